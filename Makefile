@@ -1,0 +1,58 @@
+# The two commands a new user needs: `make site` and `make test`. See README.md.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+CHROMIUM := /usr/bin/chromium
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site serve test lint clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# Site tools (pinned) and the project's own plugin.
+$(VENV)/site.stamp: requirements.txt pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e . \
+		|| $(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $@
+
+# Test tools: pytest, Playwright (driving Debian's Chromium), ruff.
+$(VENV)/test.stamp: requirements-dev.txt $(VENV)/site.stamp
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+# axe-core, pinned in package-lock.json, loaded from disk by the browser tests.
+node_modules/axe-core/axe.min.js: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+$(CHROMIUM):
+	@if [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	else \
+		echo "The browser tests need Debian's Chromium: run 'sudo apt-get install chromium'." >&2; exit 1; \
+	fi
+
+## Build the site into site/ (built aside first, so a failed build never leaves half a site).
+site: $(VENV)/site.stamp
+	rm -rf site.tmp
+	$(BIN)/mkdocs build --strict --site-dir site.tmp || { rm -rf site.tmp; exit 1; }
+	rm -rf site && mv site.tmp site
+	@echo "Site built: open $(CURDIR)/site/index.html"
+
+## Preview at http://127.0.0.1:8000/, rebuilding when docs/ or sources/ change.
+serve: $(VENV)/site.stamp
+	$(BIN)/mkdocs serve --strict
+
+## Every test: unit, build, browser (Chromium + axe-core), and the linter.
+test: $(VENV)/test.stamp node_modules/axe-core/axe.min.js $(CHROMIUM)
+	$(BIN)/ruff check scripts tests
+	$(BIN)/pytest
+
+lint: $(VENV)/test.stamp
+	$(BIN)/ruff check scripts tests
+
+clean:
+	rm -rf site site.tmp dist test-output

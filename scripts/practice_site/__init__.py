@@ -1,0 +1,1 @@
+"""Build a training microsite from the Practice Principles source documents."""

@@ -1,0 +1,54 @@
+"""Load every source document in a folder and check them against each other."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import SourceError
+from .model import Principle
+from .parser import parse_principle
+from .source_text import read_source
+
+SOURCE_PATTERN = "*.txt"
+
+
+def load_principles(sources_dir: Path, root: Path) -> list[Principle]:
+    """Parse every ``*.txt`` in ``sources_dir``, ordered by principle number.
+
+    Paths in errors are shown relative to ``root`` (the folder holding ``mkdocs.yml``).
+    """
+    paths = sorted(sources_dir.glob(SOURCE_PATTERN))
+    if not paths:
+        shown = display_path(sources_dir, root)
+        raise SourceError(shown, 1, f"no source documents (*.txt) in {shown}; add one per principle")
+    principles: dict[int, Principle] = {}
+    for path in paths:
+        principle = parse_principle(read_source(path, display_path(path, root)), display_path(path, root))
+        other = principles.get(principle.number)
+        if other is not None:
+            raise SourceError(
+                principle.path,
+                principle.title_line,
+                f"principle {principle.number} is already defined in {other.path}:{other.title_line}; "
+                "give each principle its own number or remove one of the files",
+            )
+        principles[principle.number] = principle
+    return [principles[n] for n in sorted(principles)]
+
+
+def display_path(path: Path, root: Path) -> str:
+    """``path`` relative to ``root`` with forward slashes, or as given when outside it."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def publisher_footers(principles: list[Principle]) -> list[str]:
+    """The distinct publisher footers, in order of first appearance."""
+    seen: dict[str, str] = {}
+    for principle in principles:
+        key = " ".join(principle.footer.split())
+        if key and key not in seen:
+            seen[key] = principle.footer
+    return list(seen.values())

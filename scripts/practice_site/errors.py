@@ -1,0 +1,16 @@
+"""The one error type a bad source document raises."""
+
+from __future__ import annotations
+
+
+class SourceError(Exception):
+    """A problem in a source document, located by file and line.
+
+    Its text reads ``sources/FILE:LINE: what is wrong; how to fix it``.
+    """
+
+    def __init__(self, path: str, line: int, message: str) -> None:
+        self.path = path
+        self.line = line
+        self.message = message
+        super().__init__(f"{path}:{line}: {message}")

@@ -1,0 +1,214 @@
+"""Read one source document into a repaired :class:`Principle`."""
+
+from __future__ import annotations
+
+import re
+
+from . import repair
+from .anchors import slugify, unique
+from .blocks import RawBlock, raw_blocks
+from .citations import find_citations, find_cross_references
+from .errors import SourceError
+from .model import Block, BulletList, Footnote, Paragraph, Principle, Section
+
+TITLE = re.compile(r"^(\d+)\.\s+(\S.*)$")
+REFERENCES_HEADING = re.compile(r"^(research\s+summary\s+)?references$", re.IGNORECASE)
+FOOTNOTE_START = re.compile(r"^<sup>\s*(\w+)\s*</sup>\s*")
+FOOTNOTE_REF = re.compile(r"\[\^(\w+)\]")
+TITLE_EXAMPLE = '"## 4. Responses to child exploitation and extra-familial harm must... be ..."'
+
+
+def short_title(title: str) -> str:
+    """The navigation title: what the principle says responses must do.
+
+    "Responses ... must be strengths-based and relationship-based" -> "Strengths-based and
+    relationship-based"; "... must approach parents and carers as partners, wherever possible"
+    -> "Approach parents and carers as partners".
+    """
+    _, found, rest = title.partition(" must ")
+    if not found:
+        return title
+    rest = rest.removeprefix("be ").split(",")[0].strip()
+    return rest[:1].upper() + rest[1:]
+
+
+def parse_title(block: RawBlock | None, path: str) -> tuple[int, str, int]:
+    """Return (number, full title, line) from the first block, or explain what is missing."""
+    if block is None:
+        raise SourceError(
+            path, 1, f"the file is empty; add the principle's title line, such as {TITLE_EXAMPLE}, "
+            "then its sections"
+        )
+    line, text = block.items[0]
+    match = TITLE.match(text) if block.kind == "heading" else None
+    if match is None:
+        raise SourceError(
+            path,
+            line,
+            f'expected the title line, such as {TITLE_EXAMPLE}, but found "{text[:60]}"; '
+            "make the principle's number and title the first heading",
+        )
+    return int(match.group(1)), repair.join_ellipsis(match.group(2)), line
+
+
+def clean_inline(text: str, path: str, line: int, repairs: list[str]) -> str:
+    """Apply the inline repairs: doubled escapes, note markers and links to nowhere."""
+    text = repair.footnote_markers(repair.unescape(text))
+    text, dropped = repair.drop_dead_links(text)
+    for words in dropped:
+        repairs.append(f'{path}:{line}: link "{words}" pointed nowhere (#); kept as plain text')
+    return text
+
+
+class _Reader:
+    """Walks the raw blocks of one document and fills in a Principle."""
+
+    def __init__(self, principle: Principle) -> None:
+        self.p = principle
+        self.mode = "sections"
+        self.section: Section | None = None
+        self.footnote: Footnote | None = None
+        self.anchors: set[str] = set()
+
+    def heading(self, block: RawBlock) -> None:
+        line, text = block.items[0]
+        if self.mode == "references":
+            if self.p.references_caption:
+                raise SourceError(
+                    self.p.path, line, "a second heading inside the reference list; "
+                    "the reference list must come last, so move this heading above it"
+                )
+            self.p.references_caption = text
+            return
+        section = Section(text, unique(slugify(text), self.anchors), line)
+        if REFERENCES_HEADING.match(text):
+            self.mode = "references"
+            self.p.references_heading = section
+        else:
+            self.p.sections.append(section)
+            self.section = section
+        self.footnote = None
+
+    def reference_entries(self, block: RawBlock) -> None:
+        entries = [(block.line, " ".join(t for _, t in block.items))]
+        if block.kind == "list":
+            entries = block.items
+        for line, text in entries:
+            entry = Paragraph(repair.unescape(text), line)
+            earlier = next(
+                (r for r in self.p.references
+                 if repair.normalise_entry(r.text) == repair.normalise_entry(entry.text)),
+                None,
+            )
+            if earlier is not None:
+                self.p.repairs.append(
+                    f"{self.p.path}:{line}: reference repeats line {earlier.line} "
+                    "(split by a page break); shown once"
+                )
+                continue
+            self.p.references.append(entry)
+
+    def text_block(self, block: RawBlock) -> None:
+        path, repairs = self.p.path, self.p.repairs
+        if block.kind == "paragraph":
+            text = " ".join(t for _, t in block.items)
+            start = FOOTNOTE_START.match(text)
+            if start:
+                self.footnote = Footnote(start.group(1), block.line)
+                self.p.footnotes.append(self.footnote)
+                text = text[start.end():]
+            new: Block = Paragraph(clean_inline(text, path, block.line, repairs), block.line)
+        else:
+            new = BulletList([Paragraph(clean_inline(t, path, n, repairs), n) for n, t in block.items])
+        target = self.footnote.blocks if self.footnote else self.section_blocks(block)
+        previous = target[-1] if target else None
+        if (isinstance(previous, Paragraph) and isinstance(new, Paragraph)
+                and repair.is_cut_paragraph(previous.text, new.text)):
+            previous.text = f"{previous.text} {new.text}"
+            repairs.append(
+                f"{path}:{block.line}: paragraph cut by a page break after line "
+                f"{previous.line}; joined"
+            )
+        elif isinstance(previous, BulletList) and isinstance(new, BulletList):
+            previous.items.extend(new.items)
+            repairs.append(f"{path}:{block.line}: list continues the list above; joined")
+        else:
+            target.append(new)
+
+    def section_blocks(self, block: RawBlock) -> list[Block]:
+        if self.section is None:
+            raise SourceError(
+                self.p.path, block.line, "text before the first section heading; "
+                'add a heading such as "### Summary" above it'
+            )
+        return self.section.blocks
+
+
+def parse_principle(lines: list[str], path: str) -> Principle:
+    """Parse the lines of one source document (named ``path`` in errors) into a Principle."""
+    body, footer = repair.split_footer(lines)
+    blocks = raw_blocks(body)
+    for block in blocks:
+        if block.kind == "heading" and not block.items[0][1]:
+            raise SourceError(
+                path, block.line, "this heading has no text; add its words after the '#' marks "
+                "or delete the line"
+            )
+    number, title, title_line = parse_title(blocks[0] if blocks else None, path)
+    principle = Principle(number, title, short_title(title), path, title_line, sections=[])
+    principle.footer = "\n".join(footer).strip("\n")
+    reader = _Reader(principle)
+    for block in blocks[1:]:
+        if block.kind == "heading":
+            reader.heading(block)
+        elif reader.mode == "references":
+            reader.reference_entries(block)
+        else:
+            reader.text_block(block)
+    check_structure(principle)
+    collect_mentions(principle)
+    return principle
+
+
+def body_paragraphs(principle: Principle) -> list[Paragraph]:
+    """Every paragraph and list item of the sections and notes, in document order."""
+    found: list[Paragraph] = []
+    for blocks in [s.blocks for s in principle.sections] + [f.blocks for f in principle.footnotes]:
+        for block in blocks:
+            found.extend(block.items if isinstance(block, BulletList) else [block])
+    return found
+
+
+def check_structure(principle: Principle) -> None:
+    """Refuse a principle without a Summary, or with notes that do not match their markers."""
+    if not any(s.anchor == "summary" for s in principle.sections):
+        raise SourceError(
+            principle.path, principle.title_line, "the principle has no Summary section; "
+            'add a "### Summary" heading and its text after the title'
+        )
+    labels = {f.label: f for f in principle.footnotes}
+    used: set[str] = set()
+    for paragraph in body_paragraphs(principle):
+        for label in FOOTNOTE_REF.findall(paragraph.text):
+            if label not in labels:
+                raise SourceError(
+                    principle.path, paragraph.line, f"note marker <sup>{label}</sup> has no note; "
+                    f"add a paragraph starting <sup>{label}</sup> with the note's text"
+                )
+            used.add(label)
+    for label, note in labels.items():
+        if label not in used:
+            raise SourceError(
+                principle.path, note.line, f"note {label} is never marked in the text; "
+                f"add <sup>{label}</sup> where the note applies"
+            )
+
+
+def collect_mentions(principle: Principle) -> None:
+    """Record the in-text citations and cross-references, as written."""
+    for paragraph in body_paragraphs(principle):
+        principle.citations.extend(find_citations(paragraph.text, paragraph.line))
+        principle.cross_references.extend(
+            ref for ref in find_cross_references(paragraph.text, paragraph.line)
+            if ref.numbers != [principle.number]
+        )

@@ -1,0 +1,74 @@
+"""Shared helpers for the tests: copy the project, build it, read built pages."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = ROOT / "sources"
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+WORD = re.compile(r"[^\W_]+")
+
+
+def copy_project(dest: Path, with_sources: bool = True) -> Path:
+    """Copy what a build reads (config, docs, overrides, sources) into ``dest``."""
+    for name in ("docs", "overrides", "bib"):
+        if (ROOT / name).is_dir():
+            shutil.copytree(ROOT / name, dest / name)
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    if with_sources:
+        shutil.copytree(SOURCES, dest / "sources")
+    else:
+        (dest / "sources").mkdir()
+    return dest
+
+
+def build(project: Path, site_dir: str = "site") -> subprocess.CompletedProcess[str]:
+    """Run ``mkdocs build --strict`` in ``project``; return the finished process."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [*MKDOCS, "build", "--strict", "--site-dir", site_dir],
+        cwd=project, capture_output=True, text=True, env=env, timeout=300,
+    )
+
+
+class _TextOf(HTMLParser):
+    """Collects the text inside the first element with the given tag."""
+
+    def __init__(self, tag: str, cls: str | None) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tag, self.cls, self.depth, self.done, self.parts = tag, cls, 0, False, []
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag != self.tag or self.done:
+            return
+        classes = (dict(attrs).get("class") or "").split()
+        if self.depth or self.cls is None or self.cls in classes:
+            self.depth += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == self.tag and self.depth:
+            self.depth -= 1
+            self.done = self.depth == 0
+
+    def handle_data(self, data: str) -> None:
+        if self.depth:
+            self.parts.append(data)
+
+
+def text_of(html: str, tag: str = "article", cls: str | None = None) -> str:
+    """The text of the first ``tag`` element (with class ``cls`` if given); default: main content."""
+    parser = _TextOf(tag, cls)
+    parser.feed(html)
+    return " ".join(parser.parts)
+
+
+def words(text: str) -> list[str]:
+    """Letters-and-digits words: markup, punctuation and underscores are separators."""
+    return WORD.findall(text)
