@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -22,3 +25,66 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def build_log(built_site: Path) -> str:
     """Everything the real build printed."""
     return (built_site.parent / "build.log").read_text()
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    # Anything not on loopback goes to a proxy that is not there, so it can never leave the machine.
+    "--proxy-server=http://127.0.0.1:9",
+]
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path):
+    """The built site served over HTTP on 127.0.0.1 (search needs a web worker, so not file://)."""
+    handler = functools.partial(QuietHandler, directory=str(built_site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    server.server_close()
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    """A static file handler that does not log every request."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, headless, driven by Playwright (never a downloaded browser)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, site_url):
+    """A fresh browser tab; any request to a host other than the local server fails the test."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    outside: list[str] = []
+
+    def record(request) -> None:
+        if not request.url.startswith((site_url, "data:", "blob:")):
+            outside.append(request.url)
+
+    # Recorded, not routed: routing rewrites navigations and drops their #fragment. The browser's
+    # proxy (CHROMIUM_ARGS) already makes every non-loopback request fail.
+    context.on("request", record)
+    tab = context.new_page()
+    tab.outside_requests = outside
+    yield tab
+    context.close()
+    assert outside == [], f"requests left the site: {outside}"

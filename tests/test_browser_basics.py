@@ -1,0 +1,44 @@
+"""The built site in Chromium: navigation by principle and keyboard search landing on a section."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import expect
+
+
+def test_nav_leads_to_each_module(page, site_url):
+    page.goto(f"{site_url}/index.html")
+    page.get_by_role("link", name="7. Approach parents and carers as partners").first.click()
+    expect(page).to_have_url(re.compile(r"/principles/principle-7\.html$"))
+    expect(page.locator("h1")).to_have_text(re.compile(
+        "^Practice Principle 7: Responses to child exploitation and extra-familial harm must approach "
+        "parents and carers as partners, wherever possible"
+    ))
+    expect(page.locator("article h2").first).to_have_text(re.compile("^Summary"))
+
+
+def test_section_link_lands_on_the_section(page, site_url):
+    page.goto(f"{site_url}/principles/principle-4.html#what-do-we-mean-by-strengths-based-approaches")
+    heading = page.locator("#what-do-we-mean-by-strengths-based-approaches")
+    expect(heading).to_be_in_viewport()
+
+
+def test_search_by_keyboard_lands_on_a_section(page, site_url):
+    page.goto(f"{site_url}/index.html")
+    page.keyboard.press("/")
+    search = page.locator("input.md-search__input")
+    expect(search).to_be_focused()
+    search.press_sequentially("trusted relationships", delay=30)
+    results = page.locator(".md-search-result__item")
+    expect(results.first).to_be_visible(timeout=10_000)
+    for _ in range(10):
+        page.keyboard.press("ArrowDown")
+        href = page.evaluate("document.activeElement.getAttribute('href') || ''")
+        if "#" in href:
+            break
+    assert "#" in href, "arrow keys reach a section result"
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"principle-\d\.html(\?[^#]*)?#"))
+    anchor = page.url.split("#", 1)[1]
+    expect(page.locator(f"[id='{anchor}']")).to_be_in_viewport()
