@@ -47,8 +47,8 @@ def test_serve_reloads_when_a_source_changes(tmp_path):
         assert wait_for(url, "Approach parents and carers as partners", 60)
         source = project / "sources" / "principle-07.txt"
         text = source.read_text(encoding="utf-8")
-        source.write_text(text.replace("### Summary\n", "### Summary\n\nA sentence added while serving.\n", 1),
-                          encoding="utf-8")
+        edited = text.replace("### Summary\n", "### Summary\n\nA sentence added while serving.\n", 1)
+        source.write_text(edited, encoding="utf-8")
         assert wait_for(url, "A sentence added while serving.", 30)
     finally:
         server.terminate()

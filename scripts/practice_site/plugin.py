@@ -107,5 +107,7 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
     @staticmethod
     def replace_marker(markdown: str, uri: str, marker: str, content: str) -> str:
         if marker not in markdown:
-            raise PluginError(f"docs/{uri}: the line {marker} is missing; put it where the generated text goes")
+            raise PluginError(
+                f"docs/{uri}: the line {marker} is missing; put it where the generated text goes"
+            )
         return markdown.replace(marker, content)
