@@ -49,7 +49,8 @@ serve: $(VENV)/site.stamp
 ## Every test: unit, build, browser (Chromium + axe-core), and the linter.
 test: $(VENV)/test.stamp node_modules/axe-core/axe.min.js $(CHROMIUM)
 	$(BIN)/ruff check scripts tests
-	$(BIN)/pytest
+	SCREENSHOT_DIR=$(CURDIR)/test-output/screenshots $(BIN)/pytest
+	@echo "Screenshots of every page (desktop and mobile): $(CURDIR)/test-output/screenshots"
 
 lint: $(VENV)/test.stamp
 	$(BIN)/ruff check scripts tests
