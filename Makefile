@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 CHROMIUM := /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test lint clean
+.PHONY: site serve test bundle lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,8 +23,9 @@ $(VENV)/test.stamp: requirements-dev.txt $(VENV)/site.stamp
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
-# axe-core, pinned in package-lock.json, loaded from disk by the browser tests.
-node_modules/axe-core/axe.min.js: package.json package-lock.json
+# From the npm registry, pinned in package-lock.json: iframe-worker's shim (offline search from
+# file://) and axe-core (loaded from disk by the browser tests).
+node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
@@ -46,8 +47,12 @@ site: $(VENV)/site.stamp
 serve: $(VENV)/site.stamp
 	$(BIN)/mkdocs serve --strict
 
+## The offline workshop bundle: dist/practice-principles-offline-VERSION.zip
+bundle: $(VENV)/site.stamp node_modules/.package-lock.json
+	$(BIN)/python -m practice_site.bundle
+
 ## Every test: unit, build, browser (Chromium + axe-core), and the linter.
-test: $(VENV)/test.stamp node_modules/axe-core/axe.min.js $(CHROMIUM)
+test: $(VENV)/test.stamp node_modules/.package-lock.json $(CHROMIUM)
 	$(BIN)/ruff check scripts tests
 	SCREENSHOT_DIR=$(CURDIR)/test-output/screenshots $(BIN)/pytest
 	@echo "Screenshots of every page (desktop and mobile): $(CURDIR)/test-output/screenshots"

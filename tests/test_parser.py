@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from helpers import SOURCES
+
 from practice_site.model import BulletList, Paragraph, Principle
 from practice_site.parser import body_paragraphs, parse_principle, short_title
 from practice_site.source_text import read_source

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+import shutil
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -23,6 +24,7 @@ log = get_plugin_logger(__name__)
 
 PRINCIPLE_LIST_MARKER = "<!-- principle-list -->"
 FOOTER_MARKER = "<!-- publisher-footer -->"
+SHIM_URI = "assets/javascripts/iframe-worker-shim.js"
 
 
 class PracticePrinciplesConfig(Config):
@@ -33,6 +35,8 @@ class PracticePrinciplesConfig(Config):
     nav_section = c.Type(str, default="Principles")
     home_page = c.Type(str, default="index.md")
     credits_page = c.Type(str, default="credits.md")
+    offline = c.Type(bool, default=False)
+    offline_shim = c.Type(str, default="node_modules/iframe-worker/shim/index.js")
 
 
 class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
@@ -40,6 +44,7 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
 
     def __init__(self) -> None:
         self.principles: list[Principle] = []
+        self.shim_source = Path()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
@@ -60,7 +65,29 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
                     f"{numbers}; kept as plain text"
                 )
         config.nav = self.fill_nav(config.nav)
+        if self.config.offline:
+            self.add_offline_shim(config, root)
         return config
+
+    def add_offline_shim(self, config: MkDocsConfig, root: Path) -> None:
+        """List a local copy of the iframe-worker shim, so Material's offline plugin adds no CDN script.
+
+        Runs before the offline plugin (list this plugin first in mkdocs.yml).
+        """
+        shim = root / self.config.offline_shim
+        if not shim.is_file():
+            raise PluginError(
+                f"{self.config.offline_shim} is missing; run 'npm ci' (or 'make bundle') to install it"
+            )
+        config.extra.setdefault("polyfills", [])
+        config.extra["polyfills"].insert(0, SHIM_URI)
+        self.shim_source = shim
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.config.offline:
+            target = Path(config.site_dir) / SHIM_URI
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(self.shim_source, target)
 
     def module_uri(self, principle: Principle) -> str:
         return f"{self.config.modules_dir}/{module_filename(principle.number)}"
