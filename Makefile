@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 CHROMIUM := /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test bundle lint clean
+.PHONY: site serve test bundle bib cite-report lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,14 @@ serve: $(VENV)/site.stamp
 ## The offline workshop bundle: dist/practice-principles-offline-VERSION.zip
 bundle: $(VENV)/site.stamp node_modules/.package-lock.json
 	$(BIN)/python -m practice_site.bundle
+
+## Add new reference-list entries from sources/ to bib/references.bib (check them, then commit)
+bib: $(VENV)/site.stamp
+	$(BIN)/python -m practice_site.make_bib
+
+## Citations found, resolved, corrected and missing; odd entries in the reference lists
+cite-report: $(VENV)/site.stamp
+	$(BIN)/python -m practice_site.cite_report
 
 ## Every test: unit, build, browser (Chromium + axe-core), and the linter.
 test: $(VENV)/test.stamp node_modules/.package-lock.json $(CHROMIUM)

@@ -11,7 +11,7 @@ from axe import axe_violations, describe
 from helpers import ROOT
 
 SITE_PAGES = ["index.html", "principles/principle-4.html", "principles/principle-7.html",
-              "credits.html", "accessibility.html", "404.html"]
+              "bibliography.html", "credits.html", "accessibility.html", "404.html"]
 DESKTOP = {"width": 1280, "height": 900}
 MOBILE = {"width": 375, "height": 740}
 SCREENSHOTS = Path(os.environ.get("SCREENSHOT_DIR", ROOT / "test-output" / "screenshots"))

@@ -19,6 +19,14 @@ from .crosslinks import unresolved
 from .errors import SourceError
 from .model import Principle
 from .render import module_filename, render_principle
+from .site_citations import (
+    SiteCitations,
+    citation_linker,
+    collect_citations,
+    correction_notes,
+    format_citations,
+    reference_list,
+)
 
 log = get_plugin_logger(__name__)
 
@@ -35,6 +43,8 @@ class PracticePrinciplesConfig(Config):
     nav_section = c.Type(str, default="Principles")
     home_page = c.Type(str, default="index.md")
     credits_page = c.Type(str, default="credits.md")
+    bib_dir = c.Type(str, default="bib")
+    bibliography_page = c.Type(str, default="bibliography.md")
     offline = c.Type(bool, default=False)
     offline_shim = c.Type(str, default="node_modules/iframe-worker/shim/index.js")
 
@@ -45,15 +55,20 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
     def __init__(self) -> None:
         self.principles: list[Principle] = []
         self.shim_source = Path()
+        self.citations: SiteCitations | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
         sources = root / self.config.sources_dir
+        bib = root / self.config.bib_dir
         try:
             self.principles = load_principles(sources, root)
+            self.citations = collect_citations(root, bib, self.principles)
         except SourceError as error:
             raise PluginError(str(error)) from None
-        config.watch.append(str(sources))
+        self.check_unresolved(self.citations, strict=bool(config.strict))
+        format_citations(self.citations, bib)
+        config.watch.extend([str(sources), str(bib)])
         known = {p.number for p in self.principles}
         for principle in self.principles:
             for message in principle.repairs:
@@ -89,6 +104,20 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(self.shim_source, target)
 
+    @staticmethod
+    def check_unresolved(site: SiteCitations, strict: bool) -> None:
+        """A citation with no work and no mapping line fails a strict build (a warning otherwise)."""
+        problems = [
+            f'{group.path}:{group.line}: citation "{work.written}" matches no work in bib/'
+            f"{' (' + work.reason + ')' if work.reason else ''}; add the work to the reference list and "
+            "run make bib, or record it in bib/corrections.tsv"
+            for group, work in site.unresolved()
+        ]
+        if problems and strict:
+            raise PluginError("\n".join(problems))
+        for problem in problems:
+            log.warning(problem)
+
     def module_uri(self, principle: Principle) -> str:
         return f"{self.config.modules_dir}/{module_filename(principle.number)}"
 
@@ -108,10 +137,50 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         known = {p.number for p in self.principles}
+        site = self.citations
+        assert site is not None
+        to_bibliography = posixpath.relpath(self.config.bibliography_page, self.config.modules_dir)
+        to_bibliography = to_bibliography.removesuffix(".md") + ".html"
         for principle in self.principles:
-            content = render_principle(principle, known)
+            content = render_principle(
+                principle,
+                known,
+                cite=citation_linker(site, principle, to_bibliography),
+                references=reference_list(site, site.module_keys[principle.number]),
+                notes=correction_notes(site, principle.number),
+            )
             files.append(File.generated(config, self.module_uri(principle), content=content))
+        files.append(File.generated(config, self.config.bibliography_page, content=self.bibliography()))
         return files
+
+    def bibliography(self) -> str:
+        """The combined bibliography page: every work once, with the modules that cite or list it."""
+        site = self.citations
+        assert site is not None
+        all_keys = [k for p in self.principles for k in site.module_keys[p.number]]
+        out = [
+            "# Bibliography",
+            "Every work in the modules' reference lists, once, in APA 7th edition style. Under each "
+            "work are the modules that cite it.",
+        ]
+        for key, text in reference_list(site, all_keys):
+            out.append(f"{text}\n{{: #ref-{key} .reference }}")
+            places = []
+            for p in self.principles:
+                verb = "Cited in" if key in site.cited_keys(p.number) else "Listed in"
+                if key in site.module_keys[p.number]:
+                    places.append(f"{verb} [Practice Principle {p.number}]({self.module_uri(p)}#ref-{key})")
+            out.append("; ".join(places) + "\n{: .cited-in }")
+        out.append("## Corrections {#corrections}")
+        out.append(
+            "Where a principle's citation and its reference list disagree, or the list misspells a name, "
+            "the site follows this reviewed list (`bib/corrections.tsv`):"
+        )
+        out.append("\n".join(
+            f"- **{fix.written}** → {fix.becomes if fix.kind != 'missing' else 'shown as written'}: {fix.reason}"
+            for fix in site.corrections.items
+        ))
+        return "\n\n".join(out) + "\n"
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         uri = page.file.src_uri

@@ -9,20 +9,22 @@ from .model import Block, BulletList, Principle
 
 FOOTNOTES_PLACE = "///Footnotes Go Here///"
 
+Inline = Callable[[str, int], str]
+
 
 def module_filename(number: int) -> str:
     """The module page's name inside the principles folder, for example ``principle-4.md``."""
     return f"principle-{number}.md"
 
 
-def render_blocks(blocks: list[Block], link: Callable[[str], str]) -> list[str]:
+def render_blocks(blocks: list[Block], inline: Inline) -> list[str]:
     """Markdown chunks for paragraphs and lists (one chunk per block)."""
     chunks = []
     for block in blocks:
         if isinstance(block, BulletList):
-            chunks.append("\n".join(f"- {link(item.text)}" for item in block.items))
+            chunks.append("\n".join(f"- {inline(item.text, item.line)}" for item in block.items))
         else:
-            chunks.append(link(block.text))
+            chunks.append(inline(block.text, block.line))
     return chunks
 
 
@@ -31,23 +33,41 @@ def indent(chunk: str) -> str:
     return "\n".join(f"    {line}" if line else line for line in chunk.splitlines())
 
 
-def render_principle(principle: Principle, known: set[int]) -> str:
-    """The module page: title, sections in source order, notes, then the reference list."""
+def cross_linker(principle: Principle, known: set[int]) -> Callable[[str], str]:
+    """Links "Practice Principle N" to module N where it exists (never to the page itself)."""
 
     def href(number: int) -> str | None:
         if number == principle.number or number not in known:
             return None
         return module_filename(number)
 
-    def link(text: str) -> str:
-        return link_cross_references(text, href)
+    return lambda text: link_cross_references(text, href)
+
+
+def render_principle(
+    principle: Principle,
+    known: set[int],
+    cite: Inline | None = None,
+    references: list[tuple[str, str]] | None = None,
+    notes: list[str] | None = None,
+) -> str:
+    """The module page: title, sections in source order, notes, then the reference list.
+
+    ``cite`` links the citations of a paragraph (given its source line); ``references`` are
+    (key, formatted entry) pairs that replace the entries as written; ``notes`` explain
+    corrections to citations and references.
+    """
+    cross = cross_linker(principle, known)
+
+    def inline(text: str, line: int) -> str:
+        return cross(cite(text, line) if cite else text)
 
     out = [f"# Practice Principle {principle.number}: {principle.title}"]
     for section in principle.sections:
         out.append(f"## {section.heading} {{#{section.anchor}}}")
-        out.extend(render_blocks(section.blocks, link))
+        out.extend(render_blocks(section.blocks, inline))
     for note in principle.footnotes:
-        first, *rest = render_blocks(note.blocks, link) or [""]
+        first, *rest = render_blocks(note.blocks, inline) or [""]
         out.append(f"[^{note.label}]: {first}")
         out.extend(indent(chunk) for chunk in rest)
     if principle.footnotes:
@@ -57,5 +77,11 @@ def render_principle(principle: Principle, known: set[int]) -> str:
         out.append(f"## {heading.heading} {{#{heading.anchor}}}")
         if principle.references_caption:
             out.append(f"{principle.references_caption}\n{{: .references-caption }}")
-        out.extend(f"{entry.text}\n{{: .reference }}" for entry in principle.references)
+        if references is None:
+            out.extend(f"{entry.text}\n{{: .reference }}" for entry in principle.references)
+        else:
+            out.extend(f"{text}\n{{: #ref-{key} .reference }}" for key, text in references)
+    if notes:
+        body = "\n".join(f"    - {note}" for note in notes)
+        out.append(f'!!! note "Corrections to the citations and references"\n\n{body}')
     return "\n\n".join(out) + "\n"

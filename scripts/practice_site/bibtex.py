@@ -1,0 +1,139 @@
+"""Write parsed references as BibTeX, and read the project's .bib files with checks."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from pybtex.database import BibliographyData, Entry, parse_string
+from pybtex.scanner import PybtexSyntaxError
+
+from .apa import Name, Reference, ascii_fold
+from .errors import SourceError
+
+ENTRY_START = re.compile(r"^\s*@(?P<type>\w+)\s*\{\s*(?P<key>[^,\s]+)\s*,", re.MULTILINE)
+BIB_TYPES = {"article": "article", "chapter": "incollection", "book": "book", "report": "report",
+             "web": "online"}
+SOURCE_FIELD = "source-entry"
+
+
+def normalise_raw(text: str) -> str:
+    """A reference string reduced for matching: no list marker, backslashes or doubled spaces."""
+    return " ".join(text.lstrip("-* ").replace("\\", "").split())
+
+
+def key_base(ref: Reference) -> str:
+    """``ruch2020``, ``socialcare-nd``: first author's family name (or an organisation's first two
+    words) in lower-case ASCII, then the year."""
+    first = ref.authors[0]
+    if first.literal:
+        words = ascii_fold(first.literal.replace("'", "").replace("’", "")).split()[:2]
+        stem = "".join(words).lower()
+    else:
+        stem = ascii_fold(first.family.replace("'", "").replace("’", "")).replace(" ", "").lower()
+    return f"{stem}-nd" if ref.year == "n.d." else f"{stem}{ref.year}"
+
+
+def assign_keys(refs: list[Reference], taken: set[str]) -> list[str]:
+    """Stable keys; an ``a``/``b`` suffix only where one author has two works in one year."""
+    bases = [key_base(r) for r in refs]
+    keys: list[str] = []
+    for base in bases:
+        clash = bases.count(base) > 1 or base in taken
+        if not clash:
+            keys.append(base)
+            continue
+        suffix = "abcdefghijklmnopqrstuvwxyz"
+        key = next(f"{base}{s}" for s in suffix if f"{base}{s}" not in taken and f"{base}{s}" not in keys)
+        keys.append(key)
+    return keys
+
+
+def protect(text: str, proper_nouns: list[str]) -> str:
+    """Brace proper nouns and acronyms so their capitals survive sentence case.
+
+    ``&`` and ``%`` are left bare: pybtex reads them, and escapes them when it writes.
+    """
+    for noun in sorted(proper_nouns, key=len, reverse=True):
+        text = re.sub(rf"(?<![{{\w]){re.escape(noun)}(?![\w}}])", "{" + noun + "}", text)
+    return re.sub(r"(?<![{\w])([A-Z][a-z]*[A-Z][\w]*)(?![\w}])", r"{\1}", text)
+
+
+def names_field(names: list[Name]) -> str:
+    return " and ".join("{" + n.literal + "}" if n.literal else f"{n.family}, {n.given}" for n in names)
+
+
+def to_bibtex(ref: Reference, key: str, proper_nouns: list[str]) -> str:
+    """One BibTeX entry, fields in a fixed order, with the source string kept for matching."""
+    fields: list[tuple[str, str]] = [("author", names_field(ref.authors))]
+    if ref.title:
+        fields.append(("title", protect(ref.title, proper_nouns)))
+    container_field = {"article": "journal", "chapter": "booktitle"}.get(ref.kind)
+    if container_field:
+        container = ref.container if ref.kind == "article" else protect(ref.container, proper_nouns)
+        fields.append((container_field, container))
+    if ref.editors:
+        fields.append(("editor", names_field(ref.editors)))
+    for name, value in (("edition", ref.edition), ("volume", ref.volume), ("number", ref.issue),
+                        ("pages", ref.pages)):
+        if value:
+            fields.append((name, value))
+    if ref.publisher:
+        fields.append(("institution" if ref.kind in {"report", "web"} else "publisher",
+                       ref.publisher))
+    if ref.year != "n.d.":
+        fields.append(("year", ref.year))
+    for name, value in (("doi", ref.doi), ("url", ref.url), ("urldate", ref.accessed)):
+        if value:
+            fields.append((name, value))
+    fields.append((SOURCE_FIELD, normalise_raw(ref.raw).replace("{", "(").replace("}", ")")))
+    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
+    return f"@{BIB_TYPES[ref.kind]}{{{key},\n{body}\n}}\n"
+
+
+@dataclass
+class BibFile:
+    """A parsed .bib file and the line each entry starts on."""
+
+    path: str
+    data: BibliographyData
+    lines: dict[str, int]
+
+
+def read_bib(path: Path, display: str) -> BibFile:
+    """Parse one .bib file; syntax errors and repeated keys become SourceErrors with the line."""
+    text = path.read_text(encoding="utf-8")
+    lines: dict[str, int] = {}
+    for match in ENTRY_START.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        key = match.group("key")
+        if key in lines:
+            raise SourceError(display, line, f'the key "{key}" is already used on line {lines[key]}; '
+                              "give each entry its own key")
+        lines[key] = line
+    try:
+        data = parse_string(text, "bibtex")
+    except PybtexSyntaxError as error:
+        problem = str(error).split(": ", 1)[-1]
+        raise SourceError(
+            display, error.lineno or 1, f"BibTeX syntax error ({problem}); check this entry's braces and commas"
+        ) from None
+    return BibFile(display, data, lines)
+
+
+def read_library(bib_dir: Path, root: Path) -> tuple[BibliographyData, dict[str, tuple[str, int]]]:
+    """Every entry of every ``*.bib`` in ``bib_dir``, and where each was defined."""
+    entries: dict[str, Entry] = {}
+    where: dict[str, tuple[str, int]] = {}
+    for path in sorted(bib_dir.glob("*.bib")):
+        display = path.relative_to(root).as_posix()
+        bib = read_bib(path, display)
+        for key, entry in bib.data.entries.items():
+            if key in where:
+                other, line = where[key]
+                raise SourceError(display, bib.lines[key], f'the key "{key}" is already used in {other}:{line}; '
+                                  "give each entry its own key")
+            entries[key] = entry
+            where[key] = (display, bib.lines[key])
+    return BibliographyData(entries=entries), where
