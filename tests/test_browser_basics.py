@@ -42,3 +42,11 @@ def test_search_by_keyboard_lands_on_a_section(page, site_url):
     expect(page).to_have_url(re.compile(r"principle-\d\.html(\?[^#]*)?#"))
     anchor = page.url.split("#", 1)[1]
     expect(page.locator(f"[id='{anchor}']")).to_be_in_viewport()
+
+
+def test_citation_link_leads_to_its_reference(page, site_url):
+    page.goto(f"{site_url}/principles/principle-7.html")
+    page.locator("a.citation[href='#ref-firmin2020']").first.click()
+    expect(page).to_have_url(re.compile(r"#ref-firmin2020$"))
+    expect(page.locator("#ref-firmin2020")).to_be_in_viewport()
+    expect(page.locator("#ref-firmin2020")).to_contain_text("Contextual Safeguarding and child protection")

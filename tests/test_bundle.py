@@ -146,6 +146,9 @@ def test_bundle_works_from_file_with_the_network_off(offline_page, unzipped):
     page.goto((unzipped / "principles" / "principle-4.html").as_uri())
     page.locator("a.footnote-ref").first.click()
     expect(page.locator("[id='fn:1']")).to_be_in_viewport()
+    page.locator("a.citation[href='#ref-ruch2020']").first.click()
+    expect(page.locator("#ref-ruch2020")).to_be_in_viewport()
+    expect(page.locator("#ref-ruch2020")).to_contain_text("Practising relationship-based social work")
     assert page.refused == []
 
 

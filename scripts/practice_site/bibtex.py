@@ -60,8 +60,16 @@ def protect(text: str, proper_nouns: list[str]) -> str:
     return re.sub(r"(?<![{\w])([A-Z][a-z]*[A-Z][\w]*)(?![\w}])", r"{\1}", text)
 
 
+def bibtex_name(name: Name) -> str:
+    """"Family, Initials", "Family, Jr., Initials" (BibTeX's order), or "{Organisation}"."""
+    if name.literal:
+        return "{" + name.literal + "}"
+    given, jr, _ = name.given.partition(", Jr.")
+    return f"{name.family}, Jr., {given}" if jr else f"{name.family}, {given}"
+
+
 def names_field(names: list[Name]) -> str:
-    return " and ".join("{" + n.literal + "}" if n.literal else f"{n.family}, {n.given}" for n in names)
+    return " and ".join(bibtex_name(n) for n in names)
 
 
 def to_bibtex(ref: Reference, key: str, proper_nouns: list[str]) -> str:
@@ -106,7 +114,7 @@ def read_bib(path: Path, display: str) -> BibFile:
     text = path.read_text(encoding="utf-8")
     lines: dict[str, int] = {}
     for match in ENTRY_START.finditer(text):
-        line = text.count("\n", 0, match.start()) + 1
+        line = text.count("\n", 0, match.start("type")) + 1
         key = match.group("key")
         if key in lines:
             raise SourceError(display, line, f'the key "{key}" is already used on line {lines[key]}; '

@@ -12,9 +12,6 @@ from .corrections import Corrections, normalise_written
 
 YEAR = re.compile(r"^(\d{4}[a-z]?|n\.d\.?)$")
 LOCATOR = re.compile(r"^(pp?|paras?|ch(?:apter)?)\s*\.?\s*(\d[\d\s–-]*)$", re.IGNORECASE)
-NARRATIVE = re.compile(
-    r"(?P<names>[A-Z][\w'’-]+(?: et al\.| (?:&|and) [A-Z][\w'’-]+)?) \((?P<year>\d{4}[a-z]?|n\.d\.?)\)"
-)
 
 
 @dataclass

@@ -1,0 +1,207 @@
+"""Citations on the built site: links, APA reference lists, one label per work, errors, one pandoc run."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+from helpers import build, copy_project, text_of
+
+MODULES = {4: "principles/principle-4.html", 7: "principles/principle-7.html"}
+
+
+def page(site: Path, path: str) -> str:
+    return (site / path).read_text(encoding="utf-8")
+
+
+def reference_texts(source: str) -> dict[str, str]:
+    """key -> the reference's visible text, for every reference entry on a page."""
+    found = re.findall(r'<p class="reference" id="ref-([^"]+)">(.*?)</p>', source, re.DOTALL)
+    return {key: " ".join(html.unescape(re.sub(r"<[^>]+>", "", body)).split()) for key, body in found}
+
+
+# One entry of each type, as the site must show it (APA 7).
+PINNED = {
+    "mason2012": "Mason, C. (2012). Social work the 'art of relationship': Parents' perspectives on an intensive "
+                 "family support project. Child and Family Social Work, 17(3), 368–377. "
+                 "https://doi.org/10.1111/j.1365-2206.2011.00791.x",
+    "allnock2018": "Allnock, D. (2018). Disclosure of CSE and other forms of child sexual abuse. In H. Beckett & "
+                   "J. Pearce (Eds.), Understanding and responding to child sexual exploitation (pp. 37–53). "
+                   "Routledge.",
+    "ruch2018": "Ruch, G. (2018). Theoretical frameworks informing relationship-based practice. In G. Ruch, "
+                "D. Turney, & A. Ward (Eds.), Relationship-based social work: Getting to the heart of practice "
+                "(2nd ed., pp. 37–54). Jessica Kingsley Publishers.",
+    "hollis1964": "Hollis, F. (1964). Casework: A psychosocial therapy. Random House.",
+    "ruch2020": "Ruch, G. (2020). Practising relationship-based social work. Research in Practice, Practice "
+                "Supervisor Development Programme.",
+    "socialcare2015": "Social Care Institute for Excellence. (2015). Strengths-based approaches for assessment and "
+                      "eligibility under the Care Act 2014. https://www.scie.org.uk/strengths-based-approaches/guidance",
+    "cambridgedictionary-nd": "Cambridge Dictionary. (n.d.). Retrieved November 19, 2022, from "
+                              "https://dictionary.cambridge.org/dictionary/english/relationship",
+    "catalano2012": "Catalano, R. F., Fagan, A. A., Gavin, L. E., Greenberg, M. T., Irwin, C. E., Jr., Ross, D. A., "
+                    "& Shek, D. T. (2012). Worldwide application of prevention science in adolescent health. "
+                    "The Lancet, 379(9826), 1653–1664.",
+    "lefevre2017": "Lefevre, M., Hickle, K., Luckock, B., & Ruch, G. (2017). Building trust with children and young "
+                   "people at risk of child sexual exploitation: The professional challenge. British Journal of "
+                   "Social Work, 47(8), 2456–2473. https://doi.org/10.1093/bjsw/bcw181",
+    "beckett2017": "Beckett, H., Holmes, D., & Walker, J. (2017). Child sexual exploitation. Definition & guide for "
+                   "professionals: Extended text. University of Bedfordshire; Research in Practice.",
+}
+
+
+@pytest.mark.parametrize("key", PINNED)
+def test_rendered_reference_is_pinned(built_site, key):
+    texts = {**reference_texts(page(built_site, MODULES[4])), **reference_texts(page(built_site, MODULES[7]))}
+    assert texts[key] == PINNED[key]
+
+
+def test_italics_where_apa_puts_them(built_site):
+    p4 = page(built_site, MODULES[4])
+    assert "<em>Child and Family Social Work</em>, <em>17</em>(3)" in p4
+    assert "<em>Casework: A psychosocial therapy</em>. Random House." in p4
+    assert "(Eds.), <em>Understanding and responding to child sexual exploitation</em> (pp. 37–53)" in p4
+
+
+@pytest.mark.parametrize("number", MODULES)
+def test_reference_list_is_alphabetical_apa_with_no_debris(built_site, number):
+    source = page(built_site, MODULES[number])
+    texts = list(reference_texts(source).values())
+    assert len(texts) == {4: 49, 7: 24}[number]
+    assert texts == sorted(texts, key=lambda t: re.sub(r"[^a-z0-9 ]", "", t.lower()))
+    for text in texts:
+        assert "--" not in text and "\\" not in text and "{" not in text and "*" not in text
+    dois = re.findall(r'href="(https?://[^"]*doi[^"]*)"', source)
+    assert dois and all(d.startswith("https://doi.org/10.") for d in dois)
+
+
+def test_proper_nouns_and_acronyms_keep_their_capitals(built_site):
+    texts = {**reference_texts(page(built_site, MODULES[4])), **reference_texts(page(built_site, MODULES[7]))}
+    assert "Greater Manchester" in texts["coffey2014"]
+    assert "Wales" in texts["hallett2019"] and "Wales" in texts["maxwell2021"]
+    assert "(FCASE)" in texts["darcy2015"]
+    assert "Child & Family Social Work" in texts["ruch2005"]
+
+
+def test_publisher_is_omitted_when_it_is_the_author(built_site):
+    texts = reference_texts(page(built_site, MODULES[4]))
+    assert texts["socialcare2015"].count("Social Care Institute for Excellence") == 1
+
+
+@pytest.mark.parametrize("number", MODULES)
+def test_every_citation_links_to_an_entry(built_site, number):
+    source = page(built_site, MODULES[number])
+    links = re.findall(r'<a class="citation" href="#ref-([^"]+)">', source)
+    assert links
+    ids = set(re.findall(r'id="ref-([^"]+)"', source))
+    assert set(links) <= ids
+    assert 'class="footnote-ref" href="#fn:' not in source.replace('href="#fn:1"', ""), "no citation footnotes"
+
+
+def test_in_text_citations_are_apa_author_date(built_site):
+    p4, p7 = page(built_site, MODULES[4]), page(built_site, MODULES[7])
+    assert '(<a class="citation" href="#ref-ruch2020">Ruch, 2020</a>, p. 3)' in p4
+    assert ('(<a class="citation" href="#ref-berelowitz2013">Berelowitz et al., 2013</a>; '
+            '<a class="citation" href="#ref-coffey2014">Coffey, 2014</a>;') in p4
+    assert ('(<a class="citation" href="#ref-catalano2012">Catalano et al., 2012</a>; '
+            '<a class="citation" href="#ref-allnock2022">Allnock et al., 2022</a>)') in p4
+    assert ('(<a class="citation" href="#ref-firmin2017">Firmin, 2017</a>, '
+            '<a class="citation" href="#ref-firmin2020">2020</a>)') in p7
+    assert '<a class="citation" href="#ref-tedam2022">Tedam &amp; Cane, 2022</a>' in p7
+    assert "Tadam" not in text_of(p7).split("Corrections to the citations")[0]
+
+
+def test_citation_with_no_entry_is_shown_as_written(built_site):
+    p4 = page(built_site, MODULES[4])
+    assert "harm (Brown et al., 2017) and moving" in p4
+    assert "The source cites “Brown et al., 2017”, shown as written." in html.unescape(p4)
+
+
+def test_corrections_are_explained_on_the_module(built_site):
+    notes = text_of(page(built_site, MODULES[4]))
+    assert "The source cites “Berelowitz et al., 2012”; it is shown as “Berelowitz et al., 2013”." in notes
+    assert "The reference list spells a name “Luckcock”; it is shown as “Luckock”." in notes
+
+
+def test_one_work_has_one_label_on_every_page(built_site):
+    labels: dict[str, set[str]] = {}
+    for path in list(MODULES.values()):
+        links = re.findall(r'<a class="citation" href="[^"]*#ref-([^"]+)">([^<]+)</a>', page(built_site, path))
+        for key, label in links:
+            if not re.fullmatch(r"\d{4}[a-z]?|n\.d\.", label):
+                labels.setdefault(key, set()).add(label)
+    assert labels and all(len(v) == 1 for v in labels.values()), labels
+
+
+def test_bibliography_lists_every_work_once_with_links_to_modules(built_site):
+    source = page(built_site, "bibliography.html")
+    keys = re.findall(r'<p class="reference" id="ref-([^"]+)">', source)
+    assert len(keys) == len(set(keys)) == 73
+    assert 'Cited in <a href="principles/principle-4.html#ref-ruch2020">Practice Principle 4</a>' in source
+    assert "Luckcock" in source and "Berelowitz et al., 2012" in source
+
+
+def test_footer_handle_is_not_a_citation(built_site):
+    credits = page(built_site, "credits.html")
+    assert "@researchIP" in credits and 'class="citation"' not in credits
+
+
+def test_unrecorded_missing_citation_fails_the_strict_build(tmp_path):
+    project = copy_project(tmp_path)
+    path = project / "sources" / "principle-07.txt"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "the starting point.", "the starting point (Nobody & Else, 1999)."), encoding="utf-8")
+    result = build(project)
+    assert result.returncode != 0
+    assert ('sources/principle-07.txt:13: citation "Nobody & Else, 1999" matches no work in bib/; '
+            "add the work to the reference list and run make bib, or record it in bib/corrections.tsv") in result.stderr
+    assert not (project / "site").exists()
+
+
+@pytest.mark.parametrize("damage, expected", [
+    (lambda bib: bib + "\n@article{broken,\n  title = {no end\n", "bib/references.bib:"),
+    (lambda bib: bib + "\n@article{ruch2020,\n  title = {Again},\n  year = {2020}\n}\n",
+     'the key "ruch2020" is already used on line'),
+])
+def test_bad_bib_stops_the_build(tmp_path, damage, expected):
+    project = copy_project(tmp_path)
+    bib = project / "bib" / "references.bib"
+    bib.write_text(damage(bib.read_text(encoding="utf-8")), encoding="utf-8")
+    result = build(project)
+    assert result.returncode != 0 and expected in result.stderr
+    assert not (project / "site").exists()
+
+
+def test_mapping_line_pointing_at_a_missing_key_stops_the_build(tmp_path):
+    project = copy_project(tmp_path)
+    path = project / "bib" / "corrections.tsv"
+    path.write_text(path.read_text(encoding="utf-8") + "cite\tRuch, 2021\truch2021\tA test.\n", encoding="utf-8")
+    result = build(project)
+    assert result.returncode != 0
+    assert 'bib/corrections.tsv:16: "ruch2021" is not a key in bib/' in result.stderr
+    assert not (project / "site").exists()
+
+
+def count_pandoc_runs(project: Path, monkeypatch) -> int:
+    """Build ``project`` in this process and count the pandoc conversions it asks for."""
+    import pypandoc
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    calls = []
+    real = pypandoc.convert_text
+    monkeypatch.setattr(pypandoc, "convert_text", lambda *a, **k: calls.append(1) or real(*a, **k))
+    monkeypatch.chdir(project)
+    mkdocs_build(load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site")))
+    return len(calls)
+
+
+def test_one_pandoc_run_per_build_however_many_pages(tmp_path, monkeypatch):
+    small = copy_project(tmp_path / "small")
+    assert count_pandoc_runs(small, monkeypatch) == 1
+    large = copy_project(tmp_path / "large")
+    for n in range(10, 16):
+        text = (large / "sources" / "principle-04.txt").read_text(encoding="utf-8")
+        (large / "sources" / f"principle-{n}.txt").write_text(text.replace("## 4. ", f"## {n}. ", 1), encoding="utf-8")
+    assert count_pandoc_runs(large, monkeypatch) == 1
