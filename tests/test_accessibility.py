@@ -11,7 +11,7 @@ from axe import axe_violations, describe
 from helpers import ROOT
 
 SITE_PAGES = ["index.html", "principles/principle-4.html", "principles/principle-7.html",
-              "bibliography.html", "credits.html", "accessibility.html", "404.html"]
+              "my-learning.html", "bibliography.html", "credits.html", "accessibility.html", "404.html"]
 DESKTOP = {"width": 1280, "height": 900}
 MOBILE = {"width": 375, "height": 740}
 SCREENSHOTS = Path(os.environ.get("SCREENSHOT_DIR", ROOT / "test-output" / "screenshots"))
@@ -107,11 +107,13 @@ FOCUS_STYLE = """el => {
   return [s.outlineStyle, s.outlineWidth, s.boxShadow, s.backgroundColor].join('|');
 }"""
 
-# Numbers every visible control (data-tab-key), so each can be recognised when Tab reaches it.
+# Numbers every visible control (data-tab-key), so each can be recognised when Tab reaches it. A group
+# of radios is one Tab stop (the arrow keys move within it), so its radios share one key.
 LABEL_CONTROLS = """sel => [...document.querySelectorAll(sel)]
   .filter(el => !el.disabled && el.tabIndex >= 0 && el.checkVisibility({visibilityProperty: true}))
   .filter(el => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; })
-  .map((el, i) => { el.dataset.tabKey = i; return el.outerHTML.slice(0, 100); })"""
+  .map((el, i) => { el.dataset.tabKey = el.type === 'radio' ? 'radio:' + el.name : String(i);
+                    return [el.dataset.tabKey, el.outerHTML.slice(0, 100)]; })"""
 
 FOCUSED = """() => { const el = document.activeElement, r = el.getBoundingClientRect();
   return {key: el.dataset.tabKey ?? null, tag: el.tagName, html: el.outerHTML.slice(0, 100),
@@ -140,7 +142,7 @@ def test_tab_reaches_every_control_with_a_visible_focus_indicator(page, site_url
         page.evaluate("el => el.focus()", handle)
         if with_focus == without_focus:
             unstyled.append(focused["html"])
-    missing = [html for key, html in enumerate(expected) if str(key) not in reached]
+    missing = [html for key, html in dict(expected).items() if key not in reached]
     assert len(expected) > 5
     assert missing == [], "not reachable by Tab:\n" + "\n".join(missing)
     assert unseen == [], "Tab stops on something that cannot be seen:\n" + "\n".join(unseen)

@@ -13,11 +13,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from .collection import load_principles, publisher_footers
 from .crosslinks import unresolved
 from .errors import SourceError
 from .model import Principle
+from .learning import learning_markdown, load_quizzes, my_learning_markdown
+from .quiz_format import QuizFile
 from .render import module_filename, render_principle
 from .site_citations import (
     SiteCitations,
@@ -45,6 +48,8 @@ class PracticePrinciplesConfig(Config):
     credits_page = c.Type(str, default="credits.md")
     bib_dir = c.Type(str, default="bib")
     bibliography_page = c.Type(str, default="bibliography.md")
+    quizzes_dir = c.Type(str, default="quizzes")
+    my_learning_page = c.Type(str, default="my-learning.md")
     offline = c.Type(bool, default=False)
     offline_shim = c.Type(str, default="node_modules/iframe-worker/shim/index.js")
 
@@ -56,6 +61,7 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
         self.principles: list[Principle] = []
         self.shim_source = Path()
         self.citations: SiteCitations | None = None
+        self.quizzes: dict[int, QuizFile] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
@@ -64,11 +70,13 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
         try:
             self.principles = load_principles(sources, root)
             self.citations = collect_citations(root, bib, self.principles)
+            quiz_dir = Path(config.docs_dir) / self.config.quizzes_dir
+            self.quizzes = load_quizzes(quiz_dir, root, self.principles)
         except SourceError as error:
             raise PluginError(str(error)) from None
         self.check_unresolved(self.citations, strict=bool(config.strict))
         format_citations(self.citations, bib)
-        config.watch.extend([str(sources), str(bib)])
+        config.watch.extend([str(sources), str(bib)])  # quizzes are under docs/, already watched
         known = {p.number for p in self.principles}
         for principle in self.principles:
             for message in principle.repairs:
@@ -141,17 +149,33 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
         assert site is not None
         to_bibliography = posixpath.relpath(self.config.bibliography_page, self.config.modules_dir)
         to_bibliography = to_bibliography.removesuffix(".md") + ".html"
+        to_my_learning = posixpath.relpath(self.config.my_learning_page, self.config.modules_dir)
         for principle in self.principles:
+            quiz = self.quizzes.get(principle.number)
             content = render_principle(
                 principle,
                 known,
                 cite=citation_linker(site, principle, to_bibliography),
                 references=reference_list(site, site.module_keys[principle.number]),
                 notes=correction_notes(site, principle.number),
+                learning=learning_markdown(quiz, principle.module_id, to_my_learning) if quiz else None,
             )
             files.append(File.generated(config, self.module_uri(principle), content=content))
         files.append(File.generated(config, self.config.bibliography_page, content=self.bibliography()))
+        my_learning = my_learning_markdown(self.principles, self.quizzes, self.module_uri)
+        files.append(File.generated(config, self.config.my_learning_page, content=my_learning))
         return files
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """Load the learning script and styles only on the pages that use them."""
+        uses = page.file.src_uri == self.config.my_learning_page or 'class="quiz-question"' in output \
+            or 'class="reflection"' in output
+        if not uses:
+            return output
+        css = get_relative_url("stylesheets/learning.css", page.url)
+        js = get_relative_url("javascripts/learning.js", page.url)
+        output = output.replace("</head>", f'<link rel="stylesheet" href="{css}">\n</head>', 1)
+        return output.replace("</body>", f'<script src="{js}"></script>\n</body>', 1)
 
     def bibliography(self) -> str:
         """The combined bibliography page: every work once, with the modules that cite or list it."""

@@ -50,12 +50,14 @@ def render_principle(
     cite: Inline | None = None,
     references: list[tuple[str, str]] | None = None,
     notes: list[str] | None = None,
+    learning: str | None = None,
 ) -> str:
     """The module page: title, sections in source order, notes, then the reference list.
 
     ``cite`` links the citations of a paragraph (given its source line); ``references`` are
     (key, formatted entry) pairs that replace the entries as written; ``notes`` explain
-    corrections to citations and references.
+    corrections to citations and references; ``learning`` is the knowledge check and reflection,
+    placed after the principle's text and before its references.
     """
     cross = cross_linker(principle, known)
 
@@ -72,6 +74,8 @@ def render_principle(
         out.extend(indent(chunk) for chunk in rest)
     if principle.footnotes:
         out.append(FOOTNOTES_PLACE)
+    if learning:
+        out.append(learning)
     if principle.references_heading is not None:
         heading = principle.references_heading
         out.append(f"## {heading.heading} {{#{heading.anchor}}}")

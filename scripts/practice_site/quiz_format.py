@@ -1,0 +1,188 @@
+"""The quiz file format: ``/// quiz`` and ``/// reflection`` blocks, read and checked with line numbers.
+
+A question::
+
+    /// quiz | What does the principle say trusted relationships can do?
+        id: p4-trusted-relationships
+        type: multiple
+        section: why-is-responding-to-child-exploitation-...
+
+    - [x] Counter coercion and manipulation
+        Right: the principle lists this first.
+    - [ ] Guarantee that a young person discloses harm
+        Not quite: it says trusted relationships can help overcome barriers to disclosure.
+    ///
+
+A reflective question::
+
+    /// reflection | What strengths could you build on?
+        id: p4-strengths
+    ///
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .errors import SourceError
+
+HEADER = re.compile(r"^///\s*(?P<name>quiz|reflection)\s*(?:\|\s*(?P<argument>.*?))?\s*$")
+OPTION_LINE = re.compile(r"^ {4}(?P<key>[a-z]+):\s*(?P<value>.*?)\s*$")
+CHOICE = re.compile(r"^[-*]\s+\[(?P<mark>[ xX])\]\s*(?P<text>.*?)\s*$")
+ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+TYPES = ("single", "multiple")
+
+
+@dataclass
+class Choice:
+    """One option of a question: its text, whether it is correct, and the feedback for it."""
+
+    text: str
+    correct: bool
+    feedback: str
+    line: int
+
+
+@dataclass
+class Question:
+    """A knowledge-check question read from a quiz file."""
+
+    id: str
+    text: str
+    kind: str
+    section: str
+    choices: list[Choice]
+    line: int
+    source: str = ""
+
+
+@dataclass
+class Reflection:
+    """A reflective question with a private notes box."""
+
+    id: str
+    text: str
+    line: int
+    source: str = ""
+
+
+@dataclass
+class QuizFile:
+    """Everything one module's quiz file holds, in order."""
+
+    path: str
+    questions: list[Question] = field(default_factory=list)
+    reflections: list[Reflection] = field(default_factory=list)
+
+
+def parse_choices(lines: list[str], first_line: int, path: str) -> list[Choice]:
+    """Read ``- [x] text`` lines, each followed by indented feedback lines."""
+    choices: list[Choice] = []
+    for offset, line in enumerate(lines):
+        number = first_line + offset
+        if not line.strip():
+            continue
+        match = CHOICE.match(line)
+        if match:
+            if not match.group("text"):
+                raise SourceError(path, number, "this option has no text; write the option after [ ] or [x]")
+            choices.append(Choice(match.group("text"), match.group("mark") != " ", "", number))
+        elif line.startswith((" ", "\t")) and choices:
+            choices[-1].feedback = f"{choices[-1].feedback} {line.strip()}".strip()
+        else:
+            raise SourceError(path, number, 'expected an option ("- [ ] text" or "- [x] text") or its '
+                              "feedback indented under it")
+    return choices
+
+
+def check_question(question: Question, path: str) -> None:
+    """Refuse a question a learner could not answer or would get no help from."""
+    if not question.choices:
+        raise SourceError(path, question.line, 'the question has no options; add "- [ ]" and "- [x]" lines')
+    correct = [c for c in question.choices if c.correct]
+    if not correct:
+        raise SourceError(path, question.line, "no option is marked correct; mark the right one with [x]")
+    if question.kind == "single" and len(correct) > 1:
+        raise SourceError(path, question.line, 'a "single" question has more than one [x]; use "type: multiple" '
+                          "or mark one option")
+    for choice in question.choices:
+        if not choice.feedback:
+            raise SourceError(path, choice.line, "this option has no feedback; add an indented line under it "
+                              "saying why it is right or wrong")
+
+
+def block_options(lines: list[str], start: int, path: str) -> tuple[dict[str, str], int]:
+    """The ``    key: value`` lines right after a header; returns them and the first content index."""
+    options: dict[str, str] = {}
+    index = start
+    while index < len(lines) and (match := OPTION_LINE.match(lines[index])):
+        options[match.group("key")] = match.group("value")
+        index += 1
+    return options, index
+
+
+def parse_quiz_file(text: str, path: str) -> QuizFile:
+    """Read every block of a quiz file; any mistake is a SourceError naming its line."""
+    lines = text.splitlines()
+    quiz = QuizFile(path)
+    index = 0
+    in_comment = False
+    while index < len(lines):
+        header = HEADER.match(lines[index])
+        if not header:
+            stripped = lines[index].strip()
+            if stripped.startswith("<!--"):
+                in_comment = True
+            if stripped and not in_comment:
+                raise SourceError(path, index + 1, "text outside a quiz or reflection block would not be shown; "
+                                  "put it in a block or inside <!-- -->")
+            if "-->" in stripped:
+                in_comment = False
+            index += 1
+            continue
+        line_number = index + 1
+        end = next((i for i in range(index + 1, len(lines)) if lines[i].strip() == "///"), None)
+        if end is None:
+            raise SourceError(path, line_number, 'this block is never closed; add a line "///" after it')
+        argument = (header.group("argument") or "").strip()
+        if not argument:
+            raise SourceError(path, line_number, f'the {header.group("name")} has no question; write it after "|"')
+        options, content_start = block_options(lines, index + 1, path)
+        block_id = options.get("id", "")
+        if not ID.match(block_id):
+            raise SourceError(path, line_number, "give the block an id (lower case, digits and hyphens), "
+                              'for example "    id: p4-trusted-relationships"')
+        source = "\n".join(lines[index:end + 1])
+        if header.group("name") == "reflection":
+            quiz.reflections.append(Reflection(block_id, argument, line_number, source))
+        else:
+            kind = options.get("type", "single")
+            if kind not in TYPES:
+                raise SourceError(path, line_number, f'unknown type "{kind}"; use single or multiple')
+            if not options.get("section"):
+                raise SourceError(path, line_number, 'add the section that answers it, "    section: anchor"')
+            choices = parse_choices(lines[content_start:end], content_start + 1, path)
+            question = Question(block_id, argument, kind, options["section"], choices, line_number, source)
+            check_question(question, path)
+            quiz.questions.append(question)
+        index = end + 1
+    return quiz
+
+
+def check_ids_and_sections(quizzes: list[QuizFile], anchors: dict[str, set[str]]) -> None:
+    """Ids are unique across all quiz files; every ``section`` is an anchor of that module.
+
+    ``anchors`` maps a quiz file's path to the anchors of its module.
+    """
+    seen: dict[str, str] = {}
+    for quiz in quizzes:
+        for item in [*quiz.questions, *quiz.reflections]:
+            if item.id in seen:
+                raise SourceError(quiz.path, item.line, f'the id "{item.id}" is already used at {seen[item.id]}; '
+                                  "give each question its own id")
+            seen[item.id] = f"{quiz.path}:{item.line}"
+        for question in quiz.questions:
+            if question.section not in anchors[quiz.path]:
+                raise SourceError(quiz.path, question.line, f'the module has no section "#{question.section}"; '
+                                  "use one of: " + ", ".join(sorted(anchors[quiz.path])))
