@@ -18,8 +18,8 @@ from mkdocs.utils import get_relative_url
 from .collection import load_principles, publisher_footers
 from .crosslinks import unresolved
 from .errors import SourceError
-from .model import Principle
 from .learning import learning_markdown, load_quizzes, my_learning_markdown
+from .model import Principle
 from .quiz_format import QuizFile
 from .render import module_filename, render_principle
 from .site_citations import (
