@@ -149,6 +149,28 @@ def test_bundle_works_from_file_with_the_network_off(offline_page, unzipped):
     page.locator("a.citation[href='#ref-ruch2020']").first.click()
     expect(page.locator("#ref-ruch2020")).to_be_in_viewport()
     expect(page.locator("#ref-ruch2020")).to_contain_text("Practising relationship-based social work")
+
+    page.locator("#p4-defined-b").check()
+    page.locator("#question-p4-defined .quiz-check").click()
+    expect(page.locator("#question-p4-defined .quiz-feedback")).to_contain_text("Correct.")
+    page.reload()
+    expect(page.locator("#p4-defined-b")).to_be_checked()
+    assert page.refused == []
+
+
+def test_progress_survives_unzipping_the_bundle_somewhere_else(offline_page, bundle_zip, unzipped, tmp_path):
+    """Progress is keyed by module, not by page address: a second copy in another folder sees it."""
+    page = offline_page
+    page.goto((unzipped / "principles" / "principle-7.html").as_uri())
+    page.locator("#p7-one-size-b").check()
+    page.locator("#question-p7-one-size .quiz-check").click()
+    with zipfile.ZipFile(bundle_zip) as archive:
+        archive.extractall(tmp_path / "another place")
+    (moved,) = (tmp_path / "another place").iterdir()
+    page.goto((moved / "principles" / "principle-7.html").as_uri())
+    expect(page.locator("#p7-one-size-b")).to_be_checked()
+    page.goto((moved / "my-learning.html").as_uri())
+    expect(page.locator(".my-learning-module").nth(1)).to_contain_text("1 of 10 answered")
     assert page.refused == []
 
 

@@ -142,8 +142,9 @@ def parse_quiz_file(text: str, path: str) -> QuizFile:
             index += 1
             continue
         line_number = index + 1
-        end = next((i for i in range(index + 1, len(lines)) if lines[i].strip() == "///"), None)
-        if end is None:
+        end = next((i for i in range(index + 1, len(lines))
+                    if lines[i].strip() == "///" or HEADER.match(lines[i])), None)
+        if end is None or lines[end].strip() != "///":
             raise SourceError(path, line_number, 'this block is never closed; add a line "///" after it')
         argument = (header.group("argument") or "").strip()
         if not argument:

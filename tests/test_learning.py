@@ -1,0 +1,231 @@
+"""Knowledge checks, reflections and My learning, driven in Chromium like a learner would."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from axe import axe_violations, describe
+from helpers import ROOT, SOURCES
+from playwright.sync_api import expect
+
+from practice_site.quiz_format import parse_quiz_file
+
+QUIZZES = {4: ROOT / "docs" / "quizzes" / "principle-4.md", 7: ROOT / "docs" / "quizzes" / "principle-7.md"}
+P4 = "principles/principle-4.html"
+
+
+def quiz(number: int):
+    path = QUIZZES[number]
+    return parse_quiz_file(path.read_text(encoding="utf-8"), path.name)
+
+
+# ---- Content -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("number", QUIZZES)
+def test_each_module_has_enough_questions_of_both_kinds(number):
+    questions = quiz(number).questions
+    assert len(questions) >= 8
+    assert {q.kind for q in questions} == {"single", "multiple"}
+    assert all(c.feedback for q in questions for c in q.choices)
+    assert 3 <= len(quiz(number).reflections) <= 5
+
+
+@pytest.mark.parametrize("number", QUIZZES)
+def test_quoted_feedback_is_the_principles_own_words(number):
+    """Every "quotation" in a question's feedback appears word for word in the source."""
+    source = " ".join((SOURCES / f"principle-0{number}.txt").read_text(encoding="utf-8").replace("’", "'").split())
+    quoted = [q for question in quiz(number).questions for c in question.choices
+              for q in re.findall(r'"([^"]+)"', c.feedback)]
+    assert len(quoted) >= 5
+    for quotation in quoted:
+        for part in quotation.split(" ... "):
+            assert part in source, part
+
+
+# ---- Keyboard, live region, score, persistence ------------------------------------------------
+
+
+def answer_key(number: int) -> dict[str, list[str]]:
+    """Question id -> the values ("a", "b", ...) of its correct options."""
+    return {q.id: [chr(97 + i) for i, c in enumerate(q.choices) if c.correct] for q in quiz(number).questions}
+
+
+def tab_to(page, selector: str, limit: int = 120) -> None:
+    """Press Tab until the focused element matches ``selector`` (no key at all if it already does)."""
+    for _ in range(limit):
+        if page.evaluate("s => document.activeElement.matches(s)", selector):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+def answer_by_keyboard(page, qid: str, values: list[str], kind: str) -> None:
+    """Choose ``values`` with the keyboard alone and press Enter on "Check answer"."""
+    tab_to(page, f"#question-{qid} input")
+    if kind == "single":
+        for _ in range(ord(values[0]) - ord("a")):
+            page.keyboard.press("ArrowDown")
+        if page.evaluate("document.activeElement.checked") is False:
+            page.keyboard.press("Space")
+    else:
+        count = page.locator(f"#question-{qid} input").count()
+        for index in range(count):
+            if index:
+                page.keyboard.press("Tab")
+            if chr(97 + index) in values:
+                page.keyboard.press("Space")
+    tab_to(page, f"#question-{qid} .quiz-check")
+    page.keyboard.press("Enter")
+
+
+def status(page, qid: str) -> str:
+    return " ".join(page.locator(f"#question-{qid} .quiz-feedback").inner_text().split())
+
+
+def test_a_quiz_completed_with_the_keyboard_alone(page, site_url):
+    page.goto(f"{site_url}/{P4}")
+    tab_to(page, "nav a[href='#check-your-understanding']")  # the contents list, as a keyboard user would
+    page.keyboard.press("Enter")
+    kinds = {q.id: q.kind for q in quiz(4).questions}
+    key = answer_key(4)
+    first = next(iter(key))
+    wrong = "b" if key[first] != ["b"] else "c"
+    answer_by_keyboard(page, first, [wrong], "single")
+    assert status(page, first).startswith("Not quite. You chose")
+    assert "Reread: Summary" in status(page, first)
+    expect(page.locator(f"#question-{first} .quiz-retry")).to_be_visible()
+    page.locator(f"#question-{first} .quiz-retry").focus()
+    page.keyboard.press("Enter")
+    assert status(page, first) == ""
+    assert page.evaluate("document.activeElement.name") == first, "Try again returns focus to the options"
+    for qid, values in key.items():
+        answer_by_keyboard(page, qid, values, kinds[qid])
+        assert status(page, qid).startswith("Correct. You chose"), qid
+    result = page.locator(".quiz-result").inner_text()
+    assert f"{len(key)} of {len(key)} correct" in result
+    assert "guide mark" in result and "not a measure of your competence" in result
+
+
+def test_choosing_an_option_never_submits_and_empty_answers_get_an_error(page, site_url):
+    page.goto(f"{site_url}/{P4}")
+    qid = next(iter(answer_key(4)))
+    tab_to(page, f"#question-{qid} input")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    assert status(page, qid) == ""
+    page.locator(f"#question-{qid} input:checked").evaluate("el => el.checked = false")
+    page.locator(f"#question-{qid} .quiz-check").click()
+    assert status(page, qid) == "Error: Select an answer."
+    expect(page.locator(f"#{qid}-error")).to_have_text("Error: Select an answer")
+    assert page.evaluate("document.activeElement.name") == qid
+
+
+def test_live_region_exists_from_page_load(page, site_url):
+    page.goto(f"{site_url}/{P4}")
+    regions = page.locator(".quiz-feedback[role='status'][aria-live='polite']")
+    assert regions.count() == len(answer_key(4))
+    assert all(text == "" for text in regions.all_inner_texts())
+
+
+def test_multiple_answer_feedback_names_missed_options(page, site_url):
+    page.goto(f"{site_url}/{P4}")
+    page.locator("#p4-trusted-relationships-a").check()
+    page.locator("#question-p4-trusted-relationships .quiz-check").click()
+    text = status(page, "p4-trusted-relationships")
+    assert text.startswith("Not quite.")
+    assert "You did not choose “Contribute to resilience" in text
+
+
+def test_progress_and_notes_survive_a_reload(page, site_url):
+    page.goto(f"{site_url}/{P4}")
+    page.locator("#p4-defined-b").check()
+    page.locator("#question-p4-defined .quiz-check").click()
+    page.locator("#reflection-p4-reflect-time").fill("Regular, predictable contact.")
+    page.reload()
+    expect(page.locator("#p4-defined-b")).to_be_checked()
+    assert status(page, "p4-defined").startswith("Correct.")
+    expect(page.locator("#reflection-p4-reflect-time")).to_have_value("Regular, predictable contact.")
+    assert "1 of 10 correct" in page.locator(".quiz-result").inner_text()
+    stored = page.evaluate("JSON.parse(localStorage.getItem('practice-principles-training'))")
+    assert list(stored["modules"]) == ["principle-4"]
+    assert stored["modules"]["principle-4"]["questions"]["p4-defined"]["answer"] == ["b"]
+
+
+def test_axe_before_and_after_answering(page, site_url):
+    page.goto(f"{site_url}/{P4}")
+    assert axe_violations(page) == []
+    page.locator("#question-p4-meaning .quiz-check").click()  # the error state
+    page.locator("#p4-defined-a").check()
+    page.locator("#question-p4-defined .quiz-check").click()  # a wrong answer
+    page.locator("#p4-two-respects-a").check()
+    page.locator("#p4-two-respects-b").check()
+    page.locator("#question-p4-two-respects .quiz-check").click()  # a right answer
+    page.locator("#reflection-p4-reflect-time").fill("A note.")
+    violations = axe_violations(page)
+    assert violations == [], describe(violations)
+
+
+# ---- My learning --------------------------------------------------------------------------
+
+
+def test_my_learning_shows_progress_and_downloads_a_cpd_record(page, site_url, tmp_path):
+    page.goto(f"{site_url}/{P4}")
+    page.locator("#p4-defined-b").check()
+    page.locator("#question-p4-defined .quiz-check").click()
+    page.locator("#reflection-p4-reflect-strengths").fill("Her loyalty to her younger brother.")
+    page.goto(f"{site_url}/my-learning.html")
+    module = page.locator(".my-learning-module").first
+    expect(module).to_contain_text("Knowledge check: 1 of 10 correct, 1 of 10 answered.")
+    expect(module).to_contain_text("Reflections: 1 of 4 written.")
+    page.locator("#impact-principle-4").fill("Start assessments from what is going well.")
+    violations = axe_violations(page)
+    assert violations == [], describe(violations)
+    with page.expect_download() as download:
+        page.locator("#download-cpd").click()
+    path = tmp_path / "cpd.md"
+    download.value.save_as(path)
+    record = path.read_text(encoding="utf-8")
+    assert download.value.suggested_filename == "cpd-record-practice-principles.md"
+    assert record.startswith("# CPD record: Practice Principles training")
+    assert "## Practice Principle 4: Strengths-based and relationship-based" in record
+    assert re.search(r"- Date: \d{1,2} \w+ \d{4}", record)
+    assert "- Activity: self-study of the module" in record and "(1 of 10 correct)" in record
+    assert "### What I learnt" in record and "Her loyalty to her younger brother." in record
+    assert "### Impact on my practice\n\nStart assessments from what is going well." in record
+    assert "Practice Principle 7" not in record, "modules with no activity are left out"
+    expect(page.locator("#my-learning-status")).to_have_text("Your CPD record has been downloaded.")
+
+
+def test_clear_my_data(page, site_url):
+    page.goto(f"{site_url}/{P4}")
+    page.locator("#p4-defined-b").check()
+    page.locator("#question-p4-defined .quiz-check").click()
+    page.goto(f"{site_url}/my-learning.html")
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.locator("#clear-data").click()
+    expect(page.locator("#my-learning-status")).to_have_text("Your data has been cleared from this browser.")
+    assert page.evaluate("localStorage.getItem('practice-principles-training')") is None
+    expect(page.locator(".my-learning-module").first).to_contain_text("0 of 10 answered")
+    page.goto(f"{site_url}/{P4}")
+    expect(page.locator("#p4-defined-b")).not_to_be_checked()
+
+
+# ---- Without JavaScript ---------------------------------------------------------------------
+
+
+def test_without_javascript_questions_read_and_answers_can_be_revealed(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{site_url}/{P4}")
+    expect(page.locator("#question-p4-defined legend")).to_have_text(
+        "What does the principle say about how well relationship-based practice is defined?")
+    expect(page.locator("#question-p4-defined .quiz-check")).to_be_hidden()
+    page.locator("#question-p4-defined summary").click()
+    reveal = page.locator("#question-p4-defined .quiz-reveal")
+    expect(reveal).to_contain_text(
+        "The answer: It is widely used in social work, but is not well-defined or understood.")
+    expect(reveal.locator("a.quiz-reread")).to_have_text(
+        "Reread: What do we mean by relationship-based approaches?")
+    context.close()

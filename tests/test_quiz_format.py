@@ -1,0 +1,81 @@
+"""Quiz files are checked before anything is built: every mistake names its file and line."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import build, copy_project
+
+from practice_site.errors import SourceError
+from practice_site.quiz_format import check_ids_and_sections, parse_quiz_file
+
+GOOD = """<!-- a comment -->
+
+/// quiz | A question?
+    id: q-one
+    type: single
+    section: summary
+
+- [x] Right answer
+    Right, because.
+- [ ] Wrong answer
+    Not quite, because.
+///
+
+/// reflection | A reflective question?
+    id: r-one
+///
+"""
+
+
+def test_a_good_file_reads():
+    quiz = parse_quiz_file(GOOD, "docs/quizzes/principle-4.md")
+    (question,) = quiz.questions
+    assert (question.id, question.kind, question.section, question.line) == ("q-one", "single", "summary", 3)
+    assert [(c.text, c.correct, c.feedback) for c in question.choices] == [
+        ("Right answer", True, "Right, because."), ("Wrong answer", False, "Not quite, because.")]
+    assert [(r.id, r.text) for r in quiz.reflections] == [("r-one", "A reflective question?")]
+
+
+@pytest.mark.parametrize("change, line, message", [
+    (("- [x] Right", "- [ ] Right"), 3, "no option is marked correct"),
+    (("- [ ] Wrong answer", "- [ ] "), 10, "this option has no text"),
+    (("    Not quite, because.\n", ""), 10, "this option has no feedback"),
+    (("- [ ] Wrong answer", "- [x] Wrong answer"), 3, 'a "single" question has more than one [x]'),
+    (("    id: q-one\n", ""), 3, "give the block an id"),
+    (("    section: summary\n", ""), 3, "add the section that answers it"),
+    (("    type: single", "    type: several"), 3, 'unknown type "several"'),
+    (("<!-- a comment -->", "Stray words"), 1, "text outside a quiz or reflection block"),
+    (("    Not quite, because.\n///", "    Not quite, because."), 3, "this block is never closed"),
+])
+def test_mistakes_are_reported_with_their_line(change, line, message):
+    with pytest.raises(SourceError) as error:
+        parse_quiz_file(GOOD.replace(*change), "docs/quizzes/principle-4.md")
+    assert str(error.value).startswith(f"docs/quizzes/principle-4.md:{line}: {message}")
+
+
+def test_duplicate_ids_and_unknown_sections():
+    one = parse_quiz_file(GOOD, "a.md")
+    two = parse_quiz_file(GOOD.replace("r-one", "r-two"), "b.md")
+    with pytest.raises(SourceError, match=r'^b\.md:3: the id "q-one" is already used at a\.md:3'):
+        check_ids_and_sections([one, two], {"a.md": {"summary"}, "b.md": {"summary"}})
+    with pytest.raises(SourceError, match=r'^a\.md:3: the module has no section "#summary"'):
+        check_ids_and_sections([one], {"a.md": {"why"}})
+
+
+def test_a_bad_quiz_stops_the_build(tmp_path):
+    project = copy_project(tmp_path)
+    quiz = project / "docs" / "quizzes" / "principle-7.md"
+    quiz.write_text(quiz.read_text(encoding="utf-8").replace("    section: summary", "    section: nowhere", 1),
+                    encoding="utf-8")
+    result = build(project)
+    assert result.returncode != 0
+    assert 'docs/quizzes/principle-7.md:7: the module has no section "#nowhere"' in result.stderr
+    assert not (project / "site").exists()
+
+
+def test_a_quiz_file_for_a_missing_principle_stops_the_build(tmp_path):
+    project = copy_project(tmp_path)
+    (project / "docs" / "quizzes" / "principle-9.md").write_text(GOOD, encoding="utf-8")
+    result = build(project)
+    assert result.returncode != 0
+    assert "docs/quizzes/principle-9.md:1: no principle has this number" in result.stderr
