@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 CHROMIUM := /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test bundle bib cite-report lint clean
+.PHONY: site serve test bundle bib cite-report links lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -58,6 +58,10 @@ bib: $(VENV)/site.stamp
 ## Citations found, resolved, corrected and missing; odd entries in the reference lists
 cite-report: $(VENV)/site.stamp
 	$(BIN)/python -m practice_site.cite_report
+
+## Record new pages and section anchors in published-links.json (after a build; review, then commit)
+links: site
+	$(BIN)/python -m practice_site.links site
 
 ## Every test: unit, build, browser (Chromium + axe-core), and the linter.
 test: $(VENV)/test.stamp node_modules/.package-lock.json $(CHROMIUM)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import posixpath
+import re
 import shutil
 from pathlib import Path
 
@@ -19,9 +21,18 @@ from .collection import load_principles, publisher_footers
 from .crosslinks import unresolved
 from .errors import SourceError
 from .learning import learning_markdown, load_quizzes, my_learning_markdown
+from .links import (
+    MANIFEST,
+    check_manifest,
+    collect_links,
+    moved_anchors,
+    read_manifest,
+    redirect_page,
+)
 from .model import Principle
 from .quiz_format import QuizFile
 from .render import module_filename, render_principle
+from .session_format import check_targets, parse_sessions
 from .site_citations import (
     SiteCitations,
     citation_linker,
@@ -30,12 +41,14 @@ from .site_citations import (
     format_citations,
     reference_list,
 )
+from .trainers import ModuleEntry, catalogue, trainers_markdown
 
 log = get_plugin_logger(__name__)
 
 PRINCIPLE_LIST_MARKER = "<!-- principle-list -->"
 FOOTER_MARKER = "<!-- publisher-footer -->"
 SHIM_URI = "assets/javascripts/iframe-worker-shim.js"
+BARE_URL = re.compile(r'<a href="(https?://[^"]+)">\1</a>')  # marked so print does not repeat the address
 
 
 class PracticePrinciplesConfig(Config):
@@ -50,6 +63,9 @@ class PracticePrinciplesConfig(Config):
     bibliography_page = c.Type(str, default="bibliography.md")
     quizzes_dir = c.Type(str, default="quizzes")
     my_learning_page = c.Type(str, default="my-learning.md")
+    trainers_page = c.Type(str, default="for-trainers.md")
+    sessions_dir = c.Type(str, default="sessions")
+    sessions_nav_section = c.Type(str, default="Session plans")
     offline = c.Type(bool, default=False)
     offline_shim = c.Type(str, default="node_modules/iframe-worker/shim/index.js")
 
@@ -62,6 +78,10 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
         self.shim_source = Path()
         self.citations: SiteCitations | None = None
         self.quizzes: dict[int, QuizFile] = {}
+        self.modules: dict[str, ModuleEntry] = {}
+        self.sessions: list[tuple[str, str]] = []
+        self.manifest: dict = {}
+        self.root = Path()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
@@ -72,6 +92,8 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
             self.citations = collect_citations(root, bib, self.principles)
             quiz_dir = Path(config.docs_dir) / self.config.quizzes_dir
             self.quizzes = load_quizzes(quiz_dir, root, self.principles)
+            self.modules = catalogue(self.principles, self.quizzes, self.module_uri)
+            self.sessions = self.load_sessions(Path(config.docs_dir), root)
         except SourceError as error:
             raise PluginError(str(error)) from None
         self.check_unresolved(self.citations, strict=bool(config.strict))
@@ -88,9 +110,46 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
                     f"{numbers}; kept as plain text"
                 )
         config.nav = self.fill_nav(config.nav)
+        self.fill_sessions_nav(config.nav)
+        self.root = root
+        self.manifest = read_manifest(root / MANIFEST)
+        config.mdx_configs.setdefault("practice_site.session_extension", {})["catalogue"] = {
+            m.id: {"title": f"Practice Principle {m.number}: {m.short_title}", "uri": m.uri, "minutes": m.minutes,
+                   "sections": {s.anchor: {"title": s.title, "minutes": s.minutes} for s in m.sections}}
+            for m in self.modules.values()
+        }
         if self.config.offline:
             self.add_offline_shim(config, root)
         return config
+
+    def load_sessions(self, docs_dir: Path, root: Path) -> list[tuple[str, str]]:
+        """Check every session plan in docs/sessions/; return (title, docs-relative uri) for each."""
+        anchors = {
+            m.id: {s.anchor for s in m.sections} | {"check-your-understanding", "reflect"}
+            for m in self.modules.values()
+        }
+        found = []
+        for path in sorted((docs_dir / self.config.sessions_dir).glob("*.md")):
+            text = path.read_text(encoding="utf-8")
+            display = path.relative_to(root).as_posix()
+            sessions = parse_sessions(text, display)
+            check_targets(sessions, anchors, display)
+            title = next((line[2:].strip() for line in text.splitlines() if line.startswith("# ")), path.stem)
+            found.append((title, path.relative_to(docs_dir).as_posix()))
+        return found
+
+    def fill_sessions_nav(self, nav: list | None) -> None:
+        """List the session plans in the nav section named ``sessions_nav_section``, wherever it is."""
+        def visit(items: list) -> None:
+            for item in items:
+                if isinstance(item, dict):
+                    for key, value in item.items():
+                        if key == self.config.sessions_nav_section:
+                            item[key] = [{title: uri} for title, uri in self.sessions]
+                        elif isinstance(value, list):
+                            visit(value)
+
+        visit(nav or [])
 
     def add_offline_shim(self, config: MkDocsConfig, root: Path) -> None:
         """List a local copy of the iframe-worker shim, so Material's offline plugin adds no CDN script.
@@ -107,6 +166,11 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
         self.shim_source = shim
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        problems = check_manifest(self.manifest, collect_links(Path(config.site_dir)))
+        if problems and config.strict:
+            raise PluginError("\n".join(problems))
+        for problem in problems:
+            log.warning(problem)
         if self.config.offline:
             target = Path(config.site_dir) / SHIM_URI
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -164,10 +228,26 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
         files.append(File.generated(config, self.config.bibliography_page, content=self.bibliography()))
         my_learning = my_learning_markdown(self.principles, self.quizzes, self.module_uri)
         files.append(File.generated(config, self.config.my_learning_page, content=my_learning))
+        trainers = trainers_markdown(self.modules, self.sessions)
+        files.append(File.generated(config, self.config.trainers_page, content=trainers))
+        for module in self.modules.values():
+            title = f"Practice Principle {module.number}: {module.short_title}"
+            target = module.uri.removesuffix(".md") + ".html"
+            files.append(File.generated(config, f"p{module.number}.html", content=redirect_page(target, title)))
+        for old, new in self.manifest.get("moved", {}).items():
+            if "#" not in old:
+                target = posixpath.relpath(new, posixpath.dirname(old) or ".")
+                files.append(File.generated(config, old, content=redirect_page(target, "This page has moved")))
         return files
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        """Load the learning script and styles only on the pages that use them."""
+        """Add moved-anchor redirects; load the learning script and styles only where they are used."""
+        output = BARE_URL.sub(r'<a class="bare-url" href="\1">\1</a>', output)
+        moved = moved_anchors(self.manifest, page.url)
+        if moved:
+            data = json.dumps(moved).replace("</", "<\\/")
+            output = output.replace(
+                "</body>", f'<script type="application/json" id="moved-anchors">{data}</script>\n</body>', 1)
         uses = page.file.src_uri == self.config.my_learning_page or 'class="quiz-question"' in output \
             or 'class="reflection"' in output
         if not uses:

@@ -1,0 +1,126 @@
+"""What trainers need: reading times, the module catalogue and the "For trainers" page."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from .model import BulletList, Principle, Section
+from .quiz_format import QuizFile
+
+WORDS_PER_MINUTE = 200
+WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+
+
+def count_words(markdown: str) -> int:
+    """Words a reader reads: link targets, tags and markup left out."""
+    text = re.sub(r"\]\([^)]*\)|<[^>]+>|\[\^\w+\]", " ", markdown)
+    return len(WORD.findall(text))
+
+
+def minutes(words: int) -> int:
+    """Reading time at 200 words a minute, rounded up, at least one minute."""
+    return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+
+def section_words(section: Section) -> int:
+    texts = [section.heading]
+    for block in section.blocks:
+        texts.extend(i.text for i in block.items) if isinstance(block, BulletList) else texts.append(block.text)
+    return sum(count_words(t) for t in texts)
+
+
+@dataclass
+class SectionEntry:
+    anchor: str
+    title: str
+    words: int
+
+    @property
+    def minutes(self) -> int:
+        return minutes(self.words)
+
+
+@dataclass
+class ModuleEntry:
+    """One module as trainers see it."""
+
+    id: str
+    number: int
+    title: str
+    short_title: str
+    uri: str
+    sections: list[SectionEntry] = field(default_factory=list)
+    questions: int = 0
+    reflections: int = 0
+
+    @property
+    def words(self) -> int:
+        return sum(s.words for s in self.sections)
+
+    @property
+    def minutes(self) -> int:
+        return minutes(self.words)
+
+
+def catalogue(principles: list[Principle], quizzes: dict[int, QuizFile], module_uri) -> dict[str, ModuleEntry]:
+    """module id -> entry, for the trainers page and session plans."""
+    entries = {}
+    for p in principles:
+        quiz = quizzes.get(p.number)
+        entries[p.module_id] = ModuleEntry(
+            p.module_id, p.number, p.title, p.short_title, module_uri(p),
+            [SectionEntry(s.anchor, s.heading, section_words(s)) for s in p.sections],
+            len(quiz.questions) if quiz else 0,
+            len(quiz.reflections) if quiz else 0,
+        )
+    return entries
+
+
+def trainers_markdown(modules: dict[str, ModuleEntry], sessions: list[tuple[str, str]]) -> str:
+    """The "For trainers" page (links are relative to the site root, where the page lives)."""
+    out = [
+        "# For trainers",
+        "Everything on this page can be linked to from emails, slides and learning systems. Links keep "
+        "working after updates: every published address is recorded, and any that moves is redirected.",
+        "## Short links {#short-links}",
+        "Each module has a short address: " + ", ".join(
+            f"`p{m.number}.html` for [Practice Principle {m.number}](p{m.number}.html)" for m in modules.values())
+        + ". Add it to the site's address, for example `https://your-site/p4.html`, or use it inside the "
+        "offline copy's folder.",
+        "To link to one section, open the module and select **Copy link to this section** under the "
+        "section's heading. The link works online and in the offline copy.",
+        "## Modules {#modules}",
+        f"Reading times assume {WORDS_PER_MINUTE} words a minute.",
+    ]
+    for m in modules.values():
+        out.append(f"### Practice Principle {m.number}: {m.short_title} {{#{m.id}}}")
+        out.append(f"[{m.title}]({m.uri}) – about {m.minutes} minutes to read ({m.words} words).")
+        rows = ["| Section | Reading time |", "| --- | --- |"]
+        rows += [f"| [{s.title}]({m.uri}#{s.anchor}) | {s.minutes} min |" for s in m.sections]
+        out.append("\n".join(rows))
+        extras = []
+        if m.questions:
+            extras.append(f"[Check your understanding]({m.uri}#check-your-understanding): {m.questions} questions")
+        if m.reflections:
+            extras.append(f"[Reflect]({m.uri}#reflect): {m.reflections} reflective questions with private notes")
+        out.append("\n".join(f"- {e}" for e in extras) or "No knowledge check yet.")
+    out.append("## Session plans {#session-plans}")
+    out.append(
+        "A session plan lists modules or sections, discussion prompts and minutes, and shows an agenda with "
+        "links, reading times and a total. To write one, see README.md, \"Writing a session plan\"."
+    )
+    out.append("\n".join(f"- [{title}]({uri})" for title, uri in sessions) or "No session plans yet.")
+    out.append("## Using the offline copy in a workshop {#offline}")
+    out.append(
+        "Where the internet is unreliable, use the offline copy: a zip file made with `make bundle`.\n\n"
+        "1. Copy the zip to each laptop, a USB stick or a shared drive, and unzip it.\n"
+        "2. Open the folder and double-click `index.html`. Everything works without an internet "
+        "connection: the modules, search, citations, knowledge checks and My learning.\n"
+        "3. Short links and section links work inside the folder too, for example `p4.html`.\n\n"
+        "Each learner's answers and notes stay in the browser on the computer they use. On shared "
+        "computers, ask learners to download their CPD record and then use **Clear my data** on the "
+        "My learning page before they leave."
+    )
+    return "\n\n".join(out) + "\n"
