@@ -73,8 +73,8 @@
     button.type = "button";
     button.className = "copy-link-button";
     var name = heading.textContent.replace(/\u00b6/g, "").trim();
-    button.innerHTML = 'Copy link to this section<span class="visually-hidden">: </span>';
-    button.querySelector("span").textContent = ": " + name;
+    button.textContent = "Copy link to this section";
+    button.setAttribute("aria-label", "Copy link to this section: " + name);
     button.addEventListener("click", function () { copy(button, sectionLink(heading.id)); });
     wrapper.appendChild(button);
     heading.insertAdjacentElement("afterend", wrapper);

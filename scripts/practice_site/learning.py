@@ -42,7 +42,7 @@ def learning_markdown(quiz: QuizFile, module_id: str, my_learning: str) -> str:
     out = []
     if quiz.questions:
         out.append(f'## Check your understanding {{#check-your-understanding data-module="{module_id}"}}')
-        out.append(CHECK_INTRO)
+        out.append(CHECK_INTRO + "\n{: .quiz-intro }")
         out.extend(q.source for q in quiz.questions)
         out.append(
             f'<div class="quiz-result" data-total="{len(quiz.questions)}">\n'

@@ -247,7 +247,7 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
         if moved:
             data = json.dumps(moved).replace("</", "<\\/")
             output = output.replace(
-                "</body>", f'<script type="application/json" id="moved-anchors">{data}</script>\n</body>', 1)
+                "</head>", f'<script type="application/json" id="moved-anchors">{data}</script>\n</head>', 1)
         uses = page.file.src_uri == self.config.my_learning_page or 'class="quiz-question"' in output \
             or 'class="reflection"' in output
         if not uses:
