@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 CHROMIUM := /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test bundle bib cite-report links lint clean
+.PHONY: site serve test bundle bib cite-report links bench lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -62,6 +62,10 @@ cite-report: $(VENV)/site.stamp
 ## Record new pages and section anchors in published-links.json (after a build; review, then commit)
 links: site
 	$(BIN)/python -m practice_site.links site
+
+## Benchmark: build time against plain Material, scaling to 128 principles, serve, page weight
+bench: $(VENV)/test.stamp node_modules/.package-lock.json $(CHROMIUM)
+	$(BIN)/python scripts/bench.py
 
 ## Every test: unit, build, browser (Chromium + axe-core), and the linter.
 test: $(VENV)/test.stamp node_modules/.package-lock.json $(CHROMIUM)

@@ -58,8 +58,18 @@
     return text(form.querySelector("label[for='" + form.dataset.question + "-" + value + "']"));
   }
 
+  // The feedback for one option, shown under it: copied from the "Show the answer" list, where
+  // the page keeps it once for readers without JavaScript.
   function optionFeedback(form, value) {
-    return form.querySelector(".quiz-option[data-value='" + value + "'] .quiz-option-feedback");
+    var row = form.querySelector(".quiz-option[data-value='" + value + "']");
+    var shown = row.querySelector(".quiz-option-feedback");
+    if (!shown) {
+      shown = make("p", { "class": "quiz-option-feedback" },
+        text(form.querySelector(".quiz-reveal li[data-value='" + value + "'] .quiz-reveal-feedback")));
+      shown.hidden = true;
+      row.appendChild(shown);
+    }
+    return shown;
   }
 
   function clearFeedback(form) {

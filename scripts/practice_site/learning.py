@@ -41,7 +41,8 @@ def learning_markdown(quiz: QuizFile, module_id: str, my_learning: str) -> str:
     """The "Check your understanding" and "Reflect" sections of a module page."""
     out = []
     if quiz.questions:
-        out.append(f'## Check your understanding {{#check-your-understanding data-module="{module_id}"}}')
+        out.append(f'## Check your understanding {{#check-your-understanding data-module="{module_id}" '
+                   "data-search-exclude}")
         out.append(CHECK_INTRO + "\n{: .quiz-intro }")
         out.extend(q.source for q in quiz.questions)
         out.append(

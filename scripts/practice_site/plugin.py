@@ -66,6 +66,7 @@ class PracticePrinciplesConfig(Config):
     trainers_page = c.Type(str, default="for-trainers.md")
     sessions_dir = c.Type(str, default="sessions")
     sessions_nav_section = c.Type(str, default="Session plans")
+    cache_dir = c.Type(str, default=".cache/practice-site")  # "" turns the citation cache off
     offline = c.Type(bool, default=False)
     offline_shim = c.Type(str, default="node_modules/iframe-worker/shim/index.js")
 
@@ -97,7 +98,7 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
         except SourceError as error:
             raise PluginError(str(error)) from None
         self.check_unresolved(self.citations, strict=bool(config.strict))
-        format_citations(self.citations, bib)
+        format_citations(self.citations, bib, root / self.config.cache_dir if self.config.cache_dir else None)
         config.watch.extend([str(sources), str(bib)])  # quizzes are under docs/, already watched
         known = {p.number for p in self.principles}
         for principle in self.principles:
@@ -258,7 +259,11 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
         return output.replace("</body>", f'<script src="{js}"></script>\n</body>', 1)
 
     def bibliography(self) -> str:
-        """The combined bibliography page: every work once, with the modules that cite or list it."""
+        """The combined bibliography page: every work once, with the modules that cite or list it.
+
+        Entries are kept out of the search index (which every page loads): the sections that cite a
+        work are found by its authors' names, and the index stays small.
+        """
         site = self.citations
         assert site is not None
         all_keys = [k for p in self.principles for k in site.module_keys[p.number]]
@@ -268,13 +273,13 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
             "work are the modules that cite it.",
         ]
         for key, text in reference_list(site, all_keys):
-            out.append(f"{text}\n{{: #ref-{key} .reference }}")
+            out.append(f"{text}\n{{: #ref-{key} .reference data-search-exclude }}")
             places = []
             for p in self.principles:
                 verb = "Cited in" if key in site.cited_keys(p.number) else "Listed in"
                 if key in site.module_keys[p.number]:
                     places.append(f"{verb} [Practice Principle {p.number}]({self.module_uri(p)}#ref-{key})")
-            out.append("; ".join(places) + "\n{: .cited-in }")
+            out.append("; ".join(places) + "\n{: .cited-in data-search-exclude }")
         out.append("## Corrections {#corrections}")
         out.append(
             "Where a principle's citation and its reference list disagree, or the list misspells a name, "

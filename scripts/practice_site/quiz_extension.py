@@ -2,8 +2,8 @@
 
 The HTML follows the GOV.UK Design System's radios and checkboxes: a fieldset whose legend is the
 question, a hint, native inputs, nothing pre-selected and an explicit "Check answer" button. The
-answers and feedback are in the page too, in a ``<details>`` that works without JavaScript;
-``learning.js`` swaps it for checking, feedback and saved progress.
+answers and feedback are in the page once, in a ``<details>`` that works without JavaScript;
+``learning.js`` hides it and shows each option's feedback beside the option when an answer is checked.
 """
 
 from __future__ import annotations
@@ -66,7 +66,6 @@ class QuizBlock(Block):
             input_type = "radio" if kind == "single" else "checkbox"
             sub(row, "input", type=input_type, id=f"{qid}-{value}", name=qid, value=value)
             sub(row, "label", choice.text, for_=f"{qid}-{value}", class_="quiz-label")
-            sub(row, "p", choice.feedback, class_="quiz-option-feedback", hidden="hidden")
         actions = sub(block, "div", class_="quiz-actions")
         sub(actions, "button", "Check answer", type="submit", class_="md-button md-button--primary quiz-check",
             hidden="hidden")
@@ -77,8 +76,11 @@ class QuizBlock(Block):
         answer = [c.text for c in choices if c.correct]
         sub(reveal, "p", ("The answer: " if len(answer) == 1 else "The answers: ") + "; ".join(answer) + ".")
         notes = sub(reveal, "ul")
-        for choice in choices:
-            sub(notes, "li", f"{choice.text} – {choice.feedback}")
+        for value, choice in zip(letters, choices, strict=True):
+            item = sub(notes, "li", data_value=value)
+            sub(item, "span", choice.text, class_="quiz-reveal-option")
+            sub(item, "span", choice.feedback, class_="quiz-reveal-feedback").tail = ""
+            item[0].tail = " – "
         sub(sub(reveal, "p"), "a", "Reread this section", href=f"#{self.options['section']}", class_="quiz-reread")
 
 

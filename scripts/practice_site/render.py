@@ -78,7 +78,9 @@ def render_principle(
         out.append(learning)
     if principle.references_heading is not None:
         heading = principle.references_heading
-        out.append(f"## {heading.heading} {{#{heading.anchor}}}")
+        # Searched on the Bibliography page instead: kept out of the search index here, where it
+        # would repeat in every module.
+        out.append(f"## {heading.heading} {{#{heading.anchor} data-search-exclude}}")
         if principle.references_caption:
             out.append(f"{principle.references_caption}\n{{: .references-caption }}")
         if references is None:

@@ -6,7 +6,7 @@ import html
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .bibliography import FormattedLibrary, format_library, sort_key
+from .bibliography import FormattedLibrary, cached_format_library, sort_key
 from .bibtex import SOURCE_FIELD, normalise_raw, read_library
 from .citations import CITATION
 from .citing import CitationGroup, CitedWork, find_groups, library_works, resolve_groups
@@ -74,9 +74,10 @@ def collect_citations(root: Path, bib_dir: Path, principles: list[Principle]) ->
     return site
 
 
-def format_citations(site: SiteCitations, bib_dir: Path) -> None:
-    """Format every work in APA 7 (one pandoc run for the site)."""
-    site.library = format_library(sorted(bib_dir.glob("*.bib")), bib_dir / CSL_FILE, site.corrections)
+def format_citations(site: SiteCitations, bib_dir: Path, cache_dir: Path | None = None) -> None:
+    """Format every work in APA 7 (one pandoc run for the site, none while the cache in ``cache_dir`` holds)."""
+    site.library = cached_format_library(sorted(bib_dir.glob("*.bib")), bib_dir / CSL_FILE, site.corrections,
+                                         cache_dir)
 
 
 def render_group(group: CitationGroup, labels: dict[str, str], href) -> str:

@@ -1,0 +1,302 @@
+"""Benchmark the generator: build time against plain Material, scaling, serve, subprocesses, page weight.
+
+Run ``make bench`` (``python scripts/bench.py``). It prints a table, writes ``bench/latest.json``
+and ``bench/latest.md``, and puts the table into README.md between the bench markers. Figures are
+medians over RUNS builds after one warm-up build, all on this machine in one run.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import platform
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from practice_site.bundle import make_bundle  # noqa: E402
+from practice_site.collection import load_principles  # noqa: E402
+from practice_site.render import render_principle  # noqa: E402
+
+RUNS = int(os.environ.get("BENCH_RUNS", "5"))
+SIZES = [8, 32, 128]
+TARGETS = {"build_ratio": 1.5, "scaling_ratio": 1.2, "serve_seconds": 1.0, "page_kb_gzip": 100}
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+# Runs one build in a fresh interpreter and reports its time, peak memory and the subprocesses it started.
+CHILD = r"""
+import json, resource, subprocess, sys, time
+started = []
+real_init = subprocess.Popen.__init__
+def counting_init(self, args, *a, **k):
+    started.append(str(args[0] if isinstance(args, (list, tuple)) else args).rsplit("/", 1)[-1])
+    real_init(self, args, *a, **k)
+subprocess.Popen.__init__ = counting_init
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+t = time.perf_counter()
+build(load_config(sys.argv[1], site_dir=sys.argv[2], strict=True))
+seconds = time.perf_counter() - t
+print(json.dumps({"seconds": seconds, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "subprocesses": started}))
+"""
+
+
+def copy_project(dest: Path, sources: bool = True) -> Path:
+    for name in ("docs", "overrides", "bib"):
+        shutil.copytree(ROOT / name, dest / name)
+    for name in ("mkdocs.yml", "pyproject.toml", "published-links.json"):
+        shutil.copy(ROOT / name, dest / name)
+    (dest / "node_modules").symlink_to(ROOT / "node_modules")
+    if sources:
+        shutil.copytree(ROOT / "sources", dest / "sources")
+    return dest
+
+
+def synthetic_project(dest: Path, count: int) -> Path:
+    """``count`` principles: renumbered copies of the two sources with their citations and quizzes.
+
+    Principle 4 and the even numbers are copies of principle 4, the odd ones of principle 7, so the
+    example session plan's links still resolve.
+    """
+    copy_project(dest, sources=False)
+    (dest / "published-links.json").unlink()
+    (dest / "sources").mkdir()
+    quiz_dir = dest / "docs" / "quizzes"
+    originals = {n: ((ROOT / "sources" / f"principle-0{n}.txt").read_text(encoding="utf-8"),
+                     (quiz_dir / f"principle-{n}.md").read_text(encoding="utf-8")) for n in (4, 7)}
+    for path in quiz_dir.glob("*.md"):
+        path.unlink()
+    for number in range(1, count + 1):
+        base = 4 if number % 2 == 0 else 7
+        source, quiz = originals[base]
+        source = source.replace(f"## {base}. ", f"## {number}. ", 1)
+        (dest / "sources" / f"principle-{number:03d}.txt").write_text(source, encoding="utf-8")
+        quiz = quiz.replace(f"id: p{base}-", f"id: p{number}-")
+        (quiz_dir / f"principle-{number}.md").write_text(quiz, encoding="utf-8")
+    return dest
+
+
+def plain_project(dest: Path) -> Path:
+    """The same module Markdown in a plain Material build: no project plugin, citations or quizzes."""
+    docs = dest / "docs"
+    (docs / "principles").mkdir(parents=True)
+    principles = load_principles(ROOT / "sources", ROOT)
+    known = {p.number for p in principles}
+    for p in principles:
+        (docs / "principles" / f"principle-{p.number}.md").write_text(render_principle(p, known), encoding="utf-8")
+    (docs / "index.md").write_text("# Practice Principles training\n", encoding="utf-8")
+    (dest / "mkdocs.yml").write_text(
+        "site_name: Practice Principles training\nuse_directory_urls: false\n"
+        "theme:\n  name: material\n  font: false\n"
+        "markdown_extensions:\n  - toc:\n      permalink: true\n  - footnotes\n  - attr_list\n"
+        "  - md_in_html\n  - admonition\nplugins:\n  - search\n", encoding="utf-8")
+    return dest
+
+
+def timed_builds(project: Path, runs: int = RUNS) -> dict:
+    """One warm-up build, then ``runs`` timed builds; medians and the worst peak memory."""
+    results = []
+    for index in range(runs + 1):
+        out = subprocess.run([sys.executable, "-c", CHILD, str(project / "mkdocs.yml"), str(project / "site")],
+                             cwd=project, env=ENV, capture_output=True, text=True, check=True)
+        if index:
+            results.append(json.loads(out.stdout.strip().splitlines()[-1]))
+    return {
+        "seconds": statistics.median(r["seconds"] for r in results),
+        "peak_mb": max(r["peak_mb"] for r in results),
+        "subprocesses": results[-1]["subprocesses"],
+    }
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def serve_edit_seconds(project: Path, runs: int = RUNS) -> list[float]:
+    """Seconds from saving a source to the rebuilt page being served by ``mkdocs serve``."""
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                              cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/principles/principle-7.html"
+    source = project / "sources" / "principle-07.txt"
+    original = source.read_text(encoding="utf-8")
+    timings = []
+    try:
+        deadline = time.monotonic() + 120
+        while "Practice Principle 7" not in fetch(url):
+            if time.monotonic() > deadline:
+                raise RuntimeError("mkdocs serve did not start")
+            time.sleep(0.2)
+        for index in range(runs + 1):
+            marker = f"Benchmark edit number {index}."
+            time.sleep(1.0)  # let the watcher settle between edits
+            start = time.monotonic()
+            source.write_text(original.replace("### Summary\n", f"### Summary\n\n{marker}\n", 1), encoding="utf-8")
+            while marker not in fetch(url):
+                if time.monotonic() - start > 60:
+                    raise RuntimeError("the edit was never served")
+                time.sleep(0.02)
+            if index:
+                timings.append(time.monotonic() - start)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        source.write_text(original, encoding="utf-8")
+    return timings
+
+
+def page_weight(site_dir: Path, pages: list[str]) -> dict[str, dict]:
+    """Bytes of each page and everything it loads on opening (raw and gzipped), in Debian's Chromium."""
+    from playwright.sync_api import sync_playwright
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(Quiet, directory=str(site_dir)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_port}"
+    weights = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-background-networking"])
+        for path in pages:
+            context = browser.new_context()
+            page = context.new_page()
+            bodies: dict[str, bytes] = {}
+            page.on("response", lambda r, b=bodies: b.setdefault(r.url, r.body() if r.ok else b""))
+            page.goto(f"{base}/{path}", wait_until="networkidle")
+            page.wait_for_timeout(500)
+            raw = sum(len(b) for b in bodies.values())
+            zipped = sum(len(gzip.compress(b, 6)) for b in bodies.values())
+            weights[path] = {"files": len(bodies), "raw_kb": raw / 1024, "gzip_kb": zipped / 1024,
+                             "largest": sorted(((len(gzip.compress(b, 6)) / 1024, u.removeprefix(base))
+                                                for u, b in bodies.items()), reverse=True)[:4]}
+            context.close()
+        browser.close()
+    server.shutdown()
+    return weights
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    if Path("/proc/cpuinfo").exists():
+        cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                    if line.startswith("model name")), cpu)
+    memory = ""
+    if Path("/proc/meminfo").exists():
+        kb = int(Path("/proc/meminfo").read_text().split()[1])
+        memory = f", {kb / 1024 / 1024:.0f} GiB"
+    return f"{os.cpu_count()} cores ({cpu}){memory}, {platform.system()}, Python {platform.python_version()}"
+
+
+def verdict(value: float, target: float) -> str:
+    return "met" if value <= target else f"missed by {value / target - 1:.0%}"
+
+
+def main() -> int:
+    results: dict = {"machine": machine(), "runs": RUNS, "date": time.strftime("%Y-%m-%d")}
+    with tempfile.TemporaryDirectory(prefix="bench-") as work:
+        work_dir = Path(work)
+        print(f"Benchmark on {results['machine']}; medians of {RUNS} runs after a warm-up.", flush=True)
+        real = copy_project(work_dir / "real")
+        full = timed_builds(real)
+        plain = timed_builds(plain_project(work_dir / "plain"))
+        results["full_build"] = full
+        results["plain_build"] = plain
+        results["build_ratio"] = full["seconds"] / plain["seconds"]
+        print(f"full build {full['seconds']:.2f} s, plain Material {plain['seconds']:.2f} s", flush=True)
+        scaling = {}
+        for size in SIZES:
+            build = timed_builds(synthetic_project(work_dir / f"n{size}", size))
+            build["per_module"] = build["seconds"] / size
+            scaling[str(size)] = build
+            print(f"{size} principles: {build['seconds']:.2f} s, {build['per_module'] * 1000:.0f} ms per module, "
+                  f"peak {build['peak_mb']:.0f} MB, subprocesses {build['subprocesses']}", flush=True)
+        results["scaling"] = scaling
+        results["scaling_ratio"] = scaling["128"]["per_module"] / scaling["32"]["per_module"]
+        serve = serve_edit_seconds(copy_project(work_dir / "serve"))
+        results["serve_seconds"] = statistics.median(serve)
+        results["serve_all"] = serve
+        print(f"serve: edit to served page {results['serve_seconds']:.2f} s", flush=True)
+        pages = ["principles/principle-4.html", "principles/principle-7.html"]
+        results["pages"] = page_weight(real / "site", pages)
+        zip_path = make_bundle(copy_project(work_dir / "bundle"), work_dir / "dist")
+        results["bundle_kb"] = zip_path.stat().st_size / 1024
+    table = render_table(results)
+    print(table)
+    out = ROOT / "bench"
+    out.mkdir(exist_ok=True)
+    (out / "latest.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    (out / "latest.md").write_text(table, encoding="utf-8")
+    update_readme(table)
+    return 0
+
+
+def render_table(r: dict) -> str:
+    s = r["scaling"]
+    heaviest = max(p["gzip_kb"] for p in r["pages"].values())
+    rows = [
+        ("Full build of the site (2 modules)", f"{r['full_build']['seconds']:.2f} s", ""),
+        ("Plain Material build of the same module Markdown", f"{r['plain_build']['seconds']:.2f} s", ""),
+        ("Full / plain", f"{r['build_ratio']:.2f}×",
+         f"≤ {TARGETS['build_ratio']}×: {verdict(r['build_ratio'], TARGETS['build_ratio'])}"),
+        *[(f"{n} principles: build, per module, peak memory",
+           f"{s[n]['seconds']:.2f} s, {s[n]['per_module'] * 1000:.0f} ms, {s[n]['peak_mb']:.0f} MB", "")
+          for n in s],
+        ("Per module at 128 / at 32", f"{r['scaling_ratio']:.2f}×",
+         f"≤ {TARGETS['scaling_ratio']}×: {verdict(r['scaling_ratio'], TARGETS['scaling_ratio'])}"),
+        ("Subprocesses started by one build (any size)",
+         ", ".join(sorted(set(s["128"]["subprocesses"]))) + f" × {len(s['128']['subprocesses'])}",
+         "not one per page: met" if len(s["128"]["subprocesses"]) <= 1 else "one per page?"),
+        ("Save a source → page served by `mkdocs serve`", f"{r['serve_seconds']:.2f} s",
+         f"≤ {TARGETS['serve_seconds']} s: {verdict(r['serve_seconds'], TARGETS['serve_seconds'])}"),
+        *[(f"`{page}` + what it loads on opening",
+           f"{w['raw_kb']:.0f} KB raw, {w['gzip_kb']:.0f} KB gzipped ({w['files']} files)", "")
+          for page, w in r["pages"].items()],
+        ("Heaviest module page, gzipped", f"{heaviest:.0f} KB",
+         f"≤ {TARGETS['page_kb_gzip']} KB: {verdict(heaviest, TARGETS['page_kb_gzip'])}"),
+        ("Offline bundle zip", f"{r['bundle_kb']:.0f} KB", "≤ 400 KB: " + verdict(r["bundle_kb"], 400)),
+    ]
+    lines = [f"Measured {r['date']} on {r['machine']}; medians of {r['runs']} runs after a warm-up.", "",
+             "| What | Figure | Target |", "| --- | --- | --- |"]
+    lines += [f"| {a} | {b} | {c} |" for a, b, c in rows]
+    return "\n".join(lines) + "\n"
+
+
+def update_readme(table: str) -> None:
+    readme = ROOT / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    start, end = "<!-- bench:start -->", "<!-- bench:end -->"
+    if start in text and end in text:
+        before, rest = text.split(start, 1)
+        after = rest.split(end, 1)[1]
+        readme.write_text(f"{before}{start}\n{table}{end}{after}", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
