@@ -3,26 +3,12 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import time
-import urllib.request
 
 from helpers import MKDOCS, copy_project
 
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return ""
+from bench import fetch, free_port  # scripts/bench.py: the benchmark times the same edit
 
 
 def wait_for(url: str, text: str, seconds: float) -> bool:
