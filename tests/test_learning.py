@@ -176,8 +176,11 @@ def test_my_learning_shows_progress_and_downloads_a_cpd_record(page, site_url, t
     page.locator("#question-p4-defined .quiz-check").click()
     page.locator("#reflection-p4-reflect-strengths").fill("Her loyalty to her younger brother.")
     page.goto(f"{site_url}/my-learning.html")
-    module = page.locator(".my-learning-module").first
+    expect(page.locator("article h1")).to_have_text(re.compile("^My learning"))
+    module = page.locator("#learning-record .my-learning-module").first
     expect(module).to_contain_text("Knowledge check: 1 of 10 correct, 1 of 10 answered.")
+    expect(module.get_by_role("heading", level=2)).to_have_text("Practice Principle 4: Strengths-based and "
+                                                                 "relationship-based")
     expect(module).to_contain_text("Reflections: 1 of 4 written.")
     page.locator("#impact-principle-4").fill("Start assessments from what is going well.")
     violations = axe_violations(page)
@@ -229,3 +232,9 @@ def test_without_javascript_questions_read_and_answers_can_be_revealed(browser, 
     expect(reveal.locator("a.quiz-reread")).to_have_text(
         "Reread: What do we mean by relationship-based approaches?")
     context.close()
+
+
+def test_my_learning_links_to_each_module(page, site_url):
+    page.goto(f"{site_url}/my-learning.html")
+    page.get_by_role("link", name="Practice Principle 7: Approach parents and carers as partners").last.click()
+    page.wait_for_url(re.compile(r"principles/principle-7\.html$"))

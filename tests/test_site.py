@@ -181,3 +181,10 @@ def test_cross_references_link_to_modules_that_exist(tmp_path):
     assert "no module yet for principle 1;" in result.stderr
     nav = text_of((site / "index.html").read_text(encoding="utf-8"), "nav", "md-nav--primary")
     assert nav.index("3. A test principle") < nav.index("4. Strengths")
+
+
+def test_no_page_repeats_an_id(built_site):
+    for page in built_site.rglob("*.html"):
+        ids = re.findall(r'\sid="([^"]+)"', page.read_text(encoding="utf-8"))
+        repeated = sorted({i for i in ids if ids.count(i) > 1})
+        assert repeated == [], f"{page.relative_to(built_site)}: {repeated}"

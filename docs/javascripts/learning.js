@@ -322,7 +322,7 @@
       document.querySelectorAll("textarea[data-reflection]").forEach(function (area) { setUpReflection(area, moduleId); });
       updateResult(moduleId);
     }
-    var root = document.getElementById("my-learning");
+    var root = document.getElementById("learning-record");
     if (root) { setUpMyLearning(root); }
   }
 

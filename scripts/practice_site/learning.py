@@ -65,7 +65,7 @@ def my_learning_markdown(principles: list[Principle], quizzes: dict[int, QuizFil
         {
             "id": p.module_id,
             "title": f"Practice Principle {p.number}: {p.short_title}",
-            "href": module_uri(p),
+            "href": module_uri(p).removesuffix(".md") + ".html",
             "questions": len(quizzes[p.number].questions) if p.number in quizzes else 0,
             "reflections": [{"id": r.id, "text": r.text} for r in quizzes[p.number].reflections]
             if p.number in quizzes else [],
@@ -79,7 +79,7 @@ Your answers, notes and progress are kept in this browser on this computer only.
 anywhere. Someone else using this computer and browser could see them, so clear your data when you
 finish on a shared computer.
 
-<div id="my-learning">
+<div id="learning-record">
 <p>This page needs JavaScript to show your progress. Your answers and notes are still kept by each
 module's page when JavaScript is on.</p>
 </div>
