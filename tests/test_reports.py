@@ -1,0 +1,64 @@
+"""The command-line reports: make cite-report and make links."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from helpers import ROOT, copy_project
+
+from practice_site.bibtex import read_library
+from practice_site.cite_report import one_edit_apart, report
+from practice_site.collection import load_principles
+from practice_site.links import MANIFEST
+from practice_site.site_citations import collect_citations
+
+
+def test_cite_report_counts_and_flags():
+    site = collect_citations(ROOT, ROOT / "bib", load_principles(ROOT / "sources", ROOT))
+    data, _ = read_library(ROOT / "bib", ROOT)
+    text = "\n".join(report(site, data))
+    assert "Citations found: 84 name-year citations in 60 groups" in text
+    assert "resolved through bib/corrections.tsv: 7" in text
+    assert "known missing (recorded, shown as written): 1" in text
+    assert "unresolved: 0" in text
+    assert "sources/principle-04.txt:55: Brown et al., 2017 -> - (known missing)" in text
+    assert "Luckcock / Luckock in lefevre2017, lefevre2019 (corrected: Luckcock -> Luckock)" in text
+    assert "Duplicate entries in bib/: 0" in text
+
+
+def test_names_one_letter_apart():
+    assert one_edit_apart("Luckcock", "Luckock")
+    assert one_edit_apart("Tadam", "Tedam")
+    assert not one_edit_apart("Ruch", "Ruch")
+    assert not one_edit_apart("Beckett", "Bellis")
+
+
+def run(args, cwd):
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run([sys.executable, "-m", *args], cwd=cwd, env=env, capture_output=True, text=True)
+
+
+def test_cite_report_exits_1_on_an_unresolved_citation(tmp_path):
+    project = copy_project(tmp_path)
+    assert run(["practice_site.cite_report"], project).returncode == 0
+    path = project / "sources" / "principle-07.txt"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "the starting point.", "the starting point (Nobody, 1999)."), encoding="utf-8")
+    result = run(["practice_site.cite_report"], project)
+    assert result.returncode == 1
+    assert "sources/principle-07.txt:13: Nobody, 1999 -> - (unresolved)" in result.stdout
+
+
+def test_make_links_records_new_sections_and_keeps_old_ones(tmp_path, built_site):
+    manifest = json.loads((ROOT / MANIFEST).read_text(encoding="utf-8"))
+    manifest["pages"]["retired.html"] = ["kept"]
+    manifest["pages"]["index.html"].remove("who-this-site-is-for")
+    (tmp_path / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    result = run(["practice_site.links", str(built_site)], tmp_path)
+    assert result.returncode == 0 and "Review and commit it." in result.stdout
+    updated = json.loads((tmp_path / MANIFEST).read_text(encoding="utf-8"))
+    assert "who-this-site-is-for" in updated["pages"]["index.html"]
+    assert updated["pages"]["retired.html"] == ["kept"], "nothing published is ever removed"
