@@ -1,12 +1,16 @@
-"""Reading and resolving in-text citations: every shape the sources use, and every citation in them."""
+"""Reading, resolving and rendering in-text citations: every APA 7 shape, on any library."""
 
 from __future__ import annotations
 
 import pytest
 from helpers import ROOT
+from pybtex.database import parse_string
 
-from practice_site.citing import format_locator, parse_group
+from practice_site.citations import find_groups, format_locator, parse_group
+from practice_site.cite_render import ModuleCiter
+from practice_site.citing import library_works, resolve_groups, suggestions
 from practice_site.collection import load_principles
+from practice_site.corrections import Correction, Corrections
 from practice_site.site_citations import collect_citations
 
 
@@ -22,10 +26,150 @@ def test_group_shapes():
     assert works("(Ruch, 2020, p.3)") == [("Ruch, 2020", "p. 3")]
     assert works("(Fitzsimons & McCracken, 2020, p .4)") == [("Fitzsimons & McCracken, 2020", "p. 4")]
     assert works("(Cambridge Dictionary, n.d)") == [("Cambridge Dictionary, n.d.", "")]
-    assert works("(Early & GlenMaye, 2004; Pulla & Francis, 2014)") == [
-        ("Early & GlenMaye, 2004", ""), ("Pulla & Francis, 2014", "")]
     group = parse_group("(Fine et al., 2003; see Practice Principle 2)")
     assert group.parts[1] == "see Practice Principle 2"
+
+
+def test_apa_shapes_several_years_missing_comma_locators_and_prefixes():
+    assert works("(Lloyd, 2018a, 2018b)") == [("Lloyd, 2018a", ""), ("Lloyd, 2018b", "")]
+    assert works("(Lloyd, 2017, 2018)") == [("Lloyd, 2017", ""), ("Lloyd, 2018", "")]
+    assert works("(Ruch 2010)") == [("Ruch, 2010", "")]
+    assert works("(Pearce, 2009, p. 12)") == [("Pearce, 2009", "p. 12")]
+    assert works("(Pearce, 2009, pp. 3-4)") == [("Pearce, 2009", "pp. 3–4")]
+    assert works("(Pearce, 2009, para. 2)") == [("Pearce, 2009", "para. 2")]
+    assert works("(DfE, 2023)") == [("DfE, 2023", "")]
+    group = parse_group("(see Ruch, 2020; e.g., Parton, 2012; see also Firmin, 2017)")
+    assert [(w.prefix, w.written) for w in group.works] == [
+        ("see", "Ruch, 2020"), ("e.g.,", "Parton, 2012"), ("see also", "Firmin, 2017")]
+
+
+@pytest.mark.parametrize("aside", ["(in 2019)", "(March 2020)", "(since the report, 2019)", "(1 in 3)"])
+def test_asides_with_a_year_are_not_citations(aside):
+    assert find_groups(f"Something happened {aside} here.", "x", 1) == []
+
+
+@pytest.mark.parametrize("text, names, years", [
+    ("Hanson (2016) argues", "Hanson", ["2016"]),
+    ("As Hanson and Holmes (2016) show", "Hanson and Holmes", ["2016"]),
+    ("Hanson & Holmes (2016) show", "Hanson & Holmes", ["2016"]),
+    ("Hanson et al. (2016a, 2016b) found", "Hanson et al.", ["2016a", "2016b"]),
+    ("Hanson's (2016) study", "Hanson", ["2016"]),
+    ("Hanson and Holmes’ (2016, p. 4) study", "Hanson and Holmes", ["2016"]),
+    ("the Department for Education (2023) says", "Department for Education", ["2023"]),
+])
+def test_narrative_citations(text, names, years):
+    [group] = find_groups(text, "x", 1)
+    assert group.narrative and [w.names for w in group.works] == [names] * len(years)
+    assert [w.year for w in group.works] == years
+    assert text[group.author_start:].startswith(names.split()[0])
+
+
+@pytest.mark.parametrize("text", ["the programme (2019) said", "Practice Principle 4 (2023)", "in 2019 (2019)"])
+def test_years_in_brackets_after_ordinary_words_are_not_citations(text):
+    assert find_groups(text, "x", 1) == []
+
+
+LIBRARY = """
+@report{hanson2016, author = {Hanson, E.}, title = {One}, year = {2016}}
+@report{hanson2016b, author = {Hanson, E. and Holmes, D.}, title = {Two}, year = {2016}}
+@report{lloyd2018, author = {Lloyd, J.}, title = {A}, year = {2018}, source-entry = {Lloyd, J. (2018a). *A*.}}
+@report{lloyd2018b, author = {Lloyd, J.}, title = {B}, year = {2018}, source-entry = {Lloyd, J. (2018b). *B*.}}
+@report{dfe2023, author = {{Department for Education}}, title = {Guidance}, year = {2023}}
+@report{pike2019, author = {Pike, N. and Langham, M. and Dunn, P.}, title = {P}, year = {2019}}
+@report{ruch2010, author = {Ruch, G.}, title = {R}, year = {2010}}
+"""
+
+
+@pytest.fixture
+def library():
+    data = parse_string(LIBRARY, "bibtex")
+    written = {k: [e.fields["source-entry"]] for k, e in data.entries.items() if "source-entry" in e.fields}
+    return library_works(data, written)
+
+
+def resolve_text(text: str, library, corrections: Corrections | None = None):
+    groups = find_groups(text, "sources/x.txt", 3)
+    resolve_groups(groups, library, corrections or Corrections(), {"DfE": "Department for Education"})
+    return groups
+
+
+@pytest.mark.parametrize("text, keys", [
+    ("Hanson (2016) argues", ["hanson2016"]),
+    ("Hanson and Holmes (2016) argue", ["hanson2016b"]),
+    ("(Hanson & Holmes, 2016)", ["hanson2016b"]),
+    ("(Lloyd, 2018a, 2018b)", ["lloyd2018", "lloyd2018b"]),
+    ("(Ruch 2010)", ["ruch2010"]),
+    ("(Pike et al., 2019, p. 12)", ["pike2019"]),
+    ("(DfE, 2023)", ["dfe2023"]),
+    ("the DfE (2023) says", ["dfe2023"]),
+    ("the Department for Education (2023) says", ["dfe2023"]),
+    ("(see Ruch, 2010; e.g., Hanson, 2016)", ["ruch2010", "hanson2016"]),
+])
+def test_resolution(library, text, keys):
+    [group] = resolve_text(text, library)
+    assert [w.key for w in group.works] == keys
+
+
+def test_no_citation_is_re_pointed_by_guesswork(library):
+    [group] = resolve_text("(Hanson & Pike, 2016)", library)
+    assert group.works[0].how == "unresolved" and group.works[0].key is None
+    assert [w.key for w in suggestions(group.works[0], library)][0] in {"hanson2016", "hanson2016b"}
+    [group] = resolve_text("Working Together (2018) says", library)
+    assert group.works[0].how == "unresolved" and group.works[0].written == "Working Together, 2018"
+
+
+def test_corrections_can_say_not_a_citation(library):
+    fix = Correction("text", "Working Together, 2018", "-", "The title of the guidance, not a citation.", 9)
+    [group] = resolve_text("Working Together (2018) says", library, Corrections("bib/c.tsv", [fix]))
+    assert group.works[0].how == "not a citation"
+
+
+def render(text: str, library) -> str:
+    groups = resolve_text(text, library)
+    labels = {"hanson2016": "Hanson, 2016", "hanson2016b": "Hanson & Holmes, 2016", "lloyd2018": "Lloyd, 2018a",
+              "lloyd2018b": "Lloyd, 2018b", "dfe2023": "Department for Education, 2023",
+              "pike2019": "Pike et al., 2019", "ruch2010": "Ruch, 2010"}
+    citer = ModuleCiter(groups, labels, lambda key: f"#ref-{key}", {"DfE": "Department for Education"})
+    return citer(text, 3)
+
+
+def link(key: str, text: str) -> str:
+    return f'<a class="citation" href="#ref-{key}">{text}</a>'
+
+
+def test_narrative_keeps_the_author_and_links_the_year(library):
+    assert render("Hanson (2016) argues", library) == f"Hanson ({link('hanson2016', '2016')}) argues"
+    assert render("Lloyd (2018a, 2018b)", library) == (
+        f"Lloyd ({link('lloyd2018', '2018a')}, {link('lloyd2018b', '2018b')})")
+    assert render("Hanson's (2016, p. 4) study", library) == f"Hanson's ({link('hanson2016', '2016')}, p. 4) study"
+
+
+def test_parenthetical_uses_the_label_once_per_author(library):
+    assert render("(Lloyd, 2018a, 2018b; see Ruch 2010, p. 2)", library) == (
+        f"({link('lloyd2018', 'Lloyd, 2018a')}, {link('lloyd2018b', '2018b')}; "
+        f"see {link('ruch2010', 'Ruch, 2010')}, p. 2)")
+
+
+def test_short_name_follows_apas_first_use_rule(library):
+    text = "First (DfE, 2023). Then (DfE, 2023). The DfE (2023) says."
+    assert render(text, library) == (
+        f"First ({link('dfe2023', 'Department for Education [DfE], 2023')}). "
+        f"Then ({link('dfe2023', 'DfE, 2023')}). The DfE ({link('dfe2023', '2023')}) says.")
+    text = "The Department for Education (2023) says (DfE, 2023)."
+    assert render(text, library) == (
+        f"The Department for Education (DfE, {link('dfe2023', '2023')}) says ({link('dfe2023', 'DfE, 2023')}).")
+
+
+def test_unresolved_citations_are_left_exactly_as_written(library):
+    text = "Nobody (1999) said (Nobody & Else 1999, p. 2)."
+    assert render(text, library) == text
+
+
+def test_citation_parsing_is_linear():
+    """A 300 KB paragraph full of citations: every one found (the benchmark measures the time)."""
+    text = "Hanson (2016) argues (Ruch, 2020; see Parton 2012, p. 3) and more words here. " * 4000
+    groups = find_groups(text, "x", 1)
+    assert len(groups) == 8000 and groups[-1].end == len(text) - len(" and more words here. ")
 
 
 def test_locators():
@@ -42,14 +186,13 @@ def resolved(site, written: str) -> set[tuple[str | None, str]]:
     return {(w.key, w.how) for _, w in site.works() if w.written == written}
 
 
-def test_every_citation_in_both_sources_resolves(site):
-    assert len(site.works()) == 84
+def test_every_citation_in_the_sources_resolves(site):
     assert site.unresolved() == []
     missing = [w.written for _, w in site.works() if w.how == "known missing"]
-    assert missing == ["Brown et al., 2017"]
+    assert "Brown et al., 2017" in missing
 
 
-def test_short_organisation_names(site):
+def test_short_organisation_names_are_declared(site):
     assert resolved(site, "SCIE, n.d.") == {("socialcare-nd", "short name")}
     assert resolved(site, "TCE, 2022") == {("tacklingchild2022", "short name")}
     assert resolved(site, "Children's Commissioner, 2019") == {("childrenscommissioner2019", "short name")}
@@ -68,7 +211,8 @@ def test_disagreements_go_through_the_reviewed_mapping(site, written, key):
     assert resolved(site, written) == {(key, "mapping")}
 
 
-def test_each_module_lists_its_whole_reference_list(site):
-    assert len(site.module_keys[4]) == 49
-    assert len(site.module_keys[7]) == 24
+def test_each_seed_module_lists_its_whole_reference_list(site):
+    principles = {p.number: p for p in load_principles(ROOT / "sources", ROOT)}
+    for number in (4, 7):
+        assert len(site.module_keys[number]) == len(principles[number].references)
     assert "maxwell2022" in site.module_keys[7]

@@ -13,20 +13,24 @@ from practice_site.bibtex import read_library
 from practice_site.cite_report import one_edit_apart, report
 from practice_site.collection import load_principles
 from practice_site.links import MANIFEST
-from practice_site.site_citations import collect_citations
+from practice_site.site_citations import collect_citations, format_citations
 
 
-def test_cite_report_counts_and_flags():
-    site = collect_citations(ROOT, ROOT / "bib", load_principles(ROOT / "sources", ROOT))
+def test_cite_report_is_a_checklist_in_readers_words():
+    principles = load_principles(ROOT / "sources", ROOT)
+    site = collect_citations(ROOT, ROOT / "bib", principles)
+    format_citations(site, ROOT / "bib")
     data, _ = read_library(ROOT / "bib", ROOT)
-    text = "\n".join(report(site, data))
-    assert "Citations found: 84 name-year citations in 60 groups" in text
-    assert "resolved through bib/corrections.tsv: 7" in text
-    assert "known missing (recorded, shown as written): 1" in text
-    assert "unresolved: 0" in text
-    assert "sources/principle-04.txt:55: Brown et al., 2017 -> - (known missing)" in text
-    assert "Luckcock / Luckock in lefevre2017, lefevre2019 (corrected: Luckcock -> Luckock)" in text
-    assert "Duplicate entries in bib/: 0" in text
+    lines = report(site, data, {p.number: p.path for p in principles})
+    text = "\n".join(lines)
+    assert "Principle 4 (sources/principle-04.txt):" in text and "Principle 7 (sources/principle-07.txt):" in text
+    assert "sources/principle-04.txt:55: REVIEW Brown et al., 2017 -> - (recorded as missing" in text
+    assert ("sources/principle-04.txt:33: REVIEW Berelowitz et al., 2012 -> “Berelowitz et al., 2013” "
+            "(corrected through bib/corrections.tsv)") in text
+    assert "REVIEW SCIE, n.d. -> “Social Care Institute for Excellence, n.d.” (short name declared" in text
+    assert "Luckcock / Luckock in Lefevre et al., 2017; Lefevre et al., 2019 (corrected to Luckock)" in text
+    assert "ruch2020" not in text, "readers' words, not internal keys"
+    assert lines[-1] == "Next: every citation resolves. Check the lines marked REVIEW, then run make site."
 
 
 def test_names_one_letter_apart():
@@ -49,7 +53,9 @@ def test_cite_report_exits_1_on_an_unresolved_citation(tmp_path):
         "the starting point.", "the starting point (Nobody, 1999)."), encoding="utf-8")
     result = run(["practice_site.cite_report"], project)
     assert result.returncode == 1
-    assert "sources/principle-07.txt:13: Nobody, 1999 -> - (unresolved)" in result.stdout
+    assert "UNRESOLVED sources/principle-07.txt:13: Nobody, 1999; nearest entries:" in result.stdout
+    last = result.stdout.splitlines()[-1]
+    assert last.startswith("Next: fix the 1 unresolved citation") and last.endswith("Then run make site.")
 
 
 def test_make_links_records_new_sections_and_keeps_old_ones(tmp_path, built_site):

@@ -1,9 +1,12 @@
-"""Format the whole library in APA 7 with mkdocs-bibtex's Pandoc registry, in one pandoc run.
+"""Format the library in APA 7 with mkdocs-bibtex's Pandoc registry and the CSL style.
 
 mkdocs-bibtex's own plugin runs pandoc once per page and renders citations as footnotes. Here its
-registry is used as a library instead: every work goes through pandoc once, together, so labels
-("Ruch, 2020") are the same on every page, including any year suffixes. What pandoc's Markdown
-leaves behind is tidied in :func:`tidy`.
+registry is used as a library instead: the whole library goes through citeproc in one run, so a
+work has one label everywhere. APA's "a"/"b" year suffixes belong to one reference list, though: a
+module whose works collide only with works outside it (another principle's "Ruch, 2020") gets its
+own run, so adding a principle never changes a letter of another module. Pandoc writes its
+Markdown with typographic dashes as ``--``; a second pandoc pass reads them back as characters,
+leaving web addresses as they are.
 """
 
 from __future__ import annotations
@@ -23,6 +26,8 @@ from pybtex.database import BibliographyData
 from .corrections import Corrections
 
 NOCASE = re.compile(r"\[([^\]]*)\]\{\.nocase\}")
+SUFFIXED_LABEL = re.compile(r"^(.*\d{4})[a-z]$")
+SITE = "site"
 
 
 @dataclass
@@ -34,9 +39,8 @@ class FormattedLibrary:
 
 
 def tidy(markdown: str) -> str:
-    """Clean pandoc's Markdown for Python-Markdown: en dashes, no escapes or case spans."""
+    """Clean pandoc's Markdown for Python-Markdown: no escapes or case spans."""
     text = NOCASE.sub(r"\1", markdown)
-    text = text.replace("--", "–")
     text = re.sub(r"\\+([%_])", r"\1", text)
     text = re.sub(r"\\ ", " ", text)
     return text.replace("Retrieved <", "<")  # APA CSL's "Retrieved" with no retrieval date
@@ -60,51 +64,97 @@ def use_bundled_pandoc() -> None:
         os.environ.setdefault("PYPANDOC_PANDOC", str(bundled))
 
 
-def cache_key(bib_files: list[Path], csl: Path, corrections: Corrections) -> str:
+def cache_key(bib_files: list[Path], csl: Path, corrections: Corrections, contexts: dict[str, list[str]]) -> str:
     """Changes whenever anything that shapes the formatted references changes."""
     digest = hashlib.sha256()
     for path in [*bib_files, csl, Path(__file__)]:
         digest.update(path.read_bytes())
     digest.update(repr([(c.kind, c.written, c.becomes) for c in corrections.items]).encode())
+    digest.update(json.dumps(contexts, sort_keys=True).encode())
     digest.update(f"{version('mkdocs-bibtex')} {version('pypandoc-binary')}".encode())
     return digest.hexdigest()[:24]
 
 
-def cached_format_library(
-    bib_files: list[Path], csl: Path, corrections: Corrections, cache_dir: Path | None
-) -> FormattedLibrary:
-    """:func:`format_library`, reusing the last result while bib/, the style and the code are unchanged.
+def cached_format_contexts(
+    bib_files: list[Path], csl: Path, corrections: Corrections, contexts: dict[str, list[str]],
+    cache_dir: Path | None,
+) -> dict[str, FormattedLibrary]:
+    """:func:`format_contexts`, reusing the last result while its inputs are unchanged.
 
     Rebuilds while editing a principle's text then start no pandoc process at all.
     """
     if cache_dir is None:
-        return format_library(bib_files, csl, corrections)
-    path = cache_dir / f"citations-{cache_key(bib_files, csl, corrections)}.json"
+        return format_contexts(bib_files, csl, corrections, contexts)
+    path = cache_dir / f"citations-{cache_key(bib_files, csl, corrections, contexts)}.json"
     if path.is_file():
-        return FormattedLibrary(**json.loads(path.read_text(encoding="utf-8")))
-    library = format_library(bib_files, csl, corrections)
+        stored = json.loads(path.read_text(encoding="utf-8"))
+        return {name: FormattedLibrary(**value) for name, value in stored.items()}
+    formatted = format_contexts(bib_files, csl, corrections, contexts)
     cache_dir.mkdir(parents=True, exist_ok=True)
     for old in cache_dir.glob("citations-*.json"):
         old.unlink()
-    path.write_text(json.dumps(asdict(library)), encoding="utf-8")
-    return library
+    path.write_text(json.dumps({name: asdict(lib) for name, lib in formatted.items()}), encoding="utf-8")
+    return formatted
 
 
-def format_library(bib_files: list[Path], csl: Path, corrections: Corrections) -> FormattedLibrary:
-    """Labels and references for every entry in ``bib_files`` (one pandoc process in all)."""
+def needs_own_run(keys: list[str], labels: dict[str, str]) -> bool:
+    """True when a work's site-wide label has a year suffix only because of a work outside ``keys``."""
+    wanted = set(keys)
+    for key in wanted:
+        suffixed = SUFFIXED_LABEL.match(labels.get(key, ""))
+        if suffixed and any(SUFFIXED_LABEL.match(label) and SUFFIXED_LABEL.match(label).group(1) == suffixed.group(1)
+                            and other not in wanted for other, label in labels.items()):
+            return True
+    return False
+
+
+def format_contexts(
+    bib_files: list[Path], csl: Path, corrections: Corrections, contexts: dict[str, list[str]]
+) -> dict[str, FormattedLibrary]:
+    """The whole library under ``"site"``, and each context (a module's keys) that needs its own labels."""
     use_bundled_pandoc()
+    site = run_citeproc(bib_files, csl, corrections, None)
+    formatted = {SITE: site}
+    for name, keys in contexts.items():
+        if needs_own_run(keys, site.labels):
+            formatted[name] = run_citeproc(bib_files, csl, corrections, keys)
+    return read_back(formatted)
+
+
+def run_citeproc(
+    bib_files: list[Path], csl: Path, corrections: Corrections, keys: list[str] | None
+) -> FormattedLibrary:
+    """Labels and references for ``keys`` (default: every entry) in one pandoc process."""
     registry = PandocRegistry([str(p) for p in bib_files], str(csl), None)
+    if keys is not None:
+        registry.bib_data = BibliographyData(entries={k: registry.bib_data.entries[k] for k in keys
+                                                      if k in registry.bib_data.entries})
     apply_name_fixes(registry.bib_data, corrections)
     blocks = {key: CitationBlock(citations=[Citation(key=key)]) for key in registry.bib_data.entries}
     registry.validate_citation_blocks(list(blocks.values()))
-    labels, references = {}, {}
+    labels = {}
     for key, block in blocks.items():
         inline = registry.inline_text(block).removesuffix(f"[^{key}]").strip()
-        labels[key] = tidy(inline.removeprefix("(").removesuffix(")"))
-        references[key] = tidy(registry.reference_text(block.citations[0]))
-    return FormattedLibrary(labels, references)
+        labels[key] = inline.removeprefix("(").removesuffix(")")
+    # The registry reads citeproc's bibliography in the order citeproc wrote it: APA order.
+    order = [key for key in registry._reference_cache if key in blocks]
+    return FormattedLibrary(labels, {key: registry.reference_text(blocks[key].citations[0]) for key in order})
 
 
-def sort_key(reference: str) -> str:
-    """APA order: by the reference's text, ignoring emphasis and punctuation."""
-    return re.sub(r"[^a-z0-9 ]", "", reference.lower().replace("*", ""))
+def read_back(formatted: dict[str, FormattedLibrary]) -> dict[str, FormattedLibrary]:
+    """Turn pandoc's ``--`` and ``---`` back into dashes (outside web addresses): one pandoc pass for all."""
+    import pypandoc
+
+    texts = [text for lib in formatted.values() for part in (lib.labels, lib.references) for text in part.values()]
+    if not texts:
+        return formatted
+    out = pypandoc.convert_text("\n\n".join(texts), to="markdown-smart", format="markdown",
+                                extra_args=["--wrap=none"])
+    paragraphs = out.strip().split("\n\n")
+    if len(paragraphs) != len(texts):
+        raise ValueError(f"pandoc returned {len(paragraphs)} paragraphs for {len(texts)} references")
+    read = iter(tidy(p) for p in paragraphs)
+    return {
+        name: FormattedLibrary({k: next(read) for k in lib.labels}, {k: next(read) for k in lib.references})
+        for name, lib in formatted.items()
+    }

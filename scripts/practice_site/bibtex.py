@@ -23,6 +23,23 @@ def normalise_raw(text: str) -> str:
     return " ".join(text.lstrip("-* ").replace("\\", "").split())
 
 
+def source_key(text: str) -> str:
+    """A reference as written, in the form stored in ``source-entry`` fields (braces made brackets)."""
+    return normalise_raw(text).replace("{", "(").replace("}", ")")
+
+
+def source_fields(entry: Entry) -> list[str]:
+    """The names of an entry's ``source-entry`` fields, in order: ``source-entry``, ``source-entry-2``..."""
+    names = [name for name in entry.fields if name.lower() == SOURCE_FIELD
+             or re.fullmatch(rf"{SOURCE_FIELD}-\d+", name.lower())]
+    return sorted(names, key=lambda n: int(n.rpartition("-")[2]) if n[-1].isdigit() else 1)
+
+
+def source_strings(entry: Entry) -> list[str]:
+    """Every wording of this work recorded from the principles' reference lists, normalised."""
+    return [normalise_raw(entry.fields[name]) for name in source_fields(entry)]
+
+
 def key_base(ref: Reference) -> str:
     """``ruch2020``, ``socialcare-nd``: first author's family name (or an organisation's first two
     words) in lower-case ASCII, then the year."""

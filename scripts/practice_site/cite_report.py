@@ -7,16 +7,19 @@ unresolved and not recorded as known-missing in ``bib/corrections.tsv``.
 from __future__ import annotations
 
 import sys
-from collections import Counter
 from itertools import combinations
 from pathlib import Path
 
 from pybtex.database import BibliographyData
 
 from .bibtex import read_library
+from .citations import CitedWork
+from .citing import SUFFIXED, suggestions
 from .collection import load_principles
 from .errors import SourceError
-from .site_citations import SiteCitations, collect_citations
+from .site_citations import SiteCitations, collect_citations, format_citations
+
+CACHE_DIR = ".cache/practice-site"
 
 
 def one_edit_apart(a: str, b: str) -> bool:
@@ -61,38 +64,65 @@ def duplicate_entries(data: BibliographyData) -> list[tuple[str, str]]:
     return found
 
 
-def report(site: SiteCitations, data: BibliographyData) -> list[str]:
-    works = site.works()
-    how = Counter(w.how for _, w in works)
-    lines = [
-        f"Citations found: {len(works)} name-year citations in {sum(len(g) for g in site.groups.values())} groups",
-        f"  resolved by names and year: {how['matched']}",
-        f"  resolved by an organisation's short name: {how['short name']}",
-        f"  resolved through bib/corrections.tsv: {how['mapping']}",
-        f"  known missing (recorded, shown as written): {how['known missing']}",
-        f"  unresolved: {how['unresolved']}",
-    ]
-    for group, work in works:
-        if work.how in {"mapping", "known missing", "unresolved"}:
-            target = work.key or "-"
-            lines.append(f"    {group.path}:{group.line}: {work.written} -> {target} ({work.how})"
-                         f"{': ' + work.reason if work.reason else ''}")
-    lines.append("References never cited in their module:")
-    for number, keys in site.module_keys.items():
-        uncited = [k for k in keys if k not in site.cited_keys(number)]
-        lines.append(f"  principle {number}: {len(uncited)}" + (f" ({', '.join(uncited)})" if uncited else ""))
+REVIEW = {"short name": "short name declared in bib/short-names.tsv",
+          "mapping": "corrected through bib/corrections.tsv",
+          "known missing": "recorded as missing in bib/corrections.tsv; shown as written",
+          "not a citation": "recorded as not a citation in bib/corrections.tsv; left as written"}
+
+
+def describe(work: CitedWork, labels: dict[str, str]) -> str:
+    """How one cited work was read, in the words a reader sees."""
+    shown = labels.get(work.key or "", "")
+    note = REVIEW.get(work.how, "")
+    if work.how == "matched" and SUFFIXED.match(work.year) and not shown.endswith(work.year):
+        note = f"the year is cited as {work.year}; the site shows {shown}"
+    target = f"“{shown}”" if shown else "-"
+    flag = "REVIEW " if (note and work.how != "matched") or "cited as" in note else ""
+    locator = f", {work.locator}" if work.locator else ""
+    return f"{flag}{work.written}{locator} -> {target}" + (f" ({note})" if note else "")
+
+
+def principle_lines(site: SiteCitations, number: int, path: str) -> list[str]:
+    labels = site.module_library(number).labels
+    lines = [f"Principle {number} ({path}): {len(site.groups[number])} citations"]
+    for group in site.groups[number]:
+        for work in group.works:
+            if work.how == "unresolved":
+                near = "; ".join(w.citation for w in suggestions(work, site.works_in_library))
+                lines.append(f"  UNRESOLVED {group.path}:{group.line}: {work.written}"
+                             f"{' (' + work.reason + ')' if work.reason else ''}"
+                             + (f"; nearest entries: {near}" if near else "; no entry is close"))
+            else:
+                lines.append(f"  {group.path}:{group.line}: {describe(work, labels)}")
+    uncited = [labels[k] for k in site.module_keys[number] if k not in site.cited_keys(number) and k in labels]
+    if uncited:
+        lines.append(f"  In the reference list but never cited: {'; '.join(uncited)}")
+    return lines
+
+
+def report(site: SiteCitations, data: BibliographyData, paths: dict[int, str]) -> list[str]:
+    """The editor's checklist: per principle each citation and what it became, then the library's doubts."""
+    lines: list[str] = []
+    for number in site.groups:
+        lines.extend(principle_lines(site, number, paths[number]))
+    labels = site.library.labels
     duplicates = duplicate_entries(data)
-    lines.append(f"Duplicate entries in bib/: {len(duplicates)}")
-    lines.extend(f"  {a} and {b}" for a, b in duplicates)
-    names = spelt_two_ways(data)
-    lines.append(f"One author's name spelt two ways: {len(names)}")
-    for a, b, keys in names:
+    if duplicates:
+        lines.append("Entries that look like one work twice (keep one, and add the other's source-entry to it):")
+        lines.extend(f"  {labels.get(a, a)} and {labels.get(b, b)}" for a, b in duplicates)
+    for a, b, keys in spelt_two_ways(data):
         fixed = [f for f in site.corrections.of_kind("name") if f.written in (a, b)]
-        status = f"corrected: {fixed[0].written} -> {fixed[0].becomes}" if fixed else "not corrected"
-        lines.append(f"  {a} / {b} in {', '.join(keys)} ({status})")
-    lines.append(f"Corrections in {site.corrections.path}: {len(site.corrections.items)}")
-    for fix in site.corrections.items:
-        lines.append(f"  line {fix.line}: {fix.kind}: {fix.written} -> {fix.becomes}")
+        status = (f"corrected to {fixed[0].becomes}" if fixed
+                  else "not corrected: add a name line to bib/corrections.tsv")
+        lines.append(f"One author's name spelt two ways: {a} / {b} in {'; '.join(labels.get(k, k) for k in keys)} "
+                     f"({status})")
+    unresolved = site.unresolved()
+    if unresolved:
+        lines.append(f"Next: fix the {len(unresolved)} unresolved citation(s) above: correct the citation in the "
+                     "source, add the work to the principle's reference list and run make bib, or record it in "
+                     "bib/corrections.tsv. Then run make site.")
+    else:
+        lines.append("Next: every citation resolves. Check the lines marked REVIEW, then run make site.")
     return lines
 
 
@@ -101,11 +131,12 @@ def main() -> int:
     try:
         principles = load_principles(root / "sources", root)
         site = collect_citations(root, root / "bib", principles)
+        format_citations(site, root / "bib", root / CACHE_DIR)
         data, _ = read_library(root / "bib", root)
     except SourceError as error:
         print(f"cite-report: {error}", file=sys.stderr)
         return 1
-    print("\n".join(report(site, data)))
+    print("\n".join(report(site, data, {p.number: p.path for p in principles})))
     return 1 if site.unresolved() else 0
 
 

@@ -1,85 +1,22 @@
-"""Read in-text citations and resolve each name-year to a work in the library."""
+"""Resolve each cited name-year to a work in the library.
+
+Order of trust: a reviewed line in ``bib/corrections.tsv`` first, then the authors' names (or an
+organisation's name, or a short name declared in ``bib/short-names.tsv``) and the year. Nothing is
+re-pointed by guesswork: a citation that matches no work stays unresolved.
+"""
 
 from __future__ import annotations
 
+import difflib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from pybtex.database import BibliographyData
 
-from .citations import CITATION
-from .corrections import Corrections, normalise_written
+from .citations import CitationGroup, CitedWork, normalise_written
+from .corrections import Corrections
 
-YEAR = re.compile(r"^(\d{4}[a-z]?|n\.d\.?)$")
-LOCATOR = re.compile(r"^(pp?|paras?|ch(?:apter)?)\s*\.?\s*(\d[\d\s–-]*)$", re.IGNORECASE)
-
-
-@dataclass
-class CitedWork:
-    """One name-year inside a citation, and what it resolved to."""
-
-    names: str
-    year: str
-    locator: str = ""
-    key: str | None = None
-    how: str = "unresolved"  # matched, short name, mapping, known missing, unresolved
-    reason: str = ""
-
-    @property
-    def written(self) -> str:
-        """Names and year as written (without the locator), the form the mapping file uses."""
-        return normalise_written(f"{self.names}, {self.year}")
-
-
-@dataclass
-class CitationGroup:
-    """A parenthetical citation as written, where it is, and its parts in order."""
-
-    text: str
-    path: str
-    line: int
-    parts: list[CitedWork | str] = field(default_factory=list)
-
-    @property
-    def works(self) -> list[CitedWork]:
-        return [p for p in self.parts if isinstance(p, CitedWork)]
-
-
-def format_locator(text: str) -> str:
-    """"p.3" and "p .4" -> "p. 3"; "pp.37-53" -> "pp. 37–53"."""
-    match = LOCATOR.match(text.strip())
-    if not match:
-        return text.strip()
-    label = match.group(1).lower()
-    return f"{label}. {match.group(2).replace('-', '–').replace(' ', '')}"
-
-
-def parse_group(text: str, path: str = "", line: int = 0) -> CitationGroup:
-    """Split "(Catalano et al., 2012, Allnock et al., 2022)" or "(Firmin, 2017; 2020)" into works."""
-    group = CitationGroup(text, path, line)
-    previous_names = ""
-    for segment in text.strip()[1:-1].split(";"):
-        names: list[str] = []
-        for token in (t.strip() for t in segment.split(",")):
-            if not token:
-                continue
-            if YEAR.match(token):
-                work_names = ", ".join(names) or previous_names
-                group.parts.append(CitedWork(work_names, token))
-                previous_names, names = work_names, []
-            elif LOCATOR.match(token) and group.works and not names:
-                group.works[-1].locator = format_locator(token)
-            else:
-                names.append(token)
-        if names:
-            group.parts.append(", ".join(names))
-    return group
-
-
-def find_groups(text: str, path: str, line: int) -> list[CitationGroup]:
-    """The citation groups in a paragraph, each with at least one name-year."""
-    groups = [parse_group(m.group(0), path, line) for m in CITATION.finditer(text)]
-    return [g for g in groups if g.works]
+SUFFIXED = re.compile(r"^(\d{4})([a-z])$")
 
 
 @dataclass
@@ -90,60 +27,111 @@ class Work:
     families: list[str]
     literal: str
     year: str
+    written: tuple[str, ...] = ()
+
+    @property
+    def citation(self) -> str:
+        """How an author-date citation names this work: "Ruch, 2020", "Hanson et al., 2016"."""
+        if self.literal:
+            names = self.literal
+        elif len(self.families) >= 3:
+            names = f"{self.families[0]} et al."
+        else:
+            names = " & ".join(self.families)
+        return f"{names}, {self.year}"
 
 
 def plain(text: str) -> str:
     return text.replace("’", "'").replace("{", "").replace("}", "")
 
 
-def library_works(data: BibliographyData) -> list[Work]:
+def library_works(data: BibliographyData, written: dict[str, list[str]] | None = None) -> list[Work]:
+    """Every entry as a :class:`Work`; ``written`` gives the reference strings recorded for each key."""
     works = []
     for key, entry in data.entries.items():
         persons = entry.persons.get("author", [])
         literal = plain(str(persons[0])) if persons and not persons[0].first_names else ""
         families = [plain(" ".join(p.prelast_names + p.last_names)) for p in persons]
-        works.append(Work(key, families, literal, entry.fields.get("year", "n.d.")))
+        year = entry.fields.get("year", "n.d.")
+        works.append(Work(key, families, literal, year, tuple((written or {}).get(key, []))))
     return works
 
 
-def acronym(text: str) -> str:
-    return "".join(w[0] for w in text.split() if w[0].isupper())
+def cited_people(names: str) -> tuple[list[str], bool]:
+    """"Hanson, Holmes, & Pike" -> (["Hanson", "Holmes", "Pike"], False); "X et al." -> (["X"], True)."""
+    et_al = names.endswith(" et al.") or names.endswith(" et al")
+    core = re.sub(r"\s+et al\.?$", "", names)
+    people = [p for p in re.split(r"\s*(?:,|&|\band\b)\s*", core) if p]
+    return people, et_al
 
 
-def match_names(names: str, work: Work) -> str | None:
+def match_names(names: str, work: Work, short_names: dict[str, str]) -> str | None:
     """How ``names`` (as cited) names ``work``'s authors: "matched", "short name" or None."""
     cited = plain(names)
     if work.literal:
         if cited == work.literal:
             return "matched"
-        if cited.isupper() and acronym(work.literal).startswith(cited):
-            return "short name"
-        if work.literal.startswith(cited + " "):
-            return "short name"
-        return None
-    et_al = cited.endswith(" et al.")
-    people = [p.strip() for p in re.split(r"\s*(?:&|\band\b)\s*", cited.removesuffix(" et al."))]
-    ok = len(work.families) >= 3 and work.families[0] == people[0] if et_al else work.families == people
-    return "matched" if ok else None
+        return "short name" if short_names.get(cited) == work.literal else None
+    people, et_al = cited_people(cited)
+    if et_al:
+        return "matched" if len(work.families) >= 3 and work.families[0] == people[0] else None
+    return "matched" if work.families == people else None
 
 
-def resolve(work: CitedWork, library: list[Work], corrections: Corrections) -> None:
-    """Fill in ``work.key`` and ``work.how``: the mapping file first, then names and year."""
-    year = "n.d." if work.year.startswith("n.d") else work.year
-    if fix := corrections.find("cite", work.written):
-        work.key, work.how, work.reason = fix.becomes, "mapping", fix.reason
-        return
-    if fix := corrections.find("missing", work.written):
-        work.how, work.reason = "known missing", fix.reason
-        return
-    found = [(w.key, how) for w in library if w.year == year and (how := match_names(work.names, w))]
+def year_matches(cited: str, work: Work) -> bool:
+    """"2018a" cites a work dated 2018 (or 2018a); "n.d" cites n.d."""
+    cited = normalise_written(cited)
+    suffixed = SUFFIXED.match(cited)
+    return work.year == cited or bool(suffixed and work.year == suffixed.group(1))
+
+
+def pick_suffixed(cited_year: str, found: list[tuple[Work, str]]) -> list[tuple[Work, str]]:
+    """Of several works by one author in a year, the one whose reference was written with the suffix."""
+    if not SUFFIXED.match(cited_year):
+        return found
+    exact = [(w, how) for w, how in found if w.year == cited_year or any(f"({cited_year})" in t for t in w.written)]
+    return exact or found
+
+
+def resolve_names(work: CitedWork, names: str, library: list[Work], corrections: Corrections,
+                  short_names: dict[str, str]) -> bool:
+    """Try one reading of the names; fill in ``work`` and return True when it settles the citation."""
+    written = normalise_written(f"{names}, {work.year}")
+    for kind, how in (("cite", "mapping"), ("missing", "known missing"), ("text", "not a citation")):
+        if fix := corrections.find(kind, written):
+            work.names, work.how, work.reason = names, how, fix.reason
+            work.key = fix.becomes if kind == "cite" else None
+            return True
+    found = [(w, how) for w in library if year_matches(work.year, w) and (how := match_names(names, w, short_names))]
+    found = pick_suffixed(normalise_written(work.year), found)
     if len(found) == 1:
-        work.key, work.how = found[0]
-    elif len(found) > 1:
-        work.reason = "names more than one work: " + ", ".join(k for k, _ in found)
+        work.names, (chosen, work.how) = names, found[0]
+        work.key = chosen.key
+        return True
+    if len(found) > 1:
+        work.names = names
+        work.reason = "names more than one work: " + ", ".join(w.key for w, _ in found)
+        return True
+    return False
 
 
-def resolve_groups(groups: list[CitationGroup], library: list[Work], corrections: Corrections) -> None:
+def resolve(work: CitedWork, library: list[Work], corrections: Corrections,
+            short_names: dict[str, str] | None = None) -> None:
+    """Fill in ``work.key`` and ``work.how`` (narrative citations try each reading of the names)."""
+    for names in work.candidates or [work.names]:
+        if resolve_names(work, names, library, corrections, short_names or {}):
+            return
+
+
+def resolve_groups(groups: list[CitationGroup], library: list[Work], corrections: Corrections,
+                   short_names: dict[str, str] | None = None) -> None:
     for group in groups:
         for work in group.works:
-            resolve(work, library, corrections)
+            resolve(work, library, corrections, short_names)
+
+
+def suggestions(work: CitedWork, library: list[Work], limit: int = 3) -> list[Work]:
+    """The library works whose citation reads most like ``work`` (for the report and error messages)."""
+    by_text = {w.citation: w for w in library}
+    close = difflib.get_close_matches(work.written, list(by_text), n=limit, cutoff=0.5)
+    return [by_text[c] for c in close]

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .citations import normalise_written
 from .errors import SourceError
 
-KINDS = ("cite", "missing", "name")
+KINDS = ("cite", "missing", "text", "name")
 
 
 @dataclass
@@ -35,12 +36,6 @@ class Corrections:
         return [c for c in self.items if c.kind == kind]
 
 
-def normalise_written(text: str) -> str:
-    """Citation text compared loosely: single spaces, straight apostrophes, "n.d" as "n.d."."""
-    text = " ".join(text.replace("’", "'").split())
-    return text[:-3] + "n.d." if text.endswith("n.d") else text
-
-
 def read_corrections(path: Path, display: str, keys: set[str]) -> Corrections:
     """Parse the TSV; a bad line or a key not in the library is a SourceError with its line."""
     corrections = Corrections(display)
@@ -59,8 +54,8 @@ def read_corrections(path: Path, display: str, keys: set[str]) -> Corrections:
         if kind == "cite" and becomes not in keys:
             raise SourceError(display, number, f'"{becomes}" is not a key in bib/; use the key of an entry '
                               "in bib/references.bib")
-        if kind == "missing" and becomes != "-":
-            raise SourceError(display, number, 'a "missing" line becomes "-"; to point at a work use "cite"')
+        if kind in {"missing", "text"} and becomes != "-":
+            raise SourceError(display, number, f'a "{kind}" line becomes "-"; to point at a work use "cite"')
         if kind != "name":
             written = normalise_written(written)
         if any(c.kind == kind and c.written == written for c in corrections.items):

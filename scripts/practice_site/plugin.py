@@ -17,6 +17,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from .cite_render import ModuleCiter
+from .citing import suggestions
 from .collection import load_principles, publisher_footers
 from .crosslinks import unresolved
 from .errors import SourceError
@@ -35,7 +37,6 @@ from .render import module_filename, render_principle
 from .session_format import check_targets, parse_sessions
 from .site_citations import (
     SiteCitations,
-    citation_linker,
     collect_citations,
     correction_notes,
     format_citations,
@@ -104,6 +105,10 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
         for principle in self.principles:
             for message in principle.repairs:
                 log.info(f"repaired {message}")
+            if principle.number not in self.quizzes:
+                log.info(f"{principle.path}: no knowledge check yet for principle {principle.number}; the module "
+                         f"is built without one (write docs/{self.config.quizzes_dir}/principle-{principle.number}.md "
+                         "to add it)")
             for ref, missing in unresolved(principle.cross_references, known):
                 numbers = ", ".join(str(n) for n in missing)
                 log.info(
@@ -180,12 +185,15 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
     @staticmethod
     def check_unresolved(site: SiteCitations, strict: bool) -> None:
         """A citation with no work and no mapping line fails a strict build (a warning otherwise)."""
-        problems = [
-            f'{group.path}:{group.line}: citation "{work.written}" matches no work in bib/'
-            f"{' (' + work.reason + ')' if work.reason else ''}; add the work to the reference list and "
-            "run make bib, or record it in bib/corrections.tsv"
-            for group, work in site.unresolved()
-        ]
+        problems = []
+        for group, work in site.unresolved():
+            near = "; ".join(w.citation for w in suggestions(work, site.works_in_library))
+            problems.append(
+                f'{group.path}:{group.line}: citation "{work.written}" matches no work in bib/'
+                f"{' (' + work.reason + ')' if work.reason else ''}; add the work to the reference list and "
+                "run make bib, or record it in bib/corrections.tsv"
+                + (f" (nearest: {near})" if near else "")
+            )
         if problems and strict:
             raise PluginError("\n".join(problems))
         for problem in problems:
@@ -220,8 +228,8 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
             content = render_principle(
                 principle,
                 known,
-                cite=citation_linker(site, principle, to_bibliography),
-                references=reference_list(site, site.module_keys[principle.number]),
+                cite=self.citer(principle, to_bibliography),
+                references=reference_list(site.module_library(principle.number), site.module_keys[principle.number]),
                 notes=correction_notes(site, principle.number),
                 learning=learning_markdown(quiz, principle.module_id, to_my_learning) if quiz else None,
             )
@@ -240,6 +248,18 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
                 target = posixpath.relpath(new, posixpath.dirname(old) or ".")
                 files.append(File.generated(config, old, content=redirect_page(target, "This page has moved")))
         return files
+
+    def citer(self, principle: Principle, bibliography_href: str) -> ModuleCiter:
+        """Links one module's citations: to its own reference list, or to the Bibliography page."""
+        site = self.citations
+        assert site is not None
+        listed = set(site.module_keys[principle.number])
+
+        def href(key: str) -> str:
+            return f"#ref-{key}" if key in listed else f"{bibliography_href}#ref-{key}"
+
+        return ModuleCiter(site.groups[principle.number], site.module_library(principle.number).labels, href,
+                           site.short_names)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Add moved-anchor redirects; load the learning script and styles only where they are used."""
@@ -272,7 +292,7 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
             "Every work in the modules' reference lists, once, in APA 7th edition style. Under each "
             "work are the modules that cite it.",
         ]
-        for key, text in reference_list(site, all_keys):
+        for key, text in reference_list(site.library, all_keys):
             out.append(f"{text}\n{{: #ref-{key} .reference data-search-exclude }}")
             places = []
             for p in self.principles:

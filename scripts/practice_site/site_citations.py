@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .bibliography import FormattedLibrary, cached_format_library, sort_key
-from .bibtex import SOURCE_FIELD, normalise_raw, read_library
-from .citations import CITATION
-from .citing import CitationGroup, CitedWork, find_groups, library_works, resolve_groups
+from .bibliography import SITE, FormattedLibrary, cached_format_contexts
+from .bibtex import read_library, source_key, source_strings
+from .citations import CitationGroup, CitedWork, find_groups
+from .citing import Work, library_works, resolve_groups
 from .corrections import Corrections, read_corrections
 from .errors import SourceError
 from .model import Principle
 from .parser import body_paragraphs
+from .short_names import read_short_names
 
 CORRECTIONS_FILE = "corrections.tsv"
+SHORT_NAMES_FILE = "short-names.tsv"
 CSL_FILE = "apa.csl"
 
 
@@ -27,8 +28,19 @@ class SiteCitations:
     module_keys: dict[int, list[str]]
     corrections: Corrections
     entry_sources: dict[str, tuple[str, int]]
-    library: FormattedLibrary | None = None
+    short_names: dict[str, str] = field(default_factory=dict)
+    works_in_library: list[Work] = field(default_factory=list)
     raw_entries: dict[str, str] = field(default_factory=dict)
+    formatted: dict[str, FormattedLibrary] = field(default_factory=dict)
+
+    @property
+    def library(self) -> FormattedLibrary:
+        """Every work formatted together (the Bibliography page's labels and order)."""
+        return self.formatted[SITE]
+
+    def module_library(self, number: int) -> FormattedLibrary:
+        """The labels and references one module shows (its own citeproc run when it needs one)."""
+        return self.formatted.get(f"principle-{number}", self.formatted[SITE])
 
     def works(self) -> list[tuple[CitationGroup, CitedWork]]:
         return [(g, w) for groups in self.groups.values() for g in groups for w in g.works]
@@ -41,10 +53,10 @@ class SiteCitations:
 
 
 def module_reference_keys(principle: Principle, by_source: dict[str, str]) -> list[str]:
-    """The library keys of a module's reference list, matched by the source string."""
+    """The library keys of a module's reference list, matched by the reference as written."""
     keys = []
     for entry in principle.references:
-        key = by_source.get(normalise_raw(entry.text).replace("{", "(").replace("}", ")"))
+        key = by_source.get(source_key(entry.text))
         if key is None:
             raise SourceError(principle.path, entry.line, "this reference is not in bib/references.bib; "
                               "run 'make bib' to add it, then check the new entry")
@@ -62,13 +74,17 @@ def collect_citations(root: Path, bib_dir: Path, principles: list[Principle]) ->
         if not any(fix.written in " ".join(p.last_names) for e in data.entries.values()
                    for ps in e.persons.values() for p in ps):
             raise SourceError(corrections.path, fix.line, f'no entry in bib/ has the name "{fix.written}"')
-    works = library_works(data)
-    by_source = {normalise_raw(e.fields.get(SOURCE_FIELD, "")): k for k, e in data.entries.items()}
-    site = SiteCitations({}, {}, corrections, where)
-    site.raw_entries = {k: e.fields.get(SOURCE_FIELD, "") for k, e in data.entries.items()}
+    written = {key: source_strings(entry) for key, entry in data.entries.items()}
+    works = library_works(data, written)
+    short_path = bib_dir / SHORT_NAMES_FILE
+    short_names = read_short_names(short_path, short_path.relative_to(root).as_posix(),
+                                   {w.literal for w in works if w.literal})
+    by_source = {text: key for key, texts in written.items() for text in texts}
+    site = SiteCitations({}, {}, corrections, where, short_names, works)
+    site.raw_entries = {k: " ".join(texts) for k, texts in written.items()}
     for principle in principles:
         groups = [g for p in body_paragraphs(principle) for g in find_groups(p.text, principle.path, p.line)]
-        resolve_groups(groups, works, corrections)
+        resolve_groups(groups, works, corrections, short_names)
         site.groups[principle.number] = groups
         site.module_keys[principle.number] = module_reference_keys(principle, by_source)
     return site
@@ -76,74 +92,29 @@ def collect_citations(root: Path, bib_dir: Path, principles: list[Principle]) ->
 
 def format_citations(site: SiteCitations, bib_dir: Path, cache_dir: Path | None = None) -> None:
     """Format every work in APA 7 (one pandoc run for the site, none while the cache in ``cache_dir`` holds)."""
-    site.library = cached_format_library(sorted(bib_dir.glob("*.bib")), bib_dir / CSL_FILE, site.corrections,
-                                         cache_dir)
+    contexts = {
+        f"principle-{number}": sorted(set(keys) | site.cited_keys(number))
+        for number, keys in site.module_keys.items()
+    }
+    site.formatted = cached_format_contexts(sorted(bib_dir.glob("*.bib")), bib_dir / CSL_FILE, site.corrections,
+                                            contexts, cache_dir)
 
 
-def render_group(group: CitationGroup, labels: dict[str, str], href) -> str:
-    """HTML for one citation group: each name-year a link, corrections applied, APA punctuation."""
-    parts: list[str] = []
-    previous_author = None
-    for part in group.parts:
-        if isinstance(part, str):
-            parts.append(part)
-            previous_author = None
-            continue
-        if part.key is None:
-            text = part.written + (f", {part.locator}" if part.locator else "")
-            parts.append(html.escape(text, quote=False))
-            previous_author = None
-            continue
-        label = labels[part.key]
-        author, _, year = label.rpartition(", ")
-        same_author = author == previous_author and parts
-        shown = year if same_author else label
-        link = f'<a class="citation" href="{href(part.key)}">{html.escape(shown, quote=False)}</a>'
-        if part.locator:
-            link += f", {part.locator}"
-        if same_author:
-            parts[-1] += f", {link}"
-        else:
-            parts.append(link)
-        previous_author = author
-    return "(" + "; ".join(parts) + ")"
-
-
-def citation_linker(site: SiteCitations, principle: Principle, bibliography_href: str):
-    """A function that replaces the citation groups of one paragraph (by its line) with links."""
-    assert site.library is not None
-    listed = set(site.module_keys[principle.number])
-    by_place = {(g.line, g.text): g for g in site.groups[principle.number]}
-
-    def href(key: str) -> str:
-        return f"#ref-{key}" if key in listed else f"{bibliography_href}#ref-{key}"
-
-    def link(text: str, line: int) -> str:
-        def replace(match) -> str:
-            group = by_place.get((line, match.group(0)))
-            return render_group(group, site.library.labels, href) if group else match.group(0)
-
-        return CITATION.sub(replace, text)
-
-    return link
-
-
-def reference_list(site: SiteCitations, keys: list[str]) -> list[tuple[str, str]]:
-    """(key, APA Markdown) for ``keys``, once each, in APA order."""
-    assert site.library is not None
-    unique = dict.fromkeys(keys)
-    return sorted(((k, site.library.references[k]) for k in unique), key=lambda kv: sort_key(kv[1]))
+def reference_list(library: FormattedLibrary, keys: list[str]) -> list[tuple[str, str]]:
+    """(key, APA Markdown) for ``keys``, once each, in the order citeproc put them (APA order)."""
+    wanted = set(keys)
+    return [(k, text) for k, text in library.references.items() if k in wanted]
 
 
 def correction_notes(site: SiteCitations, number: int) -> list[str]:
     """Plain-language notes on what was corrected in one module, with the reviewed reasons."""
-    assert site.library is not None
+    labels = site.module_library(number).labels
     notes = []
     for group in site.groups[number]:
         for work in group.works:
             if work.how == "mapping":
                 notes.append(f"The source cites “{work.written}”; it is shown as "
-                             f"“{site.library.labels[work.key]}”. {work.reason}")
+                             f"“{labels[work.key]}”. {work.reason}")
             elif work.how == "known missing":
                 notes.append(f"The source cites “{work.written}”, shown as written. {work.reason}")
     for fix in site.corrections.of_kind("name"):
