@@ -41,6 +41,18 @@ CASES = {
         b"## 3. A title\n\nStray text.\n\n### Summary\n\nText.\n",
         "sources/zz-bad.txt:3: text before the first section heading",
     ),
+    "NUL character": (
+        GOOD.encode() + b"\nText with a NUL\x00 in it.\n",
+        "sources/zz-bad.txt:7: a NUL character (U+0000) at column 16",
+    ),
+    "form feed from a PDF": (
+        GOOD.encode().replace(b"A summary.", b"A sum\x0cmary."),
+        "sources/zz-bad.txt:5: a form feed (page break) character (U+000C) at column 6",
+    ),
+    "NUL on a CRLF line": (
+        GOOD.replace("\n", "\r\n").encode() + b"\r\nBad\x00\r\n",
+        "sources/zz-bad.txt:7: a NUL character (U+0000) at column 4",
+    ),
 }
 
 
@@ -70,3 +82,35 @@ def test_empty_sources_folder(tmp_path):
     result = build(project)
     assert result.returncode != 0
     assert "sources:1: no source documents (*.txt) in sources" in result.stderr
+
+
+def test_a_link_to_a_file_outside_sources_is_refused(tmp_path):
+    project = copy_project(tmp_path)
+    outside = tmp_path / "elsewhere.txt"
+    outside.write_text(GOOD, encoding="utf-8")
+    (project / "sources" / "zz-link.txt").symlink_to(outside)
+    result = build(project)
+    assert result.returncode != 0
+    assert "sources/zz-link.txt:1: this file is a link to a place outside sources/; copy the file into it" in result.stderr
+    assert not (project / "site").exists()
+
+
+def test_a_file_that_is_not_txt_is_reported_not_ignored(tmp_path):
+    project = copy_project(tmp_path)
+    (project / "sources" / "principle-03.md").write_text(GOOD, encoding="utf-8")
+    (project / "sources" / ".gitkeep").write_text("", encoding="utf-8")
+    result = build(project)
+    assert "WARNING -  practice_site: sources/principle-03.md: not a .txt file, so not read" in result.stderr
+    assert ".gitkeep" not in result.stderr
+    assert result.returncode != 0, "a warning stops the strict build, so the editor renames the file"
+
+
+def test_crlf_and_a_byte_order_mark_are_read_as_lines(tmp_path):
+    project = copy_project(tmp_path)
+    text = GOOD + "\nA paragraph cut by\n\na page break.\n\n### Why\n\nMore (Nobody 1999 is not a name).\n"
+    (project / "sources" / "zz-crlf.txt").write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode())
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    assert "sources/zz-crlf.txt:9: paragraph cut by a page break after line 7; joined" in result.stderr
+    page = (project / "site" / "principles" / "principle-3.html").read_text(encoding="utf-8")
+    assert "A paragraph cut by a page break." in page and "\r" not in page and "\ufeff" not in page

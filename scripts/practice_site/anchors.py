@@ -21,3 +21,7 @@ def unique(anchor: str, taken: set[str]) -> str:
         candidate = f"{anchor}-{n}"
     taken.add(candidate)
     return candidate
+
+
+# Ids the build itself puts on a module page: a source heading with the same words gets "-2".
+RESERVED_ANCHORS = frozenset({"check-your-understanding", "reflect"})

@@ -14,9 +14,13 @@ from dataclasses import dataclass, field
 INITIALS = re.compile(r"^(?:[A-Z]\.\s?-?)+$")
 NAME_THEN_INITIALS = re.compile(r"^(?P<family>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*) (?P<given>(?:[A-Z]\.)+)$")
 INITIAL_THEN_NAME = re.compile(r"^(?P<given>(?:[A-Z]\.\s?)+) (?P<family>[A-Z][\w'’-]+)$")
-HEAD = re.compile(r"^(?P<authors>.+?)\s*\((?P<year>\d{4}[a-z]?|n\.d\.?)\)\.?\s*(?P<rest>.*)$")
+HEAD = re.compile(r"^(?P<authors>.+?)\s*\((?P<year>\d{4}[a-z]?|n\.\s?d\.?)(?:,\s*[^()]{1,30})?\)\.?\s*(?P<rest>.*)$")
 MD_LINK = re.compile(r"\[[^\]]*\]\((?P<url>[^)\s]+)\)")
 AUTOLINK = re.compile(r"<(?P<url>https?://[^>\s]+)>")
+BARE_URL = re.compile(r"(?<![<(\[])\b(?P<url>https?://[^\s<>]+[^\s<>.,;)])")
+DOI_TEXT = re.compile(r"\b(?:doi|DOI)\s*:\s*(?P<doi>10\.\d{4,9}/\S+[^\s.,;])")
+RETRIEVED = re.compile(r"\b(?:Retrieved(?: [^,]{1,40},)? from|Available (?:at|from):?)\s*", re.IGNORECASE)
+EDITED = re.compile(r"\s*\((?P<eds>Eds?)\.?\)\.?\s*$")
 ACCESSED = re.compile(r"\(Accessed (?P<date>\d{1,2} \w+ \d{4})\)")
 PAREN_DETAILS = re.compile(r"\((?P<details>[^()]*(?:\bpp?\.|\bed\.|\bedition)[^()]*)\)")
 PAGES = re.compile(r"pp?\.\s*(?P<first>\d+)\s*[-–—]\s*(?P<last>\d+)")
@@ -29,6 +33,7 @@ BOOK_PUBLISHERS = {
     "Routledge", "Random House", "Policy Press", "Sage", "Jessica Kingsley Publishers",
     "Palgrave Macmillan",
 }
+BOOK_PUBLISHER_WORDS = re.compile(r"\b(Press|Publishers?|Publishing|Books|Routledge|Sage|Wiley|Springer|Macmillan)\b")
 INSTITUTION_WORDS = re.compile(
     r"\b(University|Department|Authority|Centre|Research in Practice|Barnardo's|PACE|We Are With You|"
     r"Commissioner)\b"
@@ -70,6 +75,7 @@ class Reference:
     issue: str = ""
     pages: str = ""
     edition: str = ""
+    edited: bool = False
     publisher: str = ""
     url: str = ""
     doi: str = ""
@@ -89,12 +95,17 @@ def strip_markup(text: str) -> str:
 
 
 def take_links(text: str, ref: Reference) -> str:
-    """Move URLs (Markdown links and autolinks) into ``url``/``doi``; return the text without them."""
+    """Move web addresses and DOIs (links, autolinks, bare, ``doi:``) into ``url``/``doi``; return the rest."""
     urls = [m.group("url") for m in MD_LINK.finditer(text)] + [m.group("url") for m in AUTOLINK.finditer(text)]
     text = AUTOLINK.sub("", MD_LINK.sub("", text))
+    urls += [m.group("url") for m in BARE_URL.finditer(text)]
+    text = BARE_URL.sub("", text)
+    if doi := DOI_TEXT.search(text):
+        ref.doi = doi.group("doi")
+        text = DOI_TEXT.sub("", text)
     for url in urls:
         url = url.replace("\\_", "_")
-        doi = re.search(r"doi\.org/(?P<doi>10\..+)$", url)
+        doi = re.search(r"(?:dx\.)?doi\.org/(?P<doi>10\..+)$", url)
         if doi:
             ref.doi = doi.group("doi")
         else:
@@ -104,7 +115,8 @@ def take_links(text: str, ref: Reference) -> str:
         day, month, year = accessed.group("date").split()
         ref.accessed = f"{year}-{MONTHS.index(month) + 1:02d}-{int(day):02d}"
         text = ACCESSED.sub("", text)
-    return re.sub(r"\bAvailable at:\s*", "", text).strip()
+    text = RETRIEVED.sub("", text)
+    return re.sub(r"\s+([.,])", r"\1", text).strip()
 
 
 def parse_people(text: str, ref: Reference) -> list[Name]:
@@ -116,7 +128,7 @@ def parse_people(text: str, ref: Reference) -> list[Name]:
     tokens = [t.strip() for t in re.split(r",|\s&\s|^&\s", cleaned.replace(", &", ",")) if t.strip()]
     tokens = [t.removeprefix("& ").strip() for t in tokens]
     if not any(INITIALS.match(t) or NAME_THEN_INITIALS.match(t) or INITIAL_THEN_NAME.match(t) for t in tokens):
-        return [Name(literal=cleaned)]
+        return [Name(literal=cleaned.rstrip(".").strip())]
     names: list[Name] = []
     pending_family = ""
     for token in tokens:
@@ -226,7 +238,7 @@ def parse_italic_title(rest: str, ref: Reference) -> bool:
     tail = take_details(m.group("tail"), ref)
     ref.title = strip_markup(title).rstrip(".")
     ref.publisher = strip_markup(tail).strip(". ")
-    if ref.publisher in BOOK_PUBLISHERS:
+    if ref.publisher in BOOK_PUBLISHERS or BOOK_PUBLISHER_WORDS.search(ref.publisher) or ref.edition:
         ref.kind = "book"
         if ref.pages and ". " in ref.title:
             ref.title, ref.container = ref.title.split(". ", 1)
@@ -256,14 +268,22 @@ def parse_reference(raw: str, line: int) -> Reference:
     head = HEAD.match(text)
     if not head:
         raise ReferenceParseError('no "Author (Year)" at the start of the entry')
-    ref.year = "n.d." if head.group("year").startswith("n.d") else head.group("year")
-    ref.authors = parse_people(head.group("authors"), ref)
+    year = head.group("year")
+    ref.year = "n.d." if year.startswith("n.") else year[:4]
+    if len(year) == 5:
+        ref.notes.append(f'the year is written {year}: the site gives "a"/"b" letters itself')
+    authors = head.group("authors")
+    if edited := EDITED.search(authors):
+        ref.edited, authors = True, authors[: edited.start()]
+    ref.authors = parse_people(authors, ref)
     rest = head.group("rest").strip()
     if not rest:
         ref.kind = "web"
         ref.notes.append("no title in the entry")
     elif not (parse_chapter(rest, ref) or parse_journal(rest, ref) or parse_italic_title(rest, ref)):
         parse_plain_title(rest, ref)
+    if ref.edited and ref.kind in {"report", "chapter"}:
+        ref.kind = "book"
     if ref.publisher and ref.authors and ref.publisher == ref.authors[0].literal:
         ref.publisher = ""
     if not (ref.title or ref.url or ref.doi):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from .errors import SourceError
 
 ENTRY_START = re.compile(r"^\s*@(?P<type>\w+)\s*\{\s*(?P<key>[^,\s]+)\s*,", re.MULTILINE)
 BIB_TYPES = {"article": "article", "chapter": "incollection", "book": "book", "report": "report",
-             "web": "online"}
+             "web": "online", "misc": "misc"}
 SOURCE_FIELD = "source-entry"
 
 
@@ -43,8 +44,9 @@ def source_strings(entry: Entry) -> list[str]:
 def key_base(ref: Reference) -> str:
     """``ruch2020``, ``socialcare-nd``: first author's family name (or an organisation's first two
     words) in lower-case ASCII, then the year."""
-    first = ref.authors[0]
-    if first.literal:
+    if not ref.authors:
+        stem = "".join(ascii_fold(ref.title.replace("'", "").replace("’", "")).split()[:2]).lower() or "reference"
+    elif (first := ref.authors[0]).literal:
         words = ascii_fold(first.literal.replace("'", "").replace("’", "")).split()[:2]
         stem = "".join(words).lower()
     else:
@@ -53,17 +55,19 @@ def key_base(ref: Reference) -> str:
 
 
 def assign_keys(refs: list[Reference], taken: set[str]) -> list[str]:
-    """Stable keys; an ``a``/``b`` suffix only where one author has two works in one year."""
+    """Stable keys; a letter only where one author has two works in one year.
+
+    Keys already in the library never change: a new work whose plain key is taken gets the next
+    free letter from "b" (the published work is, in effect, "a").
+    """
     bases = [key_base(r) for r in refs]
     keys: list[str] = []
     for base in bases:
-        clash = bases.count(base) > 1 or base in taken
-        if not clash:
+        if bases.count(base) == 1 and base not in taken:
             keys.append(base)
             continue
-        suffix = "abcdefghijklmnopqrstuvwxyz"
-        key = next(f"{base}{s}" for s in suffix if f"{base}{s}" not in taken and f"{base}{s}" not in keys)
-        keys.append(key)
+        letters = "bcdefghijklmnopqrstuvwxyz" if base in taken else "abcdefghijklmnopqrstuvwxyz"
+        keys.append(next(f"{base}{s}" for s in letters if f"{base}{s}" not in taken and f"{base}{s}" not in keys))
     return keys
 
 
@@ -89,9 +93,14 @@ def names_field(names: list[Name]) -> str:
     return " and ".join(bibtex_name(n) for n in names)
 
 
-def to_bibtex(ref: Reference, key: str, proper_nouns: list[str]) -> str:
-    """One BibTeX entry, fields in a fixed order, with the source string kept for matching."""
-    fields: list[tuple[str, str]] = [("author", names_field(ref.authors))]
+def to_bibtex(ref: Reference, key: str, proper_nouns: list[str], also: tuple[str, ...] = ()) -> str:
+    """One BibTeX entry, fields in a fixed order, with the reference as written kept for matching.
+
+    ``also`` holds further wordings of the same work from other principles (``source-entry-2``...).
+    """
+    fields: list[tuple[str, str]] = []
+    if ref.authors:
+        fields.append(("editor" if ref.edited else "author", names_field(ref.authors)))
     if ref.title:
         fields.append(("title", protect(ref.title, proper_nouns)))
     container_field = {"article": "journal", "chapter": "booktitle"}.get(ref.kind)
@@ -107,14 +116,55 @@ def to_bibtex(ref: Reference, key: str, proper_nouns: list[str]) -> str:
     if ref.publisher:
         fields.append(("institution" if ref.kind in {"report", "web"} else "publisher",
                        ref.publisher))
-    if ref.year != "n.d.":
+    if ref.year and ref.year != "n.d.":
         fields.append(("year", ref.year))
     for name, value in (("doi", ref.doi), ("url", ref.url), ("urldate", ref.accessed)):
         if value:
             fields.append((name, value))
-    fields.append((SOURCE_FIELD, normalise_raw(ref.raw).replace("{", "(").replace("}", ")")))
+    for number, raw in enumerate((ref.raw, *also), start=1):
+        fields.append((source_field_name(number), source_key(raw)))
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
     return f"@{BIB_TYPES[ref.kind]}{{{key},\n{body}\n}}\n"
+
+
+def source_field_name(number: int) -> str:
+    """``source-entry`` for the first wording of a work, ``source-entry-2`` for the second..."""
+    return SOURCE_FIELD if number == 1 else f"{SOURCE_FIELD}-{number}"
+
+
+def add_source_field(bib_text: str, key: str, number: int, raw: str) -> str:
+    """``bib_text`` with one more wording recorded on entry ``key``: a new line after its first line."""
+    match = next(m for m in ENTRY_START.finditer(bib_text) if m.group("key") == key)
+    line_end = bib_text.index("\n", match.end() - 1) + 1
+    return f"{bib_text[:line_end]}  {source_field_name(number)} = {{{source_key(raw)}}},\n{bib_text[line_end:]}"
+
+
+def work_identity(families: list[str], year: str, title: str) -> tuple[str, str, str]:
+    """What makes two entries one work: authors' family names (or organisation), year, title.
+
+    Case, punctuation, markup and braces are ignored, so "Young People and Sexual Exploitation"
+    and "Young people and sexual exploitation" are one title.
+    """
+    def fold(text: str) -> str:
+        return " ".join("".join(c if c.isalnum() else " " for c in ascii_fold_keep(text).lower()).split())
+
+    return "|".join(fold(f) for f in families), year, fold(title)
+
+
+def ascii_fold_keep(text: str) -> str:
+    """Accents folded, every other character kept (for comparing titles)."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+
+def reference_identity(ref: Reference) -> tuple[str, str, str]:
+    return work_identity([n.literal or n.family for n in ref.authors], ref.year, ref.title)
+
+
+def entry_identity(entry: Entry) -> tuple[str, str, str]:
+    persons = entry.persons.get("author") or entry.persons.get("editor") or []
+    families = [" ".join(p.prelast_names + p.last_names) for p in persons]
+    families = [f.replace("{", "").replace("}", "") for f in families]
+    return work_identity(families, entry.fields.get("year", "n.d."), entry.fields.get("title", ""))
 
 
 @dataclass

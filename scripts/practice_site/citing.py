@@ -94,7 +94,7 @@ def pick_suffixed(cited_year: str, found: list[tuple[Work, str]]) -> list[tuple[
 
 
 def resolve_names(work: CitedWork, names: str, library: list[Work], corrections: Corrections,
-                  short_names: dict[str, str]) -> bool:
+                  short_names: dict[str, str], listed: set[str]) -> bool:
     """Try one reading of the names; fill in ``work`` and return True when it settles the citation."""
     written = normalise_written(f"{names}, {work.year}")
     for kind, how in (("cite", "mapping"), ("missing", "known missing"), ("text", "not a citation")):
@@ -104,6 +104,8 @@ def resolve_names(work: CitedWork, names: str, library: list[Work], corrections:
             return True
     found = [(w, how) for w in library if year_matches(work.year, w) and (how := match_names(names, w, short_names))]
     found = pick_suffixed(normalise_written(work.year), found)
+    if len(found) > 1:  # APA: a citation points into its own document's reference list
+        found = [(w, how) for w, how in found if w.key in listed] or found
     if len(found) == 1:
         work.names, (chosen, work.how) = names, found[0]
         work.key = chosen.key
@@ -116,18 +118,22 @@ def resolve_names(work: CitedWork, names: str, library: list[Work], corrections:
 
 
 def resolve(work: CitedWork, library: list[Work], corrections: Corrections,
-            short_names: dict[str, str] | None = None) -> None:
-    """Fill in ``work.key`` and ``work.how`` (narrative citations try each reading of the names)."""
+            short_names: dict[str, str] | None = None, listed: set[str] | None = None) -> None:
+    """Fill in ``work.key`` and ``work.how`` (narrative citations try each reading of the names).
+
+    ``listed`` holds the keys of the citing principle's own reference list: when one author has two
+    works in a year in the library, the one that principle lists is meant.
+    """
     for names in work.candidates or [work.names]:
-        if resolve_names(work, names, library, corrections, short_names or {}):
+        if resolve_names(work, names, library, corrections, short_names or {}, listed or set()):
             return
 
 
 def resolve_groups(groups: list[CitationGroup], library: list[Work], corrections: Corrections,
-                   short_names: dict[str, str] | None = None) -> None:
+                   short_names: dict[str, str] | None = None, listed: set[str] | None = None) -> None:
     for group in groups:
         for work in group.works:
-            resolve(work, library, corrections, short_names)
+            resolve(work, library, corrections, short_names, listed)
 
 
 def suggestions(work: CitedWork, library: list[Work], limit: int = 3) -> list[Work]:

@@ -23,6 +23,7 @@ def load_principles(sources_dir: Path, root: Path) -> list[Principle]:
         raise SourceError(shown, 1, f"no source documents (*.txt) in {shown}; add one per principle")
     principles: dict[int, Principle] = {}
     for path in paths:
+        refuse_outside_link(path, sources_dir, root)
         principle = parse_principle(read_source(path, display_path(path, root)), display_path(path, root))
         other = principles.get(principle.number)
         if other is not None:
@@ -36,12 +37,32 @@ def load_principles(sources_dir: Path, root: Path) -> list[Principle]:
     return [principles[n] for n in sorted(principles)]
 
 
+def refuse_outside_link(path: Path, sources_dir: Path, root: Path) -> None:
+    """A source that is a link to a file outside ``sources_dir`` is refused, not read."""
+    if not path.resolve().is_relative_to(sources_dir.resolve()):
+        raise SourceError(display_path(path, root), 1, f"this file is a link to a place outside "
+                          f"{display_path(sources_dir, root)}/; copy the file into it instead")
+
+
+def other_files(sources_dir: Path, root: Path) -> list[str]:
+    """Messages for the files in ``sources_dir`` that are not read: anything but ``*.txt`` (dot-files aside)."""
+    if not sources_dir.is_dir():
+        return []
+    shown = display_path(sources_dir, root)
+    return [
+        f"{shown}/{path.name}: not a .txt file, so not read; save a principle as .txt, or move this file "
+        f"out of {shown}/"
+        for path in sorted(sources_dir.iterdir())
+        if not path.name.startswith(".") and not (path.suffix == ".txt" and path.is_file())
+    ]
+
+
 def display_path(path: Path, root: Path) -> str:
     """``path`` relative to ``root`` with forward slashes, or as given when outside it."""
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    for shown, base in ((path.absolute(), root.absolute()), (path.resolve(), root.resolve())):
+        if shown.is_relative_to(base):
+            return shown.relative_to(base).as_posix()
+    return path.as_posix()
 
 
 def publisher_footers(principles: list[Principle]) -> list[str]:

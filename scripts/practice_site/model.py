@@ -14,13 +14,66 @@ class Paragraph:
 
 
 @dataclass
+class ListItem(Paragraph):
+    """One list item: its inline Markdown, its line, and any list nested under it."""
+
+    sublist: BulletList | None = None
+
+
+@dataclass
 class BulletList:
-    """A bulleted list: one inline Markdown string and source line per item."""
+    """A bulleted or numbered list: one item (inline Markdown and source line) per entry."""
 
     items: list[Paragraph]
+    ordered: bool = False
+    start: int = 1
 
 
-Block = Paragraph | BulletList
+@dataclass
+class Heading:
+    """A sub-heading inside a main section: page level 3 or 4, with a stable anchor."""
+
+    text: str
+    line: int
+    level: int
+    anchor: str
+
+
+@dataclass
+class Quote:
+    """A block quote: its paragraphs."""
+
+    paragraphs: list[Paragraph]
+
+
+@dataclass
+class Table:
+    """A pipe table: the header row, the alignment rule as written, and the body rows of cells."""
+
+    header: list[Paragraph]
+    rule: str
+    rows: list[list[Paragraph]]
+
+
+Block = Paragraph | BulletList | Heading | Quote | Table
+
+
+def block_paragraphs(block: Block) -> list[Paragraph]:
+    """Every piece of inline text in a block, in reading order, with the line it starts on."""
+    if isinstance(block, BulletList):
+        found: list[Paragraph] = []
+        for item in block.items:
+            found.append(item)
+            if isinstance(item, ListItem) and item.sublist is not None:
+                found.extend(block_paragraphs(item.sublist))
+        return found
+    if isinstance(block, Heading):
+        return [Paragraph(block.text, block.line)]
+    if isinstance(block, Quote):
+        return list(block.paragraphs)
+    if isinstance(block, Table):
+        return [*block.header, *(cell for row in block.rows for cell in row)]
+    return [block]
 
 
 @dataclass

@@ -5,11 +5,23 @@ from __future__ import annotations
 import re
 
 from . import repair
-from .anchors import slugify, unique
-from .blocks import RawBlock, raw_blocks
+from .anchors import RESERVED_ANCHORS, slugify, unique
+from .blocks import RawBlock, RawItem, raw_blocks
 from .citations import find_citations, find_cross_references
 from .errors import SourceError
-from .model import Block, BulletList, Footnote, Paragraph, Principle, Section
+from .model import (
+    Block,
+    BulletList,
+    Footnote,
+    Heading,
+    ListItem,
+    Paragraph,
+    Principle,
+    Quote,
+    Section,
+    Table,
+    block_paragraphs,
+)
 
 TITLE = re.compile(r"^(\d+)\.\s+(\S.*)$")
 REFERENCES_HEADING = re.compile(r"^(research\s+summary\s+)?references$", re.IGNORECASE)
@@ -60,15 +72,41 @@ def clean_inline(text: str, path: str, line: int, repairs: list[str]) -> str:
     return text
 
 
+def build_list(items: list[RawItem], clean) -> BulletList:
+    """A (possibly nested) list from raw items: an item indented further than the one above nests under it."""
+    root = BulletList([], ordered=items[0].number is not None, start=items[0].number or 1)
+    stack: list[tuple[int, BulletList]] = [(items[0].indent, root)]
+    for raw in items:
+        while len(stack) > 1 and raw.indent < stack[-1][0]:
+            stack.pop()
+        indent, current = stack[-1]
+        if raw.indent > indent + 1 and current.items and isinstance(current.items[-1], ListItem):
+            parent = current.items[-1]
+            parent.sublist = BulletList([], ordered=raw.number is not None, start=raw.number or 1)
+            stack.append((raw.indent, parent.sublist))
+            current = parent.sublist
+        current.items.append(ListItem(clean(raw.text, raw.line), raw.line))
+    return root
+
+
+def split_cells(row: str) -> list[str]:
+    """The cells of a ``| a | b |`` row (a ``\\|`` inside a cell is kept)."""
+    cells = re.split(r"(?<!\\)\|", row.strip().removeprefix("|").removesuffix("|"))
+    return [c.strip() for c in cells]
+
+
 class _Reader:
     """Walks the raw blocks of one document and fills in a Principle."""
 
-    def __init__(self, principle: Principle) -> None:
+    def __init__(self, principle: Principle, main_level: int) -> None:
         self.p = principle
         self.mode = "sections"
         self.section: Section | None = None
         self.footnote: Footnote | None = None
-        self.anchors: set[str] = set()
+        self.anchors: set[str] = set(RESERVED_ANCHORS)
+        self.main_level = main_level
+        self.sub_level = 2
+        self.references_seen: dict[str, int] = {}
 
     def heading(self, block: RawBlock) -> None:
         line, text = block.items[0]
@@ -80,6 +118,9 @@ class _Reader:
                 )
             self.p.references_caption = text
             return
+        if block.level > self.main_level and self.section is not None and not REFERENCES_HEADING.match(text):
+            self.sub_heading(block, line, text)
+            return
         section = Section(text, unique(slugify(text), self.anchors), line)
         if REFERENCES_HEADING.match(text):
             self.mode = "references"
@@ -87,49 +128,73 @@ class _Reader:
         else:
             self.p.sections.append(section)
             self.section = section
+        self.sub_level = 2
         self.footnote = None
+
+    def sub_heading(self, block: RawBlock, line: int, text: str) -> None:
+        """A heading deeper than the main sections: h3 one level down, h4 below that, never skipping one."""
+        level = min(3 if block.level == self.main_level + 1 else 4, self.sub_level + 1)
+        self.sub_level = level
+        target = self.footnote.blocks if self.footnote else self.section_blocks(block)
+        target.append(Heading(text, line, level, unique(slugify(text), self.anchors)))
 
     def reference_entries(self, block: RawBlock) -> None:
         entries = [(block.line, " ".join(t for _, t in block.items))]
         if block.kind == "list":
-            entries = block.items
+            entries = [(item.line, item.text) for item in block.list_items]
         for line, text in entries:
             entry = Paragraph(repair.unescape(text), line)
-            earlier = next(
-                (r for r in self.p.references
-                 if repair.normalise_entry(r.text) == repair.normalise_entry(entry.text)),
-                None,
-            )
-            if earlier is not None:
+            key = repair.normalise_entry(entry.text)
+            if key in self.references_seen:
                 self.p.repairs.append(
-                    f"{self.p.path}:{line}: reference repeats line {earlier.line} "
+                    f"{self.p.path}:{line}: reference repeats line {self.references_seen[key]} "
                     "(split by a page break); shown once"
                 )
                 continue
+            self.references_seen[key] = line
             self.p.references.append(entry)
+
+    def clean(self, text: str, line: int) -> str:
+        return clean_inline(text, self.p.path, line, self.p.repairs)
+
+    def new_block(self, block: RawBlock) -> Block:
+        """The model block for one raw block (a paragraph may open a note)."""
+        if block.kind == "list":
+            return build_list(block.list_items, self.clean)
+        if block.kind == "quote":
+            paragraphs, lines = [], []
+            for number, text in [*block.items, (0, "")]:
+                if text:
+                    lines.append((number, text))
+                elif lines:
+                    paragraphs.append(Paragraph(self.clean(" ".join(t for _, t in lines), lines[0][0]), lines[0][0]))
+                    lines = []
+            return Quote(paragraphs)
+        if block.kind == "table":
+            (head_line, head), (_, rule), *rows = block.items
+            return Table([Paragraph(self.clean(c, head_line), head_line) for c in split_cells(head)], rule.strip(),
+                         [[Paragraph(self.clean(c, n), n) for c in split_cells(r)] for n, r in rows])
+        text = " ".join(t for _, t in block.items)
+        start = FOOTNOTE_START.match(text)
+        if start:
+            self.footnote = Footnote(start.group(1), block.line)
+            self.p.footnotes.append(self.footnote)
+            text = text[start.end():]
+        return Paragraph(self.clean(text, block.line), block.line)
 
     def text_block(self, block: RawBlock) -> None:
         path, repairs = self.p.path, self.p.repairs
-        if block.kind == "paragraph":
-            text = " ".join(t for _, t in block.items)
-            start = FOOTNOTE_START.match(text)
-            if start:
-                self.footnote = Footnote(start.group(1), block.line)
-                self.p.footnotes.append(self.footnote)
-                text = text[start.end():]
-            new: Block = Paragraph(clean_inline(text, path, block.line, repairs), block.line)
-        else:
-            new = BulletList([Paragraph(clean_inline(t, path, n, repairs), n) for n, t in block.items])
+        new = self.new_block(block)
         target = self.footnote.blocks if self.footnote else self.section_blocks(block)
         previous = target[-1] if target else None
-        if (isinstance(previous, Paragraph) and isinstance(new, Paragraph)
+        if (type(previous) is Paragraph and type(new) is Paragraph
                 and repair.is_cut_paragraph(previous.text, new.text)):
             previous.text = f"{previous.text} {new.text}"
             repairs.append(
                 f"{path}:{block.line}: paragraph cut by a page break after line "
                 f"{previous.line}; joined"
             )
-        elif isinstance(previous, BulletList) and isinstance(new, BulletList):
+        elif isinstance(previous, BulletList) and isinstance(new, BulletList) and previous.ordered == new.ordered:
             previous.items.extend(new.items)
             repairs.append(f"{path}:{block.line}: list continues the list above; joined")
         else:
@@ -142,6 +207,15 @@ class _Reader:
                 'add a heading such as "### Summary" above it'
             )
         return self.section.blocks
+
+
+def main_section_level(blocks: list[RawBlock]) -> int:
+    """The level of the Summary heading (the main sections' level); the shallowest heading without one."""
+    headings = [b for b in blocks[1:] if b.kind == "heading"]
+    summary = next((b for b in headings if b.items[0][1].strip().lower() == "summary"), None)
+    if summary is not None:
+        return summary.level
+    return min((b.level for b in headings), default=2)
 
 
 def parse_principle(lines: list[str], path: str) -> Principle:
@@ -157,7 +231,7 @@ def parse_principle(lines: list[str], path: str) -> Principle:
     number, title, title_line = parse_title(blocks[0] if blocks else None, path)
     principle = Principle(number, title, short_title(title), path, title_line, sections=[])
     principle.footer = "\n".join(footer).strip("\n")
-    reader = _Reader(principle)
+    reader = _Reader(principle, main_section_level(blocks))
     for block in blocks[1:]:
         if block.kind == "heading":
             reader.heading(block)
@@ -171,11 +245,11 @@ def parse_principle(lines: list[str], path: str) -> Principle:
 
 
 def body_paragraphs(principle: Principle) -> list[Paragraph]:
-    """Every paragraph and list item of the sections and notes, in document order."""
+    """Every piece of inline text of the sections and notes, in document order."""
     found: list[Paragraph] = []
     for blocks in [s.blocks for s in principle.sections] + [f.blocks for f in principle.footnotes]:
         for block in blocks:
-            found.extend(block.items if isinstance(block, BulletList) else [block])
+            found.extend(block_paragraphs(block))
     return found
 
 

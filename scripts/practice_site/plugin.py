@@ -19,7 +19,7 @@ from mkdocs.utils import get_relative_url
 
 from .cite_render import ModuleCiter
 from .citing import suggestions
-from .collection import load_principles, publisher_footers
+from .collection import load_principles, other_files, publisher_footers
 from .crosslinks import unresolved
 from .errors import SourceError
 from .learning import learning_markdown, load_quizzes, my_learning_markdown
@@ -89,6 +89,8 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
         root = Path(config.config_file_path).parent
         sources = root / self.config.sources_dir
         bib = root / self.config.bib_dir
+        for message in other_files(sources, root):
+            log.warning(message)
         try:
             self.principles = load_principles(sources, root)
             self.citations = collect_citations(root, bib, self.principles)
@@ -106,7 +108,7 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
             for message in principle.repairs:
                 log.info(f"repaired {message}")
             if principle.number not in self.quizzes:
-                log.info(f"{principle.path}: no knowledge check yet for principle {principle.number}; the module "
+                log.info(f"{principle.path}: principle {principle.number} has no knowledge check yet, so its module "
                          f"is built without one (write docs/{self.config.quizzes_dir}/principle-{principle.number}.md "
                          "to add it)")
             for ref, missing in unresolved(principle.cross_references, known):

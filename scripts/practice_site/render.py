@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .crosslinks import link_cross_references
-from .model import Block, BulletList, Principle
+from .model import Block, BulletList, Heading, ListItem, Paragraph, Principle, Quote, Table
 
 FOOTNOTES_PLACE = "///Footnotes Go Here///"
 
@@ -17,15 +17,41 @@ def module_filename(number: int) -> str:
     return f"principle-{number}.md"
 
 
+def render_list(block: BulletList, inline: Inline, depth: int = 0) -> list[str]:
+    """Markdown lines for a list and the lists nested in it (four spaces a level)."""
+    lines = []
+    pad = "    " * depth
+    for index, item in enumerate(block.items):
+        marker = f"{block.start + index}." if block.ordered else "-"
+        lines.append(f"{pad}{marker} {inline(item.text, item.line)}")
+        if isinstance(item, ListItem) and item.sublist is not None:
+            lines.extend(render_list(item.sublist, inline, depth + 1))
+    return lines
+
+
+def render_table(table: Table, inline: Inline) -> str:
+    def row(cells: list[Paragraph]) -> str:
+        return "| " + " | ".join(inline(c.text, c.line) for c in cells) + " |"
+
+    return "\n".join([row(table.header), table.rule, *(row(r) for r in table.rows)])
+
+
+def render_block(block: Block, inline: Inline) -> str:
+    """The Markdown of one block."""
+    if isinstance(block, BulletList):
+        return "\n".join(render_list(block, inline))
+    if isinstance(block, Heading):
+        return f"{'#' * block.level} {inline(block.text, block.line)} {{#{block.anchor}}}"
+    if isinstance(block, Quote):
+        return "\n>\n".join(f"> {inline(p.text, p.line)}" for p in block.paragraphs)
+    if isinstance(block, Table):
+        return render_table(block, inline)
+    return inline(block.text, block.line)
+
+
 def render_blocks(blocks: list[Block], inline: Inline) -> list[str]:
-    """Markdown chunks for paragraphs and lists (one chunk per block)."""
-    chunks = []
-    for block in blocks:
-        if isinstance(block, BulletList):
-            chunks.append("\n".join(f"- {inline(item.text, item.line)}" for item in block.items))
-        else:
-            chunks.append(inline(block.text, block.line))
-    return chunks
+    """Markdown chunks for the blocks (one chunk per block)."""
+    return [render_block(block, inline) for block in blocks]
 
 
 def indent(chunk: str) -> str:

@@ -83,10 +83,10 @@ def collect_citations(root: Path, bib_dir: Path, principles: list[Principle]) ->
     site = SiteCitations({}, {}, corrections, where, short_names, works)
     site.raw_entries = {k: " ".join(texts) for k, texts in written.items()}
     for principle in principles:
-        groups = [g for p in body_paragraphs(principle) for g in find_groups(p.text, principle.path, p.line)]
-        resolve_groups(groups, works, corrections, short_names)
-        site.groups[principle.number] = groups
         site.module_keys[principle.number] = module_reference_keys(principle, by_source)
+        groups = [g for p in body_paragraphs(principle) for g in find_groups(p.text, principle.path, p.line)]
+        resolve_groups(groups, works, corrections, short_names, set(site.module_keys[principle.number]))
+        site.groups[principle.number] = groups
     return site
 
 

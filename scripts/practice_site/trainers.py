@@ -6,7 +6,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from .model import BulletList, Principle, Section
+from .model import Principle, Section, block_paragraphs
 from .quiz_format import QuizFile
 
 WORDS_PER_MINUTE = 200
@@ -27,7 +27,7 @@ def minutes(words: int) -> int:
 def section_words(section: Section) -> int:
     texts = [section.heading]
     for block in section.blocks:
-        texts.extend(i.text for i in block.items) if isinstance(block, BulletList) else texts.append(block.text)
+        texts.extend(p.text for p in block_paragraphs(block))
     return sum(count_words(t) for t in texts)
 
 
