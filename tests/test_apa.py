@@ -122,3 +122,43 @@ def test_suffix_and_escaped_underscore():
 def test_what_the_parser_cannot_read_it_refuses(raw, problem):
     with pytest.raises(ReferenceParseError, match=problem):
         parse_reference(raw, 1)
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("Smith, J. (2019). Title of an article. *Journal of Things*, 4(2), 10-20. https://doi.org/10.1000/xyz--1",
+     {"kind": "article", "doi": "10.1000/xyz--1", "volume": "4", "issue": "2", "pages": "10--20"}),
+    ("Smith, J. (2019). Title: A subtitle. *Journal*, 4, 10–20. DOI: 10.1000/abc",
+     {"kind": "article", "doi": "10.1000/abc", "title": "Title: A subtitle", "pages": "10--20"}),
+    ("Smith, J. (2019). An article. *Journal*, 4(1), 1-9. http://dx.doi.org/10.1000/old",
+     {"kind": "article", "doi": "10.1000/old"}),
+    ("Smith, J. (2019). An article. *Journal*, 4(1), 1-9. <https://doi.org/10.1000/angle>",
+     {"kind": "article", "doi": "10.1000/angle"}),
+    ("Office for National Statistics (2021) *Child abuse in England and Wales*. Retrieved from https://www.ons.gov.uk/x",
+     {"kind": "report", "url": "https://www.ons.gov.uk/x", "publisher": "",
+      "authors": ["Office for National Statistics"]}),
+    ("Home Office. (n.d.). *Criminal exploitation of children*. Retrieved 3 May 2021, from https://www.gov.uk/y",
+     {"year": "n.d.", "url": "https://www.gov.uk/y", "authors": ["Home Office"], "publisher": ""}),
+    ("Department for Education. (2023). *Working together: A guide*. https://www.gov.uk/a--b",
+     {"url": "https://www.gov.uk/a--b", "authors": ["Department for Education"], "title": "Working together: A guide"}),
+    ("Brown, A., & Green, B. (Eds.). (2015). *An edited book* (2nd ed.). Policy Press.",
+     {"kind": "book", "edited": True, "edition": "2", "authors": ["Brown", "Green"], "publisher": "Policy Press"}),
+    ("Firmin, C. (2020). *Contextual safeguarding and child protection: Rewriting the rules* (1st ed.). "
+     "Routledge. https://doi.org/10.4324/9780429283314",
+     {"kind": "book", "doi": "10.4324/9780429283314", "publisher": "Routledge"}),
+    ("Lloyd, J. (2018a). *Fictional report one*. Example Institute. https://example.org/one",
+     {"year": "2018", "publisher": "Example Institute", "url": "https://example.org/one"}),
+    ("Ruch, G. (2010). A chapter. In C. Editor & D. Other (Eds.), *A book* (pp. 10–20). Example Press.",
+     {"kind": "chapter", "container": "A book", "pages": "10--20", "publisher": "Example Press"}),
+    ("NSPCC. (2020, May 3). *A web page*. https://learning.nspcc.org.uk/a",
+     {"year": "2020", "authors": ["NSPCC"], "url": "https://learning.nspcc.org.uk/a"}),
+])
+def test_common_apa_forms(raw, expected):
+    ref = parse_reference(raw, 1)
+    for name, value in expected.items():
+        got = [a.literal or a.family for a in ref.authors] if name == "authors" else getattr(ref, name)
+        assert got == value, (name, got)
+
+
+def test_a_long_garbage_entry_is_refused_quickly():
+    with pytest.raises(ReferenceParseError):
+        parse_reference("Word, " * 3000 + "no year here", 1)
