@@ -10,11 +10,17 @@ import pytest
 from axe import axe_violations, describe
 from helpers import ROOT
 
+from practice_site.collection import load_principles
 from practice_site.links import REDIRECT_MARK
 
-SITE_PAGES = ["index.html", "principles/principle-4.html", "principles/principle-7.html", "my-learning.html",
-              "for-trainers.html", "sessions/workshop-90-minutes.html", "bibliography.html", "credits.html",
-              "accessibility.html", "404.html"]
+# Every page the site has, taken from the sources and session plans (so a new principle is checked too).
+SITE_PAGES = [
+    "index.html",
+    *(f"principles/principle-{p.number}.html" for p in load_principles(ROOT / "sources", ROOT)),
+    "my-learning.html", "for-trainers.html",
+    *(f"sessions/{path.stem}.html" for path in sorted((ROOT / "docs" / "sessions").glob("*.md"))),
+    "bibliography.html", "credits.html", "accessibility.html", "404.html",
+]
 DESKTOP = {"width": 1280, "height": 900}
 MOBILE = {"width": 375, "height": 740}
 SCREENSHOTS = Path(os.environ.get("SCREENSHOT_DIR", ROOT / "test-output" / "screenshots"))

@@ -215,7 +215,6 @@ def count_pandoc_runs(project: Path, monkeypatch) -> int:
 def test_pandoc_runs_do_not_grow_with_pages(tmp_path, monkeypatch):
     small = copy_project(tmp_path / "small")
     runs = count_pandoc_runs(small, monkeypatch)
-    assert runs <= 2
     large = copy_project(tmp_path / "large")
     for n in range(10, 16):
         text = (large / "sources" / "principle-04.txt").read_text(encoding="utf-8")

@@ -97,28 +97,51 @@ def cached_format_contexts(
     return formatted
 
 
-def needs_own_run(keys: list[str], labels: dict[str, str]) -> bool:
-    """True when a work's site-wide label has a year suffix only because of a work outside ``keys``."""
+def colliding_keys(labels: dict[str, str]) -> dict[str, set[str]]:
+    """Key -> every key whose site-wide label differs from it only by the year's letter ("Ruch, 2020a")."""
+    groups: dict[str, set[str]] = {}
+    for key, label in labels.items():
+        if suffixed := SUFFIXED_LABEL.match(label):
+            groups.setdefault(suffixed.group(1), set()).add(key)
+    return {key: group for group in groups.values() for key in group}
+
+
+def own_letters(keys: list[str], collisions: dict[str, set[str]]) -> frozenset[str]:
+    """The works of ``keys`` whose letter depends on which of their namesakes the list holds.
+
+    Empty when every namesake of every work is in the list (the site-wide letters are right).
+    """
     wanted = set(keys)
-    for key in wanted:
-        suffixed = SUFFIXED_LABEL.match(labels.get(key, ""))
-        if suffixed and any(SUFFIXED_LABEL.match(label) and SUFFIXED_LABEL.match(label).group(1) == suffixed.group(1)
-                            and other not in wanted for other, label in labels.items()):
-            return True
-    return False
+    return frozenset(k for k in wanted if k in collisions and not collisions[k] <= wanted)
 
 
 def format_contexts(
     bib_files: list[Path], csl: Path, corrections: Corrections, contexts: dict[str, list[str]]
 ) -> dict[str, FormattedLibrary]:
-    """The whole library under ``"site"``, and each context (a module's keys) that needs its own labels."""
+    """The whole library under ``"site"``, and the labels of each context (a module's keys) that differ.
+
+    One citeproc run for the site, plus one for each distinct set of works whose letters change
+    (however many modules share it), so runs grow with such collisions, never with pages.
+    """
     use_bundled_pandoc()
     site = run_citeproc(bib_files, csl, corrections, None)
-    formatted = {SITE: site}
-    for name, keys in contexts.items():
-        if needs_own_run(keys, site.labels):
-            formatted[name] = run_citeproc(bib_files, csl, corrections, keys)
-    return read_back(formatted)
+    collisions = colliding_keys(site.labels)
+    signatures = {name: own_letters(keys, collisions) for name, keys in contexts.items()}
+    distinct = sorted({sig for sig in signatures.values() if sig}, key=sorted)
+    runs = {f"run-{i}": run_citeproc(bib_files, csl, corrections, sorted(sig)) for i, sig in enumerate(distinct)}
+    read = read_back({SITE: site, **runs})
+    by_signature = {sig: read[f"run-{i}"] for i, sig in enumerate(distinct)}
+    formatted = {SITE: read[SITE]}
+    for name, sig in signatures.items():
+        if sig:
+            formatted[name] = merged(read[SITE], by_signature[sig])
+    return formatted
+
+
+def merged(site: FormattedLibrary, own: FormattedLibrary) -> FormattedLibrary:
+    """The site's labels and references, with a context's own for the works it formatted itself."""
+    return FormattedLibrary({**site.labels, **own.labels},
+                            {key: own.references.get(key, text) for key, text in site.references.items()})
 
 
 def run_citeproc(
