@@ -98,20 +98,20 @@ def test_a_link_to_a_file_outside_sources_is_refused(tmp_path):
 
 def test_a_file_that_is_not_txt_is_reported_not_ignored(tmp_path):
     project = copy_project(tmp_path)
-    (project / "sources" / "principle-03.md").write_text(GOOD, encoding="utf-8")
+    (project / "sources" / "principle-97.md").write_text(GOOD, encoding="utf-8")
     (project / "sources" / ".gitkeep").write_text("", encoding="utf-8")
     result = build(project)
-    assert "WARNING -  practice_site: sources/principle-03.md: not a .txt file, so not read" in result.stderr
+    assert "WARNING -  practice_site: sources/principle-97.md: not a .txt file, so not read" in result.stderr
     assert ".gitkeep" not in result.stderr
     assert result.returncode != 0, "a warning stops the strict build, so the editor renames the file"
 
 
 def test_crlf_and_a_byte_order_mark_are_read_as_lines(tmp_path):
     project = copy_project(tmp_path)
-    text = GOOD + "\nA paragraph cut by\n\na page break.\n\n### Why\n\nMore (Nobody 1999 is not a name).\n"
+    text = GOOD.replace("## 3. ", "## 97. ") + "\nA paragraph cut by\n\na page break.\n\n### Why\n\nMore text.\n"
     (project / "sources" / "zz-crlf.txt").write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode())
     result = build(project)
     assert result.returncode == 0, result.stderr
     assert "sources/zz-crlf.txt:9: paragraph cut by a page break after line 7; joined" in result.stderr
-    page = (project / "site" / "principles" / "principle-3.html").read_text(encoding="utf-8")
+    page = (project / "site" / "principles" / "principle-97.html").read_text(encoding="utf-8")
     assert "A paragraph cut by a page break." in page and "\r" not in page and "\ufeff" not in page

@@ -177,7 +177,7 @@ def test_my_learning_shows_progress_and_downloads_a_cpd_record(page, site_url, t
     page.locator("#reflection-p4-reflect-strengths").fill("Her loyalty to her younger brother.")
     page.goto(f"{site_url}/my-learning.html")
     expect(page.locator("article h1")).to_have_text(re.compile("^My learning"))
-    module = page.locator("#learning-record .my-learning-module").first
+    module = page.locator("#learning-record .my-learning-module[aria-labelledby='ml-principle-4']")
     expect(module).to_contain_text("Knowledge check: 1 of 10 correct, 1 of 10 answered.")
     expect(module.get_by_role("heading", level=2)).to_have_text("Practice Principle 4: Strengths-based and "
                                                                  "relationship-based")
@@ -210,7 +210,7 @@ def test_clear_my_data(page, site_url):
     page.locator("#clear-data").click()
     expect(page.locator("#my-learning-status")).to_have_text("Your data has been cleared from this browser.")
     assert page.evaluate("localStorage.getItem('practice-principles-training')") is None
-    expect(page.locator(".my-learning-module").first).to_contain_text("0 of 10 answered")
+    expect(page.locator(".my-learning-module[aria-labelledby='ml-principle-4']")).to_contain_text("0 of 10 answered")
     page.goto(f"{site_url}/{P4}")
     expect(page.locator("#p4-defined-b")).not_to_be_checked()
 
