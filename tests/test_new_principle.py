@@ -10,13 +10,19 @@ Windows line endings.
 
 from __future__ import annotations
 
+import functools
 import re
 import subprocess
 import sys
+import threading
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from axe import axe_violations
+from conftest import QuietHandler
 from helpers import ROOT, build, copy_project, text_of, words
+from playwright.sync_api import expect
 
 from practice_site.collection import load_principles
 
@@ -148,3 +154,26 @@ def test_shared_work_has_one_entry_and_its_own_label(flow):
     assert bibliography.count('id="ref-pearce2009"') == 1
     p4 = article(site, "principles/principle-4.html")
     assert '<a class="citation" href="#ref-ruch2020">Ruch, 2020</a>' in p4
+
+
+@pytest.fixture(scope="module")
+def served(flow):
+    """The site with the fictional principle, served on 127.0.0.1."""
+    handler = functools.partial(QuietHandler, directory=str(flow["project"] / "site"))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_new_module_passes_axe_and_my_learning_says_it_has_no_quiz(browser, served):
+    context = browser.new_context(viewport={"width": 375, "height": 740})
+    page = context.new_page()
+    page.goto(f"{served}/{MODULE}")
+    assert axe_violations(page) == []
+    page.goto(f"{served}/my-learning.html")
+    module = page.locator(f".my-learning-module[aria-labelledby='ml-principle-{NUMBER}']")
+    expect(module).to_contain_text("This module has no knowledge check yet.")
+    expect(module).not_to_contain_text("0 of 0")
+    context.close()

@@ -271,9 +271,13 @@
       var right = Object.keys(answers).filter(function (id) { return answers[id].correct; }).length;
       var notes = module.reflections.filter(function (r) { return entry.reflections[r.id]; }).length;
       var list = make("ul");
-      list.appendChild(make("li", {}, "Knowledge check: " + right + " of " + module.questions + " correct, " +
-        answered + " of " + module.questions + " answered."));
-      list.appendChild(make("li", {}, "Reflections: " + notes + " of " + module.reflections.length + " written."));
+      list.appendChild(make("li", {}, module.questions
+        ? "Knowledge check: " + right + " of " + module.questions + " correct, " + answered + " of " +
+          module.questions + " answered."
+        : "This module has no knowledge check yet."));
+      if (module.reflections.length) {
+        list.appendChild(make("li", {}, "Reflections: " + notes + " of " + module.reflections.length + " written."));
+      }
       var when = lastActivity(entry);
       list.appendChild(make("li", {}, "Last activity: " + (when ? today(when) : "none yet") + "."));
       section.appendChild(list);
