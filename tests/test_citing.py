@@ -110,6 +110,22 @@ def test_resolution(library, text, keys):
     assert [w.key for w in group.works] == keys
 
 
+@pytest.mark.parametrize("text, key", [
+    ("(HANSON, 2016)", "hanson2016"),
+    ("(Pike & Langham, 2019)", None),
+    ("(Hanson et al., 2016)", "hanson2016b"),
+])
+def test_loose_matches_are_fuzzy_and_never_cross_years(library, text, key):
+    [group] = resolve_text(text, library)
+    work = group.works[0]
+    assert work.key == key and work.how == ("fuzzy" if key else "unresolved")
+
+
+def test_apas_first_use_form_written_in_the_source_resolves(library):
+    [group] = resolve_text("(Department for Education [DfE], 2023)", library)
+    assert (group.works[0].key, group.works[0].how) == ("dfe2023", "matched")
+
+
 def test_no_citation_is_re_pointed_by_guesswork(library):
     [group] = resolve_text("(Hanson & Pike, 2016)", library)
     assert group.works[0].how == "unresolved" and group.works[0].key is None

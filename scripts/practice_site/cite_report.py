@@ -65,6 +65,8 @@ def duplicate_entries(data: BibliographyData) -> list[tuple[str, str]]:
 
 
 REVIEW = {"short name": "short name declared in bib/short-names.tsv",
+          "fuzzy": "names match only once case, accents or punctuation are ignored, or et al. for two authors; "
+                   "correct the citation or confirm it with a cite line in bib/corrections.tsv",
           "mapping": "corrected through bib/corrections.tsv",
           "known missing": "recorded as missing in bib/corrections.tsv; shown as written",
           "not a citation": "recorded as not a citation in bib/corrections.tsv; left as written"}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from pybtex.database import BibliographyData
@@ -17,6 +18,7 @@ from .citations import CitationGroup, CitedWork, normalise_written
 from .corrections import Corrections
 
 SUFFIXED = re.compile(r"^(\d{4})([a-z])$")
+ABBREVIATION_GIVEN = re.compile(r"\s*\[[^\]]+\]$")  # "Department for Education [DfE]": APA's first use, as written
 
 
 @dataclass
@@ -65,17 +67,33 @@ def cited_people(names: str) -> tuple[list[str], bool]:
     return people, et_al
 
 
+def folded(name: str) -> str:
+    """A name compared loosely: no case, accents or punctuation ("FitzSimons" ~ "Fitzsimons")."""
+    plain_name = unicodedata.normalize("NFKD", name.replace("ø", "o")).encode("ascii", "ignore").decode()
+    return "".join(c for c in plain_name.lower() if c.isalnum())
+
+
 def match_names(names: str, work: Work, short_names: dict[str, str]) -> str | None:
-    """How ``names`` (as cited) names ``work``'s authors: "matched", "short name" or None."""
-    cited = plain(names)
+    """How ``names`` (as cited) names ``work``'s authors: "matched", "short name", "fuzzy" or None.
+
+    "fuzzy" is a match only once case, accents and punctuation are ignored, or "et al." for a work
+    with two authors: the report lists each for review.
+    """
+    cited = ABBREVIATION_GIVEN.sub("", plain(names))
     if work.literal:
         if cited == work.literal:
             return "matched"
-        return "short name" if short_names.get(cited) == work.literal else None
+        if short_names.get(cited) == work.literal:
+            return "short name"
+        return "fuzzy" if folded(cited) == folded(work.literal) else None
     people, et_al = cited_people(cited)
     if et_al:
-        return "matched" if len(work.families) >= 3 and work.families[0] == people[0] else None
-    return "matched" if work.families == people else None
+        if len(work.families) >= 3 and work.families[0] == people[0]:
+            return "matched"
+        return "fuzzy" if len(work.families) >= 2 and folded(work.families[0]) == folded(people[0]) else None
+    if work.families == people:
+        return "matched"
+    return "fuzzy" if [folded(f) for f in work.families] == [folded(p) for p in people] else None
 
 
 def year_matches(cited: str, work: Work) -> bool:
@@ -106,6 +124,8 @@ def resolve_names(work: CitedWork, names: str, library: list[Work], corrections:
     found = pick_suffixed(normalise_written(work.year), found)
     if len(found) > 1:  # APA: a citation points into its own document's reference list
         found = [(w, how) for w, how in found if w.key in listed] or found
+    if len(found) > 1:  # an exact match wins over a loose one
+        found = [(w, how) for w, how in found if how != "fuzzy"] or found
     if len(found) == 1:
         work.names, (chosen, work.how) = names, found[0]
         work.key = chosen.key

@@ -115,6 +115,9 @@ def correction_notes(site: SiteCitations, number: int) -> list[str]:
             if work.how == "mapping":
                 notes.append(f"The source cites “{work.written}”; it is shown as "
                              f"“{labels[work.key]}”. {work.reason}")
+            elif work.how == "fuzzy":
+                notes.append(f"The source cites “{work.written}”; it is shown as “{labels[work.key]}”, as the "
+                             "reference list names the work.")
             elif work.how == "known missing":
                 notes.append(f"The source cites “{work.written}”, shown as written. {work.reason}")
     for fix in site.corrections.of_kind("name"):
