@@ -174,7 +174,15 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
         self.shim_source = shim
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        problems = check_manifest(self.manifest, collect_links(Path(config.site_dir)))
+        links = collect_links(Path(config.site_dir))
+        problems = check_manifest(self.manifest, links)
+        recorded = self.manifest.get("pages", {})
+        new = [page for page in links if page not in recorded] + [
+            f"{page}#{a}" for page, anchors in links.items() if page in recorded for a in anchors
+            if a not in recorded[page]]
+        if new:
+            log.info(f"{MANIFEST}: {len(new)} new addresses (such as {new[0]}) are not recorded yet; run make links "
+                     "to record them, then commit it")
         if problems and config.strict:
             raise PluginError("\n".join(problems))
         for problem in problems:
