@@ -61,7 +61,7 @@ def test_italics_where_apa_puts_them(built_site):
     p4 = page(built_site, MODULES[4])
     assert "<em>Child and Family Social Work</em>, <em>17</em>(3)" in p4
     assert "<em>Casework: A psychosocial therapy</em>. Random House." in p4
-    assert "(Eds.), <em>Understanding and responding to child sexual exploitation</em> (pp.\u00a037–53)" in p4
+    assert "(Eds.), <em>Understanding and responding to child sexual exploitation</em> (pp.&nbsp;37–53)" in p4
 
 
 @pytest.mark.parametrize("number", MODULES)

@@ -299,7 +299,7 @@
   }
 
   function setUpMyLearning(root) {
-    var modules = JSON.parse(document.getElementById("my-learning-data").textContent);
+    var modules = JSON.parse(document.getElementById("my-learning-data").getAttribute("data-modules"));
     var status = document.getElementById("my-learning-status");
     renderMyLearning(root, modules);
     var controls = document.getElementById("my-learning-controls");

@@ -25,25 +25,22 @@ from pybtex.database import BibliographyData
 
 from .corrections import Corrections
 
-NOCASE = re.compile(r"\[([^\]]*)\]\{\.nocase\}")
 SUFFIXED_LABEL = re.compile(r"^(.*\d{4})[a-z]$")
 SITE = "site"
 
 
 @dataclass
 class FormattedLibrary:
-    """Every work's in-text label and its APA reference, as Markdown."""
+    """Every work's in-text label (plain text) and its APA reference (HTML made by pandoc)."""
 
     labels: dict[str, str]
     references: dict[str, str]
 
 
-def tidy(markdown: str) -> str:
-    """Clean pandoc's Markdown for Python-Markdown: no escapes or case spans."""
-    text = NOCASE.sub(r"\1", markdown)
-    text = re.sub(r"\\+([%_])", r"\1", text)
-    text = re.sub(r"\\ ", " ", text)
-    return text.replace("Retrieved <", "<")  # APA CSL's "Retrieved" with no retrieval date
+def tidy(reference: str) -> str:
+    """Two known slips, mended: APA CSL's "Retrieved" before a web address with no retrieval date,
+    and the backslash pybtex's BibTeX writer puts before "_" and "%" in web addresses' text."""
+    return reference.replace("Retrieved <a ", "<a ").replace("\\_", "_").replace("\\%", "%")
 
 
 def apply_name_fixes(data: BibliographyData, corrections: Corrections) -> None:
@@ -165,19 +162,30 @@ def run_citeproc(
 
 
 def read_back(formatted: dict[str, FormattedLibrary]) -> dict[str, FormattedLibrary]:
-    """Turn pandoc's ``--`` and ``---`` back into dashes (outside web addresses): one pandoc pass for all."""
+    """Pandoc's Markdown read back by pandoc: labels as plain text, references as HTML.
+
+    Two pandoc runs for the whole site. Pandoc escapes whatever an entry holds (``<script>`` in a
+    title stays text), writes dashes and quotes as characters and leaves web addresses as they are.
+    """
     import pypandoc
 
-    texts = [text for lib in formatted.values() for part in (lib.labels, lib.references) for text in part.values()]
-    if not texts:
-        return formatted
-    out = pypandoc.convert_text("\n\n".join(texts), to="markdown-smart", format="markdown",
-                                extra_args=["--wrap=none"])
-    paragraphs = out.strip().split("\n\n")
-    if len(paragraphs) != len(texts):
-        raise ValueError(f"pandoc returned {len(paragraphs)} paragraphs for {len(texts)} references")
-    read = iter(tidy(p) for p in paragraphs)
+    def convert(texts: list[str], to: str) -> list[str]:
+        if not texts:
+            return []
+        out = pypandoc.convert_text("\n\n".join(texts), to=to, format="markdown", extra_args=["--wrap=none"])
+        if to == "plain":
+            parts = out.strip().split("\n\n")
+        else:  # one "<p>...</p>" line per reference (no wrapping)
+            parts = [line.removeprefix("<p>").removesuffix("</p>") for line in out.strip().split("\n")
+                     if line.startswith("<p>") and line.endswith("</p>")]
+        if len(parts) != len(texts):
+            raise ValueError(f"pandoc returned {len(parts)} paragraphs for {len(texts)} references")
+        return parts
+
+    labels = iter(convert([t for lib in formatted.values() for t in lib.labels.values()], "plain"))
+    references = iter(convert([t for lib in formatted.values() for t in lib.references.values()], "html"))
     return {
-        name: FormattedLibrary({k: next(read) for k in lib.labels}, {k: next(read) for k in lib.references})
+        name: FormattedLibrary({k: next(labels) for k in lib.labels},
+                               {k: tidy(next(references)) for k in lib.references})
         for name, lib in formatted.items()
     }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 from pathlib import Path
 
@@ -72,7 +73,7 @@ def my_learning_markdown(principles: list[Principle], quizzes: dict[int, QuizFil
         }
         for p in principles
     ]
-    data = json.dumps(modules, ensure_ascii=False).replace("</", "<\\/")
+    data = html.escape(json.dumps(modules, ensure_ascii=False), quote=True)
     return f"""# My learning
 
 Your answers, notes and progress are kept in this browser on this computer only. Nothing is sent
@@ -95,5 +96,5 @@ practice. It is a Markdown text file you can open in any text editor.</p>
 
 <p id="my-learning-status" role="status" aria-live="polite"></p>
 
-<script type="application/json" id="my-learning-data">{data}</script>
+<div id="my-learning-data" data-modules="{data}" hidden></div>
 """

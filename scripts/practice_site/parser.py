@@ -22,6 +22,7 @@ from .model import (
     Table,
     block_paragraphs,
 )
+from .safe_text import neutralise_markup
 
 TITLE = re.compile(r"^(\d+)\.\s+(\S.*)$")
 REFERENCES_HEADING = re.compile(r"^(research\s+summary\s+)?references$", re.IGNORECASE)
@@ -65,7 +66,7 @@ def parse_title(block: RawBlock | None, path: str) -> tuple[int, str, int]:
 
 def clean_inline(text: str, path: str, line: int, repairs: list[str]) -> str:
     """Apply the inline repairs: doubled escapes, note markers and links to nowhere."""
-    text = repair.footnote_markers(repair.unescape(text))
+    text = neutralise_markup(repair.footnote_markers(repair.unescape(text)))
     text, dropped = repair.drop_dead_links(text)
     for words in dropped:
         repairs.append(f'{path}:{line}: link "{words}" pointed nowhere (#); kept as plain text')
@@ -136,7 +137,7 @@ class _Reader:
         level = min(3 if block.level == self.main_level + 1 else 4, self.sub_level + 1)
         self.sub_level = level
         target = self.footnote.blocks if self.footnote else self.section_blocks(block)
-        target.append(Heading(text, line, level, unique(slugify(text), self.anchors)))
+        target.append(Heading(neutralise_markup(text), line, level, unique(slugify(text), self.anchors)))
 
     def reference_entries(self, block: RawBlock) -> None:
         entries = [(block.line, " ".join(t for _, t in block.items))]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import posixpath
 import re
@@ -12,7 +13,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
@@ -33,7 +34,9 @@ from .links import (
 )
 from .model import Principle
 from .quiz_format import QuizFile
-from .render import module_filename, render_principle
+from .render import module_filename, reference_paragraph, render_principle
+from .safe_text import markdown_text
+from .sanitise import clean_content
 from .session_format import check_targets, parse_sessions
 from .site_citations import (
     SiteCitations,
@@ -153,7 +156,7 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
                 if isinstance(item, dict):
                     for key, value in item.items():
                         if key == self.config.sessions_nav_section:
-                            item[key] = [{title: uri} for title, uri in self.sessions]
+                            item[key] = [{html.escape(title): uri} for title, uri in self.sessions]
                         elif isinstance(value, list):
                             visit(value)
 
@@ -216,7 +219,7 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
         """Put one entry per principle, "4. Short title", into the configured nav section."""
         if nav is None:
             return None
-        entries = [{f"{p.number}. {p.short_title}": self.module_uri(p)} for p in self.principles]
+        entries = [{html.escape(f"{p.number}. {p.short_title}"): self.module_uri(p)} for p in self.principles]
         for item in nav:
             if isinstance(item, dict) and self.config.nav_section in item:
                 item[self.config.nav_section] = entries
@@ -258,6 +261,11 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
                 target = posixpath.relpath(new, posixpath.dirname(old) or ".")
                 files.append(File.generated(config, old, content=redirect_page(target, "This page has moved")))
         return files
+
+    @event_priority(-100)  # last, after any other plugin has changed the content
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Every page's content through the sanitiser's allowlist (see sanitise.py)."""
+        return clean_content(html)
 
     def citer(self, principle: Principle, bibliography_href: str) -> ModuleCiter:
         """Links one module's citations: to its own reference list, or to the Bibliography page."""
@@ -303,7 +311,7 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
             "work are the modules that cite it.",
         ]
         for key, text in reference_list(site.library, all_keys):
-            out.append(f"{text}\n{{: #ref-{key} .reference data-search-exclude }}")
+            out.append(reference_paragraph(key, text, " data-search-exclude"))
             places = []
             for p in self.principles:
                 verb = "Cited in" if key in site.cited_keys(p.number) else "Listed in"
@@ -316,7 +324,9 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
             "the site follows this reviewed list (`bib/corrections.tsv`):"
         )
         out.append("\n".join(
-            f"- **{fix.written}** → {fix.becomes if fix.kind != 'missing' else 'shown as written'}: {fix.reason}"
+            f"- **{markdown_text(fix.written)}** → "
+            f"{markdown_text(fix.becomes) if fix.kind not in {'missing', 'text'} else 'shown as written'}: "
+            f"{markdown_text(fix.reason)}"
             for fix in site.corrections.items
         ))
         return "\n\n".join(out) + "\n"
@@ -334,7 +344,7 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
         """A bulleted list of links to every module, relative to ``page``."""
         base = posixpath.dirname(page.file.src_uri) or "."
         return "\n".join(
-            f"- [Practice Principle {p.number}: {p.short_title}]"
+            f"- [Practice Principle {p.number}: {markdown_text(p.short_title)}]"
             f"({posixpath.relpath(self.module_uri(p), base)})"
             for p in self.principles
         )

@@ -13,6 +13,7 @@ from string import ascii_lowercase
 
 from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block, type_html_identifier, type_string, type_string_in
 
@@ -25,7 +26,7 @@ def sub(parent: etree.Element, tag: str, text: str | None = None, **attrs: str) 
     """Add a child element with attributes (``class_`` for class) and optional text."""
     element = etree.SubElement(parent, tag, {k.rstrip("_").replace("_", "-"): v for k, v in attrs.items()})
     if text is not None:
-        element.text = text
+        element.text = AtomicString(text)  # author text stays text: never read as Markdown or HTML
     return element
 
 

@@ -6,10 +6,16 @@ from collections.abc import Callable
 
 from .crosslinks import link_cross_references
 from .model import Block, BulletList, Heading, ListItem, Paragraph, Principle, Quote, Table
+from .safe_text import markdown_text, neutralise_markup
 
 FOOTNOTES_PLACE = "///Footnotes Go Here///"
 
 Inline = Callable[[str, int], str]
+
+
+def reference_paragraph(key: str, html_text: str, attributes: str = "") -> str:
+    """A reference entry as pandoc formatted it (HTML), in a paragraph the page can link to."""
+    return f'<p class="reference"{attributes} id="ref-{key}">{html_text}</p>'
 
 
 def module_filename(number: int) -> str:
@@ -90,9 +96,9 @@ def render_principle(
     def inline(text: str, line: int) -> str:
         return cross(cite(text, line) if cite else text)
 
-    out = [f"# Practice Principle {principle.number}: {principle.title}"]
+    out = [f"# Practice Principle {principle.number}: {neutralise_markup(principle.title)}"]
     for section in principle.sections:
-        out.append(f"## {section.heading} {{#{section.anchor}}}")
+        out.append(f"## {neutralise_markup(section.heading)} {{#{section.anchor}}}")
         out.extend(render_blocks(section.blocks, inline))
     for note in principle.footnotes:
         first, *rest = render_blocks(note.blocks, inline) or [""]
@@ -106,14 +112,14 @@ def render_principle(
         heading = principle.references_heading
         # Searched on the Bibliography page instead: kept out of the search index here, where it
         # would repeat in every module.
-        out.append(f"## {heading.heading} {{#{heading.anchor} data-search-exclude}}")
+        out.append(f"## {neutralise_markup(heading.heading)} {{#{heading.anchor} data-search-exclude}}")
         if principle.references_caption:
-            out.append(f"{principle.references_caption}\n{{: .references-caption }}")
+            out.append(f"{neutralise_markup(principle.references_caption)}\n{{: .references-caption }}")
         if references is None:
-            out.extend(f"{entry.text}\n{{: .reference }}" for entry in principle.references)
+            out.extend(f"{markdown_text(entry.text)}\n{{: .reference }}" for entry in principle.references)
         else:
-            out.extend(f"{text}\n{{: #ref-{key} .reference }}" for key, text in references)
+            out.extend(reference_paragraph(key, text) for key, text in references)
     if notes:
-        body = "\n".join(f"    - {note}" for note in notes)
+        body = "\n".join(f"    - {markdown_text(note)}" for note in notes)
         out.append(f'!!! note "Corrections to the citations and references"\n\n{body}')
     return "\n\n".join(out) + "\n"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as etree
 
 from markdown import Markdown
+from markdown.util import AtomicString
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block
 
@@ -36,7 +37,7 @@ class SessionBlock(Block):
         items = parse_items((block.text or "").splitlines(), 1, f"session {self.argument}")
         block.text = None
         table = etree.SubElement(block, "table")
-        etree.SubElement(table, "caption").text = self.argument
+        etree.SubElement(table, "caption").text = AtomicString(self.argument)
         head = etree.SubElement(etree.SubElement(table, "thead"), "tr")
         for name in ("Start", "Minutes", "Activity", "Reading time"):
             etree.SubElement(head, "th", {"scope": "col"}).text = name
@@ -54,9 +55,9 @@ class SessionBlock(Block):
                 title = f'{module["title"]}: {section["title"]}' if section else module["title"]
                 href = "../" + module["uri"] + (f"#{item.anchor}" if item.anchor else "")
                 link = etree.SubElement(etree.SubElement(cell, "p"), "a", {"href": href})
-                link.text = title
+                link.text = AtomicString(title)
                 reading.text = f'{(section or module)["minutes"]} min' if (section or not item.anchor) else ""
-            etree.SubElement(cell, "p").text = item.text
+            etree.SubElement(cell, "p").text = AtomicString(item.text)  # a trainer's text stays text
             start += item.minutes
         foot = etree.SubElement(etree.SubElement(table, "tfoot"), "tr")
         etree.SubElement(foot, "th", {"scope": "row", "colspan": "2"}).text = "Total"

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from .model import Principle, Section, block_paragraphs
 from .quiz_format import QuizFile
+from .safe_text import markdown_text
 
 WORDS_PER_MINUTE = 200
 WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
@@ -95,10 +96,10 @@ def trainers_markdown(modules: dict[str, ModuleEntry], sessions: list[tuple[str,
         f"Reading times assume {WORDS_PER_MINUTE} words a minute.",
     ]
     for m in modules.values():
-        out.append(f"### Practice Principle {m.number}: {m.short_title} {{#{m.id}}}")
-        out.append(f"[{m.title}]({m.uri}) – about {m.minutes} minutes to read ({m.words} words).")
+        out.append(f"### Practice Principle {m.number}: {markdown_text(m.short_title)} {{#{m.id}}}")
+        out.append(f"[{markdown_text(m.title)}]({m.uri}) – about {m.minutes} minutes to read ({m.words} words).")
         rows = ["| Section | Reading time |", "| --- | --- |"]
-        rows += [f"| [{s.title}]({m.uri}#{s.anchor}) | {s.minutes} min |" for s in m.sections]
+        rows += [f"| [{markdown_text(s.title)}]({m.uri}#{s.anchor}) | {s.minutes} min |" for s in m.sections]
         out.append("\n".join(rows))
         extras = []
         if m.questions:
@@ -111,7 +112,7 @@ def trainers_markdown(modules: dict[str, ModuleEntry], sessions: list[tuple[str,
         "A session plan lists modules or sections, discussion prompts and minutes, and shows an agenda with "
         "links, reading times and a total. To write one, see README.md, \"Writing a session plan\"."
     )
-    out.append("\n".join(f"- [{title}]({uri})" for title, uri in sessions) or "No session plans yet.")
+    out.append("\n".join(f"- [{markdown_text(title)}]({uri})" for title, uri in sessions) or "No session plans yet.")
     out.append("## Using the offline copy in a workshop {#offline}")
     out.append(
         "Where the internet is unreliable, use the offline copy: a zip file made with `make bundle`.\n\n"

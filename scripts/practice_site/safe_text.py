@@ -1,0 +1,29 @@
+"""Author text made safe to put into Markdown: it stays text, never becomes live HTML.
+
+Two kinds of author text reach the pages:
+
+- source paragraphs, which are Markdown (emphasis, links, autolinks): only their raw HTML and
+  ``{...}`` attribute lists are neutralised, so ``<script>`` shows as text;
+- plain strings (quiz and session text, corrections' reasons, titles), where every character
+  Markdown or HTML would read is escaped.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+# "<" that opens a tag, comment or declaration (not an autolink such as <https://...>).
+RAW_HTML = re.compile(r"<(?!(?:https?|mailto):[^\s<>]*>)(?=[A-Za-z!/?])")
+ATTRIBUTE_LIST = re.compile(r"\{")
+MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~])")
+
+
+def neutralise_markup(markdown: str) -> str:
+    """Source Markdown with raw HTML shown as text and no attribute lists: ``<b>`` -> ``&lt;b>``."""
+    return ATTRIBUTE_LIST.sub(r"\\{", RAW_HTML.sub("&lt;", markdown))
+
+
+def markdown_text(text: str) -> str:
+    """A plain string as Markdown that shows exactly that string: nothing in it is markup."""
+    return MARKDOWN_PUNCTUATION.sub(r"\\\1", html.escape(text, quote=False))

@@ -1,0 +1,48 @@
+"""The last line of defence: every page's content passes through a maintained HTML sanitiser.
+
+``nh3`` (bindings to the Rust ``ammonia`` crate) keeps only the tags, attributes and URL schemes
+this site's own Markdown, citations, quizzes and session plans produce. Author text is already
+made text before it reaches Markdown (see :mod:`safe_text`); this catches whatever slips past:
+scripts, event handlers, styles, frames and ``javascript:`` links are removed.
+"""
+
+from __future__ import annotations
+
+import nh3
+
+TAGS = {
+    "a", "abbr", "blockquote", "br", "button", "caption", "code", "dd", "del", "details", "div", "dl", "dt",
+    "em", "fieldset", "figcaption", "figure", "form", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "input", "ins",
+    "kbd", "label", "legend", "li", "mark", "ol", "p", "pre", "s", "section", "small", "span", "strong", "sub",
+    "summary", "sup", "table", "tbody", "td", "textarea", "tfoot", "th", "thead", "time", "tr", "ul",
+}
+GENERIC_ATTRIBUTES = {"id", "class", "title", "role", "hidden", "lang", "dir"}
+ATTRIBUTES = {
+    "*": GENERIC_ATTRIBUTES,
+    "a": {"href"},
+    "button": {"type"},
+    "details": {"open"},
+    "form": {"novalidate"},
+    "input": {"type", "name", "value"},
+    "label": {"for"},
+    "ol": {"start"},
+    "td": {"colspan", "rowspan", "align"},
+    "th": {"colspan", "rowspan", "scope", "align"},
+    "textarea": {"rows"},
+    "time": {"datetime"},
+}
+URL_SCHEMES = {"http", "https", "mailto"}
+
+
+def clean_content(html: str) -> str:
+    """``html`` with everything outside the allowlist removed (the content of scripts and styles too)."""
+    return nh3.clean(
+        html,
+        tags=TAGS,
+        clean_content_tags={"script", "style"},
+        attributes=ATTRIBUTES,
+        generic_attribute_prefixes={"data-", "aria-"},
+        url_schemes=URL_SCHEMES,
+        link_rel=None,
+        strip_comments=True,
+    )
