@@ -119,8 +119,11 @@ def offline_page(browser):
     context.route(lambda url: not url.startswith("file:"), refuse)
     tab = context.new_page()
     tab.refused = refused
+    violations: list[str] = []
+    tab.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
     yield tab
     context.close()
+    assert violations == [], "the policy blocked something the bundle needs"
 
 
 def test_bundle_works_from_file_with_the_network_off(offline_page, unzipped):

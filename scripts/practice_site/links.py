@@ -15,6 +15,8 @@ import re
 import sys
 from pathlib import Path
 
+from .csp import add_policy
+
 MANIFEST = "published-links.json"
 REDIRECT_MARK = '<meta name="practice-site-redirect"'
 HEADING_ID = re.compile(r"<h[1-6][^>]*\sid=\"([^\"]+)\"")
@@ -83,7 +85,12 @@ def update_manifest(manifest: dict, links: dict[str, list[str]]) -> dict:
 
 def redirect_page(target: str, title: str) -> str:
     """A page that sends the reader on to ``target`` (relative), keeping any #section; works from file://."""
+    return add_policy(_redirect_html(target, title))
+
+
+def _redirect_html(target: str, title: str) -> str:
     quoted = html.escape(target, quote=True)
+    script_target = json.dumps(target).replace("</", "<\\/")
     return f"""<!doctype html>
 <html lang="en-GB">
 <head>
@@ -91,7 +98,7 @@ def redirect_page(target: str, title: str) -> str:
 <meta name="viewport" content="width=device-width, initial-scale=1">
 {REDIRECT_MARK} content="{quoted}">
 <title>{html.escape(title)}</title>
-<script>location.replace({json.dumps(target)} + location.hash);</script>
+<script>location.replace({script_target} + location.hash);</script>
 <meta http-equiv="refresh" content="0; url={quoted}">
 </head>
 <body>

@@ -70,6 +70,10 @@ def clean_inline(text: str, path: str, line: int, repairs: list[str]) -> str:
     text, dropped = repair.drop_dead_links(text)
     for words in dropped:
         repairs.append(f'{path}:{line}: link "{words}" pointed nowhere (#); kept as plain text')
+    text, unsafe = repair.drop_unsafe_links(text)
+    for words, target in unsafe:
+        repairs.append(f'{path}:{line}: link "{words}" led to "{target[:40]}", not a web address; '
+                       "kept as plain text")
     return text
 
 

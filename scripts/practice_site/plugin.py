@@ -22,6 +22,7 @@ from .cite_render import ModuleCiter
 from .citing import suggestions
 from .collection import load_principles, other_files, publisher_footers
 from .crosslinks import unresolved
+from .csp import add_policy
 from .errors import SourceError
 from .learning import learning_markdown, load_quizzes, my_learning_markdown
 from .links import (
@@ -33,9 +34,10 @@ from .links import (
     redirect_page,
 )
 from .model import Principle
+from .offline_shim import frame_script, worker_url
 from .quiz_format import QuizFile
 from .render import module_filename, reference_paragraph, render_principle
-from .safe_text import markdown_text
+from .safe_text import first_markup, markdown_text
 from .sanitise import clean_content
 from .session_format import check_targets, parse_sessions
 from .site_citations import (
@@ -75,6 +77,24 @@ class PracticePrinciplesConfig(Config):
     offline_shim = c.Type(str, default="node_modules/iframe-worker/shim/index.js")
 
 
+CONFIG_STRINGS = ("site_name", "site_description", "site_author", "copyright")
+
+
+def check_config_strings(config: MkDocsConfig) -> None:
+    """The words in mkdocs.yml that pages show are plain text: markup in them is refused."""
+    def titles(items: list | None):
+        for item in items or []:
+            if isinstance(item, dict):
+                for key, value in item.items():
+                    yield f"nav: {key}", key
+                    yield from titles(value if isinstance(value, list) else None)
+
+    named = [(key, config.get(key)) for key in CONFIG_STRINGS] + list(titles(config.nav))
+    for where, value in named:
+        if isinstance(value, str) and (first_markup(value) or "<" in value or ">" in value):
+            raise PluginError(f"mkdocs.yml: {where}: markup such as <b> is not allowed here; write plain text")
+
+
 class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
     """Reads the principle documents, adds one module page each and fills the nav."""
 
@@ -90,6 +110,7 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
+        check_config_strings(config)
         sources = root / self.config.sources_dir
         bib = root / self.config.bib_dir
         for message in other_files(sources, root):
@@ -143,6 +164,9 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
         for path in sorted((docs_dir / self.config.sessions_dir).glob("*.md")):
             text = path.read_text(encoding="utf-8")
             display = path.relative_to(root).as_posix()
+            if markup := first_markup(text):
+                raise SourceError(display, markup[0], f"a session plan is plain text, but this line has markup "
+                                  f"({markup[1]}); remove it, or describe it in words")
             sessions = parse_sessions(text, display)
             check_targets(sessions, anchors, display)
             title = next((line[2:].strip() for line in text.splitlines() if line.startswith("# ")), path.stem)
@@ -289,12 +313,23 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
                 "</head>", f'<script type="application/json" id="moved-anchors">{data}</script>\n</head>', 1)
         uses = page.file.src_uri == self.config.my_learning_page or 'class="quiz-question"' in output \
             or 'class="reflection"' in output
-        if not uses:
-            return output
-        css = get_relative_url("stylesheets/learning.css", page.url)
-        js = get_relative_url("javascripts/learning.js", page.url)
-        output = output.replace("</head>", f'<link rel="stylesheet" href="{css}">\n</head>', 1)
-        return output.replace("</body>", f'<script src="{js}"></script>\n</body>', 1)
+        if uses:
+            css = get_relative_url("stylesheets/learning.css", page.url)
+            js = get_relative_url("javascripts/learning.js", page.url)
+            output = output.replace("</head>", f'<link rel="stylesheet" href="{css}">\n</head>', 1)
+            output = output.replace("</body>", f'<script src="{js}"></script>\n</body>', 1)
+        return self.with_policy(output)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        """The theme's own pages (404.html) carry the policy too."""
+        return self.with_policy(output_content) if "<head" in output_content else output_content
+
+    def with_policy(self, page: str) -> str:
+        """The page with its Content Security Policy (in the offline bundle, allowing the search shim's frame)."""
+        extra = []
+        if self.config.offline and (url := worker_url(page)):
+            extra.append(frame_script(self.shim_source.read_text(encoding="utf-8"), url))
+        return add_policy(page, extra)
 
     def bibliography(self) -> str:
         """The combined bibliography page: every work once, with the modules that cite or list it.

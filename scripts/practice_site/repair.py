@@ -68,6 +68,26 @@ def footnote_markers(text: str) -> str:
     return FOOTNOTE_MARK.sub(r"[^\1]", text)
 
 
+SOURCE_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]*)\)")
+WEB_ADDRESS = re.compile(r"^(?:https?://|mailto:)\S+$|^#\S+$", re.IGNORECASE)
+
+
+def drop_unsafe_links(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """Keep only the words of links that are not web addresses (``javascript:``, ``data:``, files...).
+
+    Returns the text and (words, target) for each link so kept as plain text.
+    """
+    dropped: list[tuple[str, str]] = []
+
+    def keep_words(match: re.Match[str]) -> str:
+        if match.group(2) == "#" or WEB_ADDRESS.match(match.group(2)):
+            return match.group(0)
+        dropped.append((match.group(1), match.group(2)))
+        return match.group(1)
+
+    return SOURCE_LINK.sub(keep_words, text), dropped
+
+
 def drop_dead_links(text: str) -> tuple[str, list[str]]:
     """Replace links to nowhere (``[words](#)``) by their words; return the text and the words."""
     dropped = DEAD_LINK.findall(text)

@@ -27,3 +27,23 @@ def neutralise_markup(markdown: str) -> str:
 def markdown_text(text: str) -> str:
     """A plain string as Markdown that shows exactly that string: nothing in it is markup."""
     return MARKDOWN_PUNCTUATION.sub(r"\\\1", html.escape(text, quote=False))
+
+
+ATTRIBUTE_LIST_SYNTAX = re.compile(r"\{\s*[:#.]|\{\s*\w+\s*=")
+FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+def first_markup(text: str) -> tuple[int, str] | None:
+    """(line, what) for the first raw HTML tag or attribute list in Markdown text, outside code fences."""
+    in_fence = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        if FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        if in_fence:
+            continue
+        if match := RAW_HTML.search(line):
+            return number, line[match.start():match.start() + 20].split(">")[0] + ">"
+        if match := ATTRIBUTE_LIST_SYNTAX.search(line):
+            return number, line[match.start():].split("}")[0] + "}"
+    return None
