@@ -65,7 +65,7 @@ def test_chromium_reports_no_violation_online(page, site_url, path):
     assert page.evaluate("window.__violations") == [] and messages == []
 
 
-@pytest.mark.parametrize("path", ["index.html", "principles/principle-4.html", "my-learning.html", "p7.html"])
+@pytest.mark.parametrize("path", [*SITE_PAGES, "p7.html"])
 def test_chromium_reports_no_violation_from_disk(browser, built_site, path):
     context = browser.new_context()
     context.add_init_script(RECORD_VIOLATIONS)
@@ -115,8 +115,18 @@ class _Live(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
         self.found: list[str] = []
+        self.scripts: list[str] = []
+        self._script = False
+
+    def handle_endtag(self, tag: str) -> None:
+        self._script = False
+
+    def handle_data(self, data: str) -> None:
+        if self._script:
+            self.scripts.append(data)
 
     def handle_starttag(self, tag: str, attrs) -> None:
+        self._script = tag == "script"
         if tag in self.DANGEROUS:
             self.found.append(f"<{tag}>")
         for name, value in attrs:
@@ -157,6 +167,7 @@ def hostile_project(tmp_path: Path) -> Path:
     source = project / "sources" / "principle-07.txt"
     text = source.read_text(encoding="utf-8")
     text = text.replace("the starting point.", "the starting point. " + " ".join(PAYLOADS), 1)
+    text = text.replace("as partners, wherever possible", "as partners <img src=x onerror=window.__pwned=12>", 1)
     text = text.replace("### Summary", "### Summary\n\n#### A heading <script>window.__pwned = 8</script>", 1)
     source.write_text(text, encoding="utf-8")
     bib = project / "bib" / "references.bib"
@@ -192,7 +203,10 @@ def test_payloads_reach_no_page_as_markup(hostile_site):
         page = path.read_text(encoding="utf-8")
         start, end = page.find("<article"), page.find("</article>")
         assert live_markup(page[start:end]) == [], path
-        assert "__pwned" not in " ".join(re.findall(r"<[^>]*>", page)), path
+        scan = _Live()
+        scan.feed(page)
+        handlers = [f for f in scan.found if " on" in f]
+        assert handlers == [] and "__pwned" not in " ".join(scan.scripts), path
 
 
 def test_payloads_show_as_text_and_the_page_is_intact(hostile_site):
@@ -202,6 +216,9 @@ def test_payloads_show_as_text_and_the_page_is_intact(hostile_site):
     assert "A heading <script>window.__pwned = 8</script>" in p7
     assert "Impact report <script>window.__pwned = 9</script> summary" in p7
     assert "The independent review of children" in p7, "the reference list after the payloads is intact"
+    home = (hostile_site / "index.html").read_text(encoding="utf-8")
+    assert "7. Approach parents and carers as partners <img src=x onerror=window.__pwned=12>" in \
+        text_of(home, "nav", "md-nav--primary")
     p4 = text_of((hostile_site / "principles" / "principle-4.html").read_text(encoding="utf-8"))
     assert '<iframe src="javascript:parent.__pwned=11"></iframe>' in p4
 
