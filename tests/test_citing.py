@@ -38,6 +38,8 @@ def test_apa_shapes_several_years_missing_comma_locators_and_prefixes():
     assert works("(Pearce, 2009, pp. 3-4)") == [("Pearce, 2009", "pp. 3–4")]
     assert works("(Pearce, 2009, para. 2)") == [("Pearce, 2009", "para. 2")]
     assert works("(DfE, 2023)") == [("DfE, 2023", "")]
+    assert [(w.prefix, w.written) for w in parse_group("(Hanson, 2016, as cited in Ruch, 2020)").works] == [
+        ("", "Hanson, 2016"), ("as cited in", "Ruch, 2020")]
     group = parse_group("(see Ruch, 2020; e.g., Parton, 2012; see also Firmin, 2017)")
     assert [(w.prefix, w.written) for w in group.works] == [
         ("see", "Ruch, 2020"), ("e.g.,", "Parton, 2012"), ("see also", "Firmin, 2017")]
@@ -164,6 +166,18 @@ def test_parenthetical_uses_the_label_once_per_author(library):
     assert render("(Lloyd, 2018a, 2018b; see Ruch 2010, p. 2)", library) == (
         f"({link('lloyd2018', 'Lloyd, 2018a')}, {link('lloyd2018b', '2018b')}; "
         f"see {link('ruch2010', 'Ruch, 2010')}, p. 2)")
+
+
+def test_secondary_source_keeps_apas_comma(library):
+    assert render("(Hanson, 2016, as cited in Ruch, 2010)", library) == (
+        f"({link('hanson2016', 'Hanson, 2016')}, as cited in {link('ruch2010', 'Ruch, 2010')})")
+
+
+def test_dash_bullets_and_numbered_items_are_lists():
+    from practice_site.blocks import raw_blocks
+
+    [block] = raw_blocks(["– one", "– two", "◦ three"])
+    assert block.kind == "list" and [i.text for i in block.list_items] == ["one", "two", "three"]
 
 
 def test_short_name_follows_apas_first_use_rule(library):

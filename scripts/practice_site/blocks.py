@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 
 from .repair import heading_text
 
-LIST_ITEM = re.compile(r"^(?P<indent>\s*)(?:(?P<bullet>[-*\u2022])|(?P<number>\d{1,3})[.)])\s+(?P<text>\S.*)$")
+LIST_ITEM = re.compile(
+    r"^(?P<indent>\s*)(?:(?P<bullet>[-*\u2022\u2013\u25e6\u25aa])|(?P<number>\d{1,3})[.)])\s+(?P<text>\S.*)$"
+)
 QUOTE = re.compile(r"^\s{0,3}>\s?(?P<text>.*)$")
 TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")

@@ -24,7 +24,8 @@ LOCATOR = re.compile(
     r"^(?P<label>pp?|paras?|ch(?:ap)?|chapter|sec|section|fig|figure|table|slide)\s*\.?\s*(?P<where>\d[\d\s–—-]*)$",
     re.IGNORECASE,
 )
-PREFIX = re.compile(r"^(?P<prefix>see also|see,? for example,?|see|e\.g\.,?|cf\.|i\.e\.,?|for example,?)\s+",
+PREFIX = re.compile(r"^(?P<prefix>see also|see,? for example,?|see|e\.g\.,?|cf\.|i\.e\.,?|for example,?|"
+                    r"(?:as )?cited in|reviewed in|quoted in)\s+",
                     re.IGNORECASE)
 NOT_NAMES = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -50,6 +51,7 @@ class CitedWork:
     year: str
     locator: str = ""
     prefix: str = ""
+    joined: bool = False  # follows the work before it after a comma, as in "(Hanson, 2016, as cited in Ruch, 2020)"
     key: str | None = None
     how: str = "unresolved"  # matched, short name, mapping, known missing, not a citation, unresolved
     reason: str = ""
@@ -119,10 +121,12 @@ def parse_segment(segment: str, group: CitationGroup, previous_names: str) -> st
     """Add the works of one ";"-separated segment to ``group``; return the names last cited."""
     prefix, body = split_prefix(segment.strip())
     names: list[str] = []
-    first = True
+    first, joined = True, False
     for token in (t.strip() for t in body.split(",")):
         if not token:
             continue
+        if not names and not first and (inner := PREFIX.match(token)):
+            prefix, token, first, joined, previous_names = inner.group("prefix"), token[inner.end():], True, True, ""
         missing_comma = NAMES_THEN_YEAR.match(token)
         if YEAR.match(token) and (names or previous_names):
             work_names = ", ".join(names) or previous_names
@@ -137,7 +141,7 @@ def parse_segment(segment: str, group: CitationGroup, previous_names: str) -> st
         if not is_name(work_names):
             names = [work_names, token]
             break
-        group.parts.append(CitedWork(work_names, token, prefix=prefix if first else ""))
+        group.parts.append(CitedWork(work_names, token, prefix=prefix if first else "", joined=joined and first))
         first, previous_names, names = False, work_names, []
     if names or (first and prefix):
         group.parts.append(segment.strip())

@@ -80,6 +80,8 @@ class ModuleCiter:
             author = self.shown_author(part)
             if author == previous_author and parts and not prefix:
                 parts[-1] += ", " + self.link(part, self.year(part)) + locator
+            elif part.joined and parts:
+                parts[-1] += ", " + prefix + self.link(part, f"{author}, {self.year(part)}") + locator
             else:
                 parts.append(prefix + self.link(part, f"{author}, {self.year(part)}") + locator)
             previous_author = author
