@@ -106,6 +106,15 @@ def test_a_file_that_is_not_txt_is_reported_not_ignored(tmp_path):
     assert result.returncode != 0, "a warning stops the strict build, so the editor renames the file"
 
 
+def test_a_readme_beside_the_sources_is_noted_not_read(tmp_path):
+    project = copy_project(tmp_path)
+    (project / "sources" / "README.md").write_text("# Source documents\n", encoding="utf-8")
+    (project / "sources" / "README.txt").write_text("Notes about the sources.\n", encoding="utf-8")
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    assert "INFO    -  practice_site: sources/README.md: a note about the sources, not a principle" in result.stderr
+
+
 def test_crlf_and_a_byte_order_mark_are_read_as_lines(tmp_path):
     project = copy_project(tmp_path)
     text = GOOD.replace("## 3. ", "## 97. ") + "\nA paragraph cut by\n\na page break.\n\n### Why\n\nMore text.\n"

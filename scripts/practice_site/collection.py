@@ -17,7 +17,7 @@ def load_principles(sources_dir: Path, root: Path) -> list[Principle]:
 
     Paths in errors are shown relative to ``root`` (the folder holding ``mkdocs.yml``).
     """
-    paths = sorted(sources_dir.glob(SOURCE_PATTERN))
+    paths = sorted(p for p in sources_dir.glob(SOURCE_PATTERN) if p.stem.lower() not in NOTES)
     if not paths:
         shown = display_path(sources_dir, root)
         raise SourceError(shown, 1, f"no source documents (*.txt) in {shown}; add one per principle")
@@ -44,17 +44,28 @@ def refuse_outside_link(path: Path, sources_dir: Path, root: Path) -> None:
                           f"{display_path(sources_dir, root)}/; copy the file into it instead")
 
 
-def other_files(sources_dir: Path, root: Path) -> list[str]:
-    """Messages for the files in ``sources_dir`` that are not read: anything but ``*.txt`` (dot-files aside)."""
+NOTES = ("readme", "licence", "license")
+
+
+def other_files(sources_dir: Path, root: Path) -> list[tuple[str, str]]:
+    """(level, message) for each file in ``sources_dir`` that is not read as a principle.
+
+    Anything but ``*.txt`` is a "warning" (a principle saved as .md or .docx must not vanish);
+    a README or licence beside the sources is only "info". Dot-files are ignored.
+    """
     if not sources_dir.is_dir():
         return []
     shown = display_path(sources_dir, root)
-    return [
-        f"{shown}/{path.name}: not a .txt file, so not read; save a principle as .txt, or move this file "
-        f"out of {shown}/"
-        for path in sorted(sources_dir.iterdir())
-        if not path.name.startswith(".") and not (path.suffix == ".txt" and path.is_file())
-    ]
+    found = []
+    for path in sorted(sources_dir.iterdir()):
+        if path.name.startswith(".") or (path.suffix == ".txt" and path.is_file() and path.stem.lower() not in NOTES):
+            continue
+        if path.stem.lower() in NOTES:
+            found.append(("info", f"{shown}/{path.name}: a note about the sources, not a principle; not read"))
+        else:
+            found.append(("warning", f"{shown}/{path.name}: not a .txt file, so not read; save a principle as "
+                          f".txt, or move this file out of {shown}/"))
+    return found
 
 
 def display_path(path: Path, root: Path) -> str:

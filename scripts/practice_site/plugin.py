@@ -113,8 +113,8 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
         check_config_strings(config)
         sources = root / self.config.sources_dir
         bib = root / self.config.bib_dir
-        for message in other_files(sources, root):
-            log.warning(message)
+        for level, message in other_files(sources, root):
+            (log.warning if level == "warning" else log.info)(message)
         try:
             self.principles = load_principles(sources, root)
             self.citations = collect_citations(root, bib, self.principles)
