@@ -157,6 +157,12 @@ def test_bibliography_lists_every_work_once_with_links_to_modules(built_site):
     assert "Luckcock" in source and "Berelowitz et al., 2012" in source
 
 
+def test_bibliography_corrections_speak_to_readers(built_site):
+    text = " ".join(text_of(page(built_site, "bibliography.html")).split())
+    assert "Berelowitz et al., 2012 → Berelowitz et al., 2013" in text
+    assert "berelowitz2013" not in text and "corrections.tsv" not in text, "no internal keys or file paths"
+
+
 def test_footer_handle_is_not_a_citation(built_site):
     credits = page(built_site, "credits.html")
     assert "@researchIP" in credits and 'class="citation"' not in credits

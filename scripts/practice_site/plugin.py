@@ -356,15 +356,20 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
         out.append("## Corrections {#corrections}")
         out.append(
             "Where a principle's citation and its reference list disagree, or the list misspells a name, "
-            "the site follows this reviewed list (`bib/corrections.tsv`):"
+            "the site follows this reviewed list:"
         )
         out.append("\n".join(
-            f"- **{markdown_text(fix.written)}** → "
-            f"{markdown_text(fix.becomes) if fix.kind not in {'missing', 'text'} else 'shown as written'}: "
+            f"- **{markdown_text(fix.written)}** → {markdown_text(self.correction_result(fix))}: "
             f"{markdown_text(fix.reason)}"
             for fix in site.corrections.items
         ))
         return "\n\n".join(out) + "\n"
+
+    def correction_result(self, fix) -> str:
+        """What a correction shows readers: the work's citation, the right spelling, or "shown as written"."""
+        if fix.kind == "cite":
+            return self.citations.library.labels.get(fix.becomes, fix.becomes)
+        return fix.becomes if fix.kind == "name" else "shown as written"
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         uri = page.file.src_uri
