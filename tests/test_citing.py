@@ -173,13 +173,6 @@ def test_secondary_source_keeps_apas_comma(library):
         f"({link('hanson2016', 'Hanson, 2016')}, as cited in {link('ruch2010', 'Ruch, 2010')})")
 
 
-def test_dash_bullets_and_numbered_items_are_lists():
-    from practice_site.blocks import raw_blocks
-
-    [block] = raw_blocks(["– one", "– two", "◦ three"])
-    assert block.kind == "list" and [i.text for i in block.list_items] == ["one", "two", "three"]
-
-
 def test_short_name_follows_apas_first_use_rule(library):
     text = "First (DfE, 2023). Then (DfE, 2023). The DfE (2023) says."
     assert render(text, library) == (

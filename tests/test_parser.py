@@ -162,3 +162,22 @@ def test_cross_references(p4, p7):
         ("Practice Principle 5", [5]),
     ]
     assert [r.numbers for r in p7.cross_references] == [[3], [5], [6]]
+
+
+def test_dash_bullets_and_numbered_items_are_lists():
+    from practice_site.blocks import raw_blocks
+
+    [block] = raw_blocks(["– one", "– two", "◦ three"])
+    assert block.kind == "list" and [i.text for i in block.list_items] == ["one", "two", "three"]
+
+
+def test_very_deep_indentation_is_kept_to_six_levels():
+    from practice_site.model import ListItem
+    from practice_site.parser import parse_principle
+
+    items = [f"{'  ' * depth}- level {depth}" for depth in range(2000)]
+    principle = parse_principle(["## 9. A test must... be deep", "", "### Summary", "", *items], "sources/x.txt")
+    depth, block = 1, principle.summary.blocks[0]
+    while isinstance(block.items[-1], ListItem) and block.items[-1].sublist is not None:
+        depth, block = depth + 1, block.items[-1].sublist
+    assert depth == 6 and "level 1999" in block.items[-1].text

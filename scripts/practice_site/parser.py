@@ -77,6 +77,9 @@ def clean_inline(text: str, path: str, line: int, repairs: list[str]) -> str:
     return text
 
 
+MAX_LIST_DEPTH = 6  # deeper indents stay at the sixth level (a PDF never needs more)
+
+
 def build_list(items: list[RawItem], clean) -> BulletList:
     """A (possibly nested) list from raw items: an item indented further than the one above nests under it."""
     root = BulletList([], ordered=items[0].number is not None, start=items[0].number or 1)
@@ -85,7 +88,8 @@ def build_list(items: list[RawItem], clean) -> BulletList:
         while len(stack) > 1 and raw.indent < stack[-1][0]:
             stack.pop()
         indent, current = stack[-1]
-        if raw.indent > indent + 1 and current.items and isinstance(current.items[-1], ListItem):
+        deeper = raw.indent > indent + 1 and len(stack) < MAX_LIST_DEPTH
+        if deeper and current.items and isinstance(current.items[-1], ListItem):
             parent = current.items[-1]
             parent.sublist = BulletList([], ordered=raw.number is not None, start=raw.number or 1)
             stack.append((raw.indent, parent.sublist))
