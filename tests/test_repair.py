@@ -1,5 +1,7 @@
 """Each debris repair on its own, with the cases the real sources contain."""
 
+import pytest
+
 from practice_site import repair
 
 
@@ -57,3 +59,21 @@ def test_link_to_nowhere_keeps_its_words():
 
 def test_reference_entries_compare_without_markers():
     assert repair.normalise_entry("- Maxwell, N.  (2022).") == repair.normalise_entry("Maxwell, N. (2022).")
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("## Title", (2, "Title")),
+    ("### **Summary**", (3, "Summary")),
+    ("## Title ##", (2, "Title")),
+    ("# C# in practice", (1, "C# in practice")),
+    ("#### Why PACE matters", (4, "Why PACE matters")),
+    ("#hashtag", None),
+    ("####### seven", None),
+])
+def test_heading_lines(line, expected):
+    assert repair.heading_text(line) == expected
+
+
+def test_a_hostile_heading_line_is_read_in_one_pass():
+    """A 200 KB run of spaces once made the heading pattern backtrack for minutes."""
+    assert repair.heading_text("## " + " " * 200_000 + "Title ##") == (2, "Title")

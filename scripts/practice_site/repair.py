@@ -10,7 +10,7 @@ import re
 FOOTER_RULE = "---"
 SENTENCE_END = re.compile(r"""[.!?:;)'"\u2019\u201d*]\s*$""")
 LIST_MARKER = re.compile(r"^\s*[-*\u2022]\s+")
-HEADING = re.compile(r"^(#{1,6})\s*(.*?)\s*#*\s*$")
+HEADING = re.compile(r"^(#{1,6})(?:[ \t]+(.*))?$")
 FOOTNOTE_MARK = re.compile(r"<sup>\s*(\w+)\s*</sup>")
 DEAD_LINK = re.compile(r"\[([^\]]+)\]\(#\)")
 ESCAPED_ESCAPE = re.compile(r"\\\\([_*\[\]()#`])")
@@ -29,7 +29,10 @@ def heading_text(line: str) -> tuple[int, str] | None:
     match = HEADING.match(line.strip())
     if not match:
         return None
-    text = match.group(2).strip()
+    text = (match.group(2) or "").strip()
+    closed = text.rstrip("#")  # an optional closing run of "#", as in "## Title ##"
+    if closed != text and (not closed or closed[-1].isspace()):
+        text = closed.strip()
     while len(text) >= 4 and text.startswith("**") and text.endswith("**"):
         text = text[2:-2].strip()
     return len(match.group(1)), text
