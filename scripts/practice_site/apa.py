@@ -264,7 +264,7 @@ def parse_plain_title(rest: str, ref: Reference) -> None:
 def parse_reference(raw: str, line: int) -> Reference:
     """Parse one APA-style entry. Raises ReferenceParseError when a part cannot be read."""
     ref = Reference(raw=raw, line=line)
-    text = take_links(raw.replace("\\\\_", "_").replace("\\_", "_"), ref)
+    text = take_links(" ".join(raw.replace("\\\\_", "_").replace("\\_", "_").split()), ref)
     head = HEAD.match(text)
     if not head:
         raise ReferenceParseError('no "Author (Year)" at the start of the entry')

@@ -19,7 +19,7 @@ from .model import Citation, CrossReference
 PARENS = re.compile(r"\(([^()]*)\)")
 HAS_YEAR = re.compile(r"\b\d{4}[a-z]?\b|\bn\.\s?d\b")
 YEAR = re.compile(r"^(\d{4}[a-z]?|n\.\s?d\.?|in press)$", re.IGNORECASE)
-NAMES_THEN_YEAR = re.compile(r"^(?P<names>\S.*?)\s+(?P<year>\d{4}[a-z]?|n\.\s?d\.?)$")
+YEAR_ONLY = re.compile(r"^(\d{4}[a-z]?|n\.d\.?)$")
 LOCATOR = re.compile(
     r"^(?P<label>pp?|paras?|ch(?:ap)?|chapter|sec|section|fig|figure|table|slide)\s*\.?\s*(?P<where>\d[\d\s–—-]*)$",
     re.IGNORECASE,
@@ -105,6 +105,16 @@ def format_locator(text: str) -> str:
     return f"{label}. {where}" if short else f"{label} {where}"
 
 
+def names_then_year(token: str) -> tuple[str, str] | None:
+    """("Ruch", "2010") from "Ruch 2010" (a citation missing its comma); None otherwise."""
+    parts = token.rsplit(None, 1)
+    if len(parts) == 2 and YEAR_ONLY.match(parts[1]):
+        return parts[0].strip(), parts[1]
+    if len(parts) == 2 and parts[1] == "d." and parts[0].endswith(" n."):  # "Ruch n. d."
+        return parts[0][:-3].strip(), "n.d."
+    return None
+
+
 def is_name(text: str) -> bool:
     """True when ``text`` can be the names of a citation: starts with a capital, not a month."""
     first = text.split()[0] if text.split() else ""
@@ -127,11 +137,11 @@ def parse_segment(segment: str, group: CitationGroup, previous_names: str) -> st
             continue
         if not names and not first and (inner := PREFIX.match(token)):
             prefix, token, first, joined, previous_names = inner.group("prefix"), token[inner.end():], True, True, ""
-        missing_comma = NAMES_THEN_YEAR.match(token)
+        missing_comma = names_then_year(token)
         if YEAR.match(token) and (names or previous_names):
             work_names = ", ".join(names) or previous_names
-        elif missing_comma and not names and is_name(missing_comma.group("names")):
-            work_names, token = missing_comma.group("names"), missing_comma.group("year")
+        elif missing_comma and not names and is_name(missing_comma[0]):
+            work_names, token = missing_comma
         elif LOCATOR.match(token) and group.works and not names:
             group.works[-1].locator = format_locator(token)
             continue
