@@ -1,19 +1,23 @@
-"""bib/: keys, reading with checks, the corrections file, and make_bib adding only what is new."""
+"""bib/: keys, reading with checks, the corrections file, and writing entries (make_bib: test_make_bib.py)."""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import sys
-
 import pytest
-from helpers import ROOT, copy_project
+from helpers import ROOT
+from pybtex.database import parse_string
 
 from practice_site.apa import parse_reference
-from practice_site.bibtex import assign_keys, read_library, source_strings
+from practice_site.bibtex import (
+    add_source_field,
+    assign_keys,
+    bibtex_text,
+    read_library,
+    source_key,
+    source_strings,
+    to_bibtex,
+)
 from practice_site.corrections import read_corrections
 from practice_site.errors import SourceError
-from practice_site.make_bib import add_new_references
 
 ENTRY = "@article{{{key},\n  author = {{Ruch, G.}},\n  title = {{T}},\n  journal = {{J}},\n  year = {{2005}}\n}}\n"
 
@@ -72,68 +76,40 @@ def test_corrections_file_errors_name_the_line(tmp_path, line, problem):
         read_corrections(path, "bib/c.tsv", {"ruch2005"})
 
 
-def test_make_bib_adds_only_what_is_new(tmp_path):
-    project = copy_project(tmp_path)
-    bib = project / "bib" / "references.bib"
-    before = bib.read_text(encoding="utf-8")
-    assert add_new_references(project).added == 0
-    assert bib.read_text(encoding="utf-8") == before
-    shutil.copy(project / "sources" / "principle-07.txt", project / "sources" / "principle-09.txt")
-    text = (project / "sources" / "principle-09.txt").read_text(encoding="utf-8")
-    text = text.replace("## 7. ", "## 9. ").replace(
-        "Barnardo's (2017).", "Newman, A. (2023). *A new work*. Publisher.\n\nBarnardo's (2017).")
-    (project / "sources" / "principle-09.txt").write_text(text, encoding="utf-8")
-    run = add_new_references(project)
-    assert (run.warnings, run.added, run.reused) == ([], 1, 0)
-    after = bib.read_text(encoding="utf-8")
-    assert after.startswith(before) and "@book{newman2023," in after
+def test_a_new_work_never_takes_a_lettered_published_key():
+    refs = [parse_reference("Lloyd, J. (2018). *Three*. Publisher.", 1)]
+    assert assign_keys(refs, {"lloyd2018a", "lloyd2018b"}) == ["lloyd2018c"]
 
 
-def test_what_make_bib_cannot_read_becomes_misc_with_every_word_and_a_warning(tmp_path):
-    project = copy_project(tmp_path)
-    path = project / "sources" / "principle-07.txt"
-    path.write_text(path.read_text(encoding="utf-8").replace(
-        "Barnardo's (2017).", "Children Act 1989, c. 41, section 17.\n\nBarnardo's (2017)."), encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "practice_site.make_bib"], cwd=project, capture_output=True,
-                            text=True)
-    assert result.returncode == 0, "one unreadable entry never stops make bib"
-    assert ('warning: sources/principle-07.txt:55: could not read this reference (no "Author (Year)" at the start '
-            "of the entry); written as @misc") in result.stdout
-    data, _ = read_library(project / "bib", project)
-    entry = data.entries["childrenact1989"]
-    assert entry.type == "misc" and entry.fields["title"] == "Children Act 1989, c. 41, section 17."
-    assert entry.fields["year"] == "1989" and "author" not in entry.persons
+def test_source_strings_are_every_wording_normalised_like_a_reference_list_entry():
+    data = parse_string(
+        "@misc{k,\n  title = {T},\n  source-entry-3 = {Third},\n  source-entry = {- First  {x}},\n"
+        "  source-entry-2 = {Second\\_one}\n}\n", "bibtex")
+    assert source_strings(data.entries["k"]) == ["First (x)", "Second_one", "Third"]
+    assert source_key("- *Care Inquiry* (2013). {A}  B\\_c") == "Care Inquiry* (2013). (A) B_c"
+    assert source_key("- First  {x}") == source_strings(data.entries["k"])[0]
 
 
-def fictional_principle(number: int, references: list[str]) -> str:
-    return (f"## {number}. Responses to child exploitation and extra-familial harm must... be tested\n\n"
-            "### Summary\n\nA fictional summary for a test.\n\n## Research summary references\n\n"
-            + "\n\n".join(references) + "\n")
+@pytest.mark.parametrize("entry, expected", [
+    ("@misc{k,\n  title = {T},\n  source-entry = {A}\n}\n",
+     "@misc{k,\n  title = {T},\n  source-entry-2 = {B (x)},\n  source-entry = {A}\n}\n"),
+    ("@misc{k,\n  title = {T},\n  source-entry = {A},\n}\n",
+     "@misc{k,\n  title = {T},\n  source-entry = {A},\n  source-entry-2 = {B (x)}\n}\n"),
+    ("@misc{k,\n  title = {T {nested}\n    over = {two lines}},\n  source-entry = {A}}\n",
+     "@misc{k,\n  title = {T {nested}\n    over = {two lines}},\n  source-entry-2 = {B (x)},\n  source-entry = {A}}\n"),
+    ("@misc{k, title = {T}, source-entry = {A}}\n",
+     "@misc{k, title = {T}, source-entry = {A},\n  source-entry-2 = {B (x)}}\n"),
+])
+def test_a_new_wording_is_one_new_line_at_the_end_of_the_entry(entry, expected):
+    before, after = "@misc{j,\n  title = {U}\n}\n", "@misc{m,\n  title = {V}\n}\n"
+    added = add_source_field(before + entry + after, "k", 2, "- B  {x}")
+    assert added == before + expected + after
+    assert parse_string(added, "bibtex").entries["k"].fields["source-entry-2"] == "B (x)"
 
 
-def test_a_work_cited_by_two_principles_is_one_entry(tmp_path):
-    project = copy_project(tmp_path)
-    bib = project / "bib" / "references.bib"
-    before = bib.read_text(encoding="utf-8")
-    (project / "sources" / "zz-98.txt").write_text(fictional_principle(98, [
-        "Pearce, J. J. (2009). *Young people and sexual exploitation: It's not hidden, you just aren't looking*. "
-        "Routledge.",
-        "Ruch, G. (2020). *A different fictional work*. Example Press.",
-        "Newman, A. (2023). *Shared fictional report*. Example Press.",
-    ]), encoding="utf-8")
-    (project / "sources" / "zz-99.txt").write_text(fictional_principle(99, [
-        "Newman, A. (2023) *Shared Fictional Report*. Example Press.",
-    ]), encoding="utf-8")
-    run = add_new_references(project)
-    assert (run.added, run.reused) == (2, 2)
-    after = bib.read_text(encoding="utf-8")
-    assert [line for line in before.splitlines() if line not in after.splitlines()] == [], "nothing published changes"
-    data, _ = read_library(project / "bib", project)
-    assert any(t.startswith("Pearce, J. J. (2009). *Young people and sexual exploitation: It's not")
-               for t in source_strings(data.entries["pearce2009"]))
-    [different] = [k for k, e in data.entries.items() if e.fields.get("title") == "A different fictional work"]
-    assert different.startswith("ruch2020") and different != "ruch2020", "a new work never takes a published key"
-    assert data.entries["ruch2020"].fields["title"].startswith("Practising")
-    assert len(source_strings(data.entries["newman2023"])) == 2
-    assert any("the same work as pearce2009" in line for line in run.same)
-    assert add_new_references(project).added == 0, "running again adds nothing"
+def test_text_fields_survive_bibtex_and_pandoc_unchanged():
+    assert bibtex_text("a -- b --- c") == "a -{}- b -{}-{}- c"
+    assert bibtex_text("costs $5 {sic} C:\\dir") == "costs \\$5 (sic) C:\\textbackslash{}dir"
+    ref = parse_reference("Example Trust. (2020). *A page -- with dashes*. https://example.org/a--b{c}", 1)
+    text = to_bibtex(ref, "exampletrust2020", [])
+    assert "title = {A page -{}- with dashes}" in text and "url = {https://example.org/a--b%7Bc%7D}" in text

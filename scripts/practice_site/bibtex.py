@@ -17,6 +17,9 @@ ENTRY_START = re.compile(r"^\s*@(?P<type>\w+)\s*\{\s*(?P<key>[^,\s]+)\s*,", re.M
 BIB_TYPES = {"article": "article", "chapter": "incollection", "book": "book", "report": "report",
              "web": "online", "misc": "misc"}
 SOURCE_FIELD = "source-entry"
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+FIELD_LINE = re.compile(r"[ \t]*[\w-]+[ \t]*=")
+URL_ESCAPES = {"{": "%7B", "}": "%7D", "\\": "%5C"}
 
 
 def normalise_raw(text: str) -> str:
@@ -37,37 +40,50 @@ def source_fields(entry: Entry) -> list[str]:
 
 
 def source_strings(entry: Entry) -> list[str]:
-    """Every wording of this work recorded from the principles' reference lists, normalised."""
-    return [normalise_raw(entry.fields[name]) for name in source_fields(entry)]
+    """Every wording of this work recorded from the principles' reference lists (``source-entry``,
+    ``source-entry-2``, ...), normalised by :func:`source_key` so they compare with a list's entries."""
+    return [source_key(entry.fields[name]) for name in source_fields(entry)]
+
+
+def next_source_number(entry: Entry) -> int:
+    """The number of the next ``source-entry-N`` field for this entry (one past the highest used)."""
+    numbers = [int(n.rpartition("-")[2]) if n[-1].isdigit() else 1 for n in source_fields(entry)]
+    return max(numbers, default=0) + 1
 
 
 def key_base(ref: Reference) -> str:
     """``ruch2020``, ``socialcare-nd``: first author's family name (or an organisation's first two
     words) in lower-case ASCII, then the year."""
     if not ref.authors:
-        stem = "".join(ascii_fold(ref.title.replace("'", "").replace("’", "")).split()[:2]).lower() or "reference"
+        stem = "".join(ascii_fold(ref.title.replace("'", "").replace("’", "")).split()[:2]).lower()
     elif (first := ref.authors[0]).literal:
         words = ascii_fold(first.literal.replace("'", "").replace("’", "")).split()[:2]
         stem = "".join(words).lower()
     else:
         stem = ascii_fold(first.family.replace("'", "").replace("’", "")).replace(" ", "").lower()
+    stem = stem or "reference"
     return f"{stem}-nd" if ref.year == "n.d." else f"{stem}{ref.year}"
 
 
 def assign_keys(refs: list[Reference], taken: set[str]) -> list[str]:
     """Stable keys; a letter only where one author has two works in one year.
 
-    Keys already in the library never change: a new work whose plain key is taken gets the next
-    free letter from "b" (the published work is, in effect, "a").
+    Keys already in the library never change: a new work whose plain key (or a lettered form of
+    it) is taken gets the next free letter from "b" (the published work is, in effect, "a").
     """
     bases = [key_base(r) for r in refs]
+    counts = {base: bases.count(base) for base in bases}
+    used = set(taken)
     keys: list[str] = []
     for base in bases:
-        if bases.count(base) == 1 and base not in taken:
-            keys.append(base)
-            continue
-        letters = "bcdefghijklmnopqrstuvwxyz" if base in taken else "abcdefghijklmnopqrstuvwxyz"
-        keys.append(next(f"{base}{s}" for s in letters if f"{base}{s}" not in taken and f"{base}{s}" not in keys))
+        published = base in taken or any(f"{base}{letter}" in taken for letter in LETTERS)
+        if counts[base] == 1 and not published:
+            key = base
+        else:
+            key = next((f"{base}{s}" for s in (LETTERS[1:] if published else LETTERS) if f"{base}{s}" not in used),
+                       None) or next(f"{base}-{n}" for n in range(2, len(used) + 3) if f"{base}-{n}" not in used)
+        used.add(key)
+        keys.append(key)
     return keys
 
 
@@ -81,12 +97,25 @@ def protect(text: str, proper_nouns: list[str]) -> str:
     return re.sub(r"(?<![{\w])([A-Z][a-z]*[A-Z][\w]*)(?![\w}])", r"{\1}", text)
 
 
+def bibtex_text(text: str) -> str:
+    """Text as BibTeX shows it unchanged through pandoc: a backslash spelt out, ``$`` escaped, ``--``
+    kept from becoming a dash, and braces (which BibTeX needs balanced) made round brackets."""
+    text = text.replace("\0", "").replace("\\", "\0").replace("{", "(").replace("}", ")").replace("$", "\\$")
+    return re.sub(r"-(?=-)", "-{}", text).replace("\0", "\\textbackslash{}")
+
+
+def bibtex_url(url: str) -> str:
+    """A web address or DOI with the three characters BibTeX cannot hold percent-encoded."""
+    return "".join(URL_ESCAPES.get(c, c) for c in url)
+
+
 def bibtex_name(name: Name) -> str:
     """"Family, Initials", "Family, Jr., Initials" (BibTeX's order), or "{Organisation}"."""
     if name.literal:
-        return "{" + name.literal + "}"
-    given, jr, _ = name.given.partition(", Jr.")
-    return f"{name.family}, Jr., {given}" if jr else f"{name.family}, {given}"
+        return "{" + bibtex_text(name.literal) + "}"
+    given, suffix, rest = name.given.partition(", ")
+    family, given, rest = bibtex_text(name.family), bibtex_text(given), bibtex_text(rest)
+    return f"{family}, {rest}, {given}" if suffix else f"{family}, {given}"
 
 
 def names_field(names: list[Name]) -> str:
@@ -97,30 +126,33 @@ def to_bibtex(ref: Reference, key: str, proper_nouns: list[str], also: tuple[str
     """One BibTeX entry, fields in a fixed order, with the reference as written kept for matching.
 
     ``also`` holds further wordings of the same work from other principles (``source-entry-2``...).
+    An ``@misc`` entry's title (the reference as written) is braced whole, so its capitals stay.
     """
     fields: list[tuple[str, str]] = []
     if ref.authors:
         fields.append(("editor" if ref.edited else "author", names_field(ref.authors)))
     if ref.title:
-        fields.append(("title", protect(ref.title, proper_nouns)))
+        title = bibtex_text(ref.title)
+        fields.append(("title", "{" + title + "}" if ref.kind == "misc" else protect(title, proper_nouns)))
     container_field = {"article": "journal", "chapter": "booktitle"}.get(ref.kind)
     if container_field:
-        container = ref.container if ref.kind == "article" else protect(ref.container, proper_nouns)
-        fields.append((container_field, container))
+        container = bibtex_text(ref.container)
+        fields.append((container_field, container if ref.kind == "article" else protect(container, proper_nouns)))
     if ref.editors:
         fields.append(("editor", names_field(ref.editors)))
     for name, value in (("edition", ref.edition), ("volume", ref.volume), ("number", ref.issue),
-                        ("pages", ref.pages)):
+                        ("pages", ref.pages), ("type", ref.description)):
         if value:
-            fields.append((name, value))
+            fields.append((name, value if name == "pages" else bibtex_text(value)))
     if ref.publisher:
-        fields.append(("institution" if ref.kind in {"report", "web"} else "publisher",
-                       ref.publisher))
+        fields.append(("institution" if ref.kind in {"report", "web"} else "publisher", bibtex_text(ref.publisher)))
+    if ref.address:
+        fields.append(("address", bibtex_text(ref.address)))
     if ref.year and ref.year != "n.d.":
         fields.append(("year", ref.year))
     for name, value in (("doi", ref.doi), ("url", ref.url), ("urldate", ref.accessed)):
         if value:
-            fields.append((name, value))
+            fields.append((name, bibtex_url(value)))
     for number, raw in enumerate((ref.raw, *also), start=1):
         fields.append((source_field_name(number), source_key(raw)))
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
@@ -132,11 +164,47 @@ def source_field_name(number: int) -> str:
     return SOURCE_FIELD if number == 1 else f"{SOURCE_FIELD}-{number}"
 
 
-def add_source_field(bib_text: str, key: str, number: int, raw: str) -> str:
-    """``bib_text`` with one more wording recorded on entry ``key``: a new line after its first line."""
+def entry_span(bib_text: str, key: str) -> tuple[int, int]:
+    """The indices of the opening and closing braces of entry ``key`` in ``bib_text``."""
     match = next(m for m in ENTRY_START.finditer(bib_text) if m.group("key") == key)
-    line_end = bib_text.index("\n", match.end() - 1) + 1
-    return f"{bib_text[:line_end]}  {source_field_name(number)} = {{{source_key(raw)}}},\n{bib_text[line_end:]}"
+    opening = bib_text.index("{", match.start())
+    depth = 0
+    for index in range(opening, len(bib_text)):
+        depth += {"{": 1, "}": -1}.get(bib_text[index], 0)
+        if depth == 0:
+            return opening, index
+    raise ValueError(f"the entry {key} has no closing brace")
+
+
+def last_field_line(bib_text: str, opening: int, closing: int) -> int | None:
+    """Where the line of an entry's last field starts (a field's first line, outside any braces)."""
+    depth, found = 0, None
+    for index in range(opening, closing):
+        char = bib_text[index]
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if char == "\n" and depth == 1 and FIELD_LINE.match(bib_text, index + 1):
+            found = index + 1
+    return found
+
+
+def add_source_field(bib_text: str, key: str, number: int, raw: str) -> str:
+    """``bib_text`` with one more wording recorded on entry ``key``, as one new line, and nothing else changed.
+
+    The line goes at the end of the entry: before its closing brace when the last field already
+    ends with a comma, otherwise just above the last field (usually ``source-entry``), so that no
+    existing line has to change to gain a comma.
+    """
+    opening, closing = entry_span(bib_text, key)
+    line = f"  {source_field_name(number)} = {{{source_key(raw)}}}"
+    last = len(bib_text[:closing].rstrip())
+    if bib_text[last - 1] == ",":
+        line_start = bib_text.rfind("\n", 0, closing) + 1
+        if not bib_text[line_start:closing].strip():
+            return f"{bib_text[:line_start]}{line}\n{bib_text[line_start:]}"
+        return f"{bib_text[:closing]}\n{line}\n{bib_text[closing:]}"
+    if (at := last_field_line(bib_text, opening, closing)) is not None:
+        return f"{bib_text[:at]}{line},\n{bib_text[at:]}"
+    return f"{bib_text[:last]},\n{line}{bib_text[last:]}"
 
 
 def work_identity(families: list[str], year: str, title: str) -> tuple[str, str, str]:
@@ -146,21 +214,23 @@ def work_identity(families: list[str], year: str, title: str) -> tuple[str, str,
     and "Young people and sexual exploitation" are one title.
     """
     def fold(text: str) -> str:
-        return " ".join("".join(c if c.isalnum() else " " for c in ascii_fold_keep(text).lower()).split())
+        return " ".join("".join(c if c.isalnum() else " " for c in fold_accents(text).lower()).split())
 
     return "|".join(fold(f) for f in families), year, fold(title)
 
 
-def ascii_fold_keep(text: str) -> str:
-    """Accents folded, every other character kept (for comparing titles)."""
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+def fold_accents(text: str) -> str:
+    """Accents dropped ("é" -> "e"), every other character kept, in any script (for comparing titles)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def reference_identity(ref: Reference) -> tuple[str, str, str]:
+    """The identity of a parsed reference (see :func:`work_identity`)."""
     return work_identity([n.literal or n.family for n in ref.authors], ref.year, ref.title)
 
 
 def entry_identity(entry: Entry) -> tuple[str, str, str]:
+    """The identity of a library entry from its fields (see :func:`work_identity`)."""
     persons = entry.persons.get("author") or entry.persons.get("editor") or []
     families = [" ".join(p.prelast_names + p.last_names) for p in persons]
     families = [f.replace("{", "").replace("}", "") for f in families]

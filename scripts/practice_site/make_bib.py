@@ -1,11 +1,12 @@
 """Add the reference-list entries of every source to ``bib/references.bib``.
 
 Run ``python -m practice_site.make_bib`` (``make bib``). A reference already recorded (matched by
-the wording it was made from) is left alone, so reviewed edits are kept. A reference to a work the
-library already has (same authors, year and title) gets its wording recorded on that entry
-(``source-entry-2``...) instead of a second entry. Every guess the parser makes is printed with
-the file and line; a reference it cannot read is written as ``@misc`` holding the whole reference
-as written, with a warning. It exits 1 only when a source document itself cannot be read.
+the wording it was made from, :func:`~practice_site.bibtex.source_key`) is left alone, so reviewed
+edits are kept. A reference to a work the library already has (same authors, year and title) gets
+its wording recorded on that entry (``source-entry-2``...) instead of a second entry; so does a
+work two new principles both list. Every guess the parser makes is printed with the file and
+line; a reference it cannot read is written as ``@misc`` holding the whole reference as written,
+with a warning. It exits 1 only when a source document or the library itself cannot be read.
 """
 
 from __future__ import annotations
@@ -15,14 +16,25 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .apa import Name, Reference, ReferenceParseError, parse_reference
+from .apa import (
+    AUTOLINK,
+    EDITED,
+    HEAD,
+    MD_LINK,
+    Name,
+    Reference,
+    ReferenceParseError,
+    clean_text,
+    parse_people,
+    parse_reference,
+)
 from .bibtex import (
     add_source_field,
     assign_keys,
     entry_identity,
+    next_source_number,
     read_library,
     reference_identity,
-    source_fields,
     source_key,
     source_strings,
     to_bibtex,
@@ -38,6 +50,7 @@ HEADER = """\
 % `source-entry-2`, ...) is the reference as each principle writes it; the build uses it to match them.
 """
 YEAR_IN_TEXT = re.compile(r"\((\d{4})[a-z]?\)|\b(\d{4})\b")
+Identity = tuple[str, str, str]
 
 
 @dataclass
@@ -51,85 +64,167 @@ class BibRun:
     reused: int = 0
 
 
+@dataclass
+class NewWork:
+    """A work not yet in the library: its first wording (parsed), where, and any further wordings."""
+
+    ref: Reference
+    where: str
+    problem: str = ""
+    also: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Library:
+    """What the library already holds: each file's text, where each key is, its wordings, work
+    identities and the number of each entry's next ``source-entry-N``."""
+
+    texts: dict[str, str]
+    files: dict[str, str] = field(default_factory=dict)
+    known: dict[str, str] = field(default_factory=dict)
+    identities: dict[Identity, str] = field(default_factory=dict)
+    next_number: dict[str, int] = field(default_factory=dict)
+    changed: set[str] = field(default_factory=set)
+
+    def add_wording(self, key: str, raw: str) -> None:
+        """Record one more wording of the work ``key`` in the file that holds it."""
+        path = self.files[key]
+        self.texts[path] = add_source_field(self.texts[path], key, self.next_number[key], raw)
+        self.next_number[key] += 1
+        self.changed.add(path)
+
+
 def read_proper_nouns(path: Path) -> list[str]:
     lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
     return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
 
 
-def unreadable(raw: str, line: int, error: ReferenceParseError) -> Reference:
-    """An entry the parser cannot read, as ``@misc``: the whole reference kept as its title."""
+def identity_of(ref: Reference) -> Identity | None:
+    """The identity a work is matched by, or None when it cannot be matched safely (no title, @misc)."""
+    if ref.kind == "misc" or not ref.authors:
+        return None
+    identity = reference_identity(ref)
+    return identity if identity[0] and identity[2] else None
+
+
+def read_existing(root: Path) -> Library:
+    """The library as it stands; each entry is known by its fields and by re-reading its wordings."""
+    bib_path = root / BIB_FILE
+    library = Library({BIB_FILE: bib_path.read_text(encoding="utf-8") if bib_path.exists() else HEADER})
+    if not (root / "bib").is_dir():
+        return library
+    data, where = read_library(root / "bib", root)
+    for key, entry in data.entries.items():
+        library.files[key] = path = where[key][0]
+        if path not in library.texts:
+            library.texts[path] = (root / path).read_text(encoding="utf-8")
+        library.known.update(dict.fromkeys(source_strings(entry), key))
+        library.identities.setdefault(entry_identity(entry), key)
+        library.next_number[key] = next_source_number(entry)
+    for key, entry in data.entries.items():
+        for wording in source_strings(entry):
+            try:
+                identity = identity_of(parse_reference(wording, 0))
+            except ReferenceParseError:
+                continue
+            if identity:
+                library.identities.setdefault(identity, key)
+    return library
+
+
+def plain_text(raw: str) -> str:
+    """The reference as written, as readers should see it: one line, links shown as their addresses."""
+    def link(match: re.Match[str]) -> str:
+        text, url = match.group("text").strip(), match.group("url")
+        return url if text.strip("*_ ") in {"", url} else f"{text} {url}"
+
+    return " ".join(AUTOLINK.sub(r"\g<url>", MD_LINK.sub(link, clean_text(raw))).replace("*", "").split())
+
+
+def unreadable(raw: str, line: int) -> Reference:
+    """An entry the parser cannot read, as ``@misc`` keeping every word as written.
+
+    With an "Author (Year)" head the title is the rest of the entry (so citations still find it by
+    author and year); the author list, if it cannot be read as names, is kept whole as one literal
+    name. Without one, the whole entry is the title and the year is the first one in the text.
+    """
     ref = Reference(raw=raw, line=line, kind="misc")
-    head = re.match(r"^(?P<who>[^.(]{2,80}?)\s*\((?P<year>\d{4})[a-z]?\)", raw)
-    if head:
-        ref.authors, ref.year = [Name(literal=head.group("who").strip(" .,"))], head.group("year")
-        ref.title = " ".join(raw[head.end():].replace("*", "").split()).strip(". ")
+    text = plain_text(raw)
+    if head := HEAD.match(text):
+        authors = head.group("authors")
+        if edited := EDITED.search(authors):
+            ref.edited, authors = True, authors[: edited.start()]
+        try:
+            ref.authors = parse_people(authors, ref)
+        except ReferenceParseError:
+            ref.edited, ref.authors = False, [Name(literal=head.group("authors").strip(" ,"))]
+        year = head.group("year")
+        ref.year = "n.d." if year.startswith("n") else year[:4]
+        ref.title = head.group("rest").strip()
     else:
-        found = YEAR_IN_TEXT.search(raw)
+        found = YEAR_IN_TEXT.search(text)
         ref.year = (found.group(1) or found.group(2)) if found else "n.d."
-        ref.title = " ".join(raw.replace("*", "").split())
-        ref.notes.append(str(error))
+        ref.title = text
+    ref.notes = []
     return ref
 
 
+def read_one(raw: str, line: int) -> tuple[Reference, str]:
+    """The parsed reference and no problem, or the ``@misc`` fallback and why it was needed."""
+    try:
+        return parse_reference(raw, line), ""
+    except ReferenceParseError as error:
+        return unreadable(raw, line), str(error)
+    except Exception as error:  # a parser fault must not stop the run: the entry is kept whole instead
+        return unreadable(raw, line), f"the parser failed: {type(error).__name__}"
+
+
 def add_new_references(root: Path) -> BibRun:
-    """Record every new reference in bib/references.bib; return what was done."""
+    """Record every new reference in bib/references.bib (and new wordings on existing entries, in
+    the file that holds each); return what was done."""
     principles = load_principles(root / "sources", root)
-    bib_path = root / BIB_FILE
+    library = read_existing(root)
     run = BibRun()
-    known: dict[str, str] = {}
-    identities: dict[tuple[str, str, str], str] = {}
-    next_number: dict[str, int] = {}
-    if bib_path.exists():
-        library, _ = read_library(root / "bib", root)
-        for key, entry in library.entries.items():
-            known.update(dict.fromkeys(source_strings(entry), key))
-            identities.setdefault(entry_identity(entry), key)
-            next_number[key] = len(source_fields(entry)) + 1
-    text = bib_path.read_text(encoding="utf-8") if bib_path.exists() else HEADER
-    new: list[Reference] = []
-    wordings: dict[int, list[str]] = {}
+    new: list[NewWork] = []
+    new_identities: dict[Identity, int] = {}
+    same: list[tuple[str, str | int]] = []
     for principle in principles:
         for entry in principle.references:
-            where = f"{principle.path}:{entry.line}"
-            if source_key(entry.text) in known:
+            where, wording = f"{principle.path}:{entry.line}", source_key(entry.text)
+            if wording in library.known:
                 continue
-            known[source_key(entry.text)] = "new"
-            try:
-                ref = parse_reference(entry.text, entry.line)
-            except ReferenceParseError as error:
-                ref = unreadable(entry.text, entry.line, error)
-                run.warnings.append(f"{where}: could not read this reference ({error}); written as @misc with the "
-                                    f"whole reference as its title - correct it in {BIB_FILE}")
+            library.known[wording] = "new"
+            ref, problem = read_one(entry.text, entry.line)
             run.guesses.extend(f"{where}: {note}" for note in ref.notes)
-            identity = reference_identity(ref)
-            if ref.kind != "misc" and identity in identities:
-                key = identities[identity]
-                text = add_source_field(text, key, next_number[key], entry.text)
-                next_number[key] += 1
-                run.same.append(f"{where}: the same work as {key}, already in {BIB_FILE}; its wording is recorded "
-                                f"there as {source_key_name(next_number[key] - 1)}")
-                run.reused += 1
-                continue
-            twin = next((i for i, r in enumerate(new) if r.kind != "misc" and reference_identity(r) == identity), None)
-            if twin is not None:
-                wordings.setdefault(twin, []).append(entry.text)
-                run.same.append(f"{where}: the same work as {principle.path}'s reference on line {new[twin].line}; "
-                                "recorded as one entry")
-                run.reused += 1
-                continue
-            new.append(ref)
-    keys = assign_keys(new, set(next_number))
+            identity = identity_of(ref)
+            if identity and identity in library.identities:
+                library.add_wording(library.identities[identity], entry.text)
+                same.append((where, library.identities[identity]))
+            elif identity and identity in new_identities:
+                new[new_identities[identity]].also.append(entry.text)
+                same.append((where, new_identities[identity]))
+            else:
+                if identity:
+                    new_identities[identity] = len(new)
+                new.append(NewWork(ref, where, problem))
+    keys = assign_keys([work.ref for work in new], set(library.files))
     proper_nouns = read_proper_nouns(root / PROPER_NOUNS)
-    for index, (ref, key) in enumerate(zip(new, keys, strict=True)):
-        text += "\n" + to_bibtex(ref, key, proper_nouns, tuple(wordings.get(index, [])))
-    if new or run.reused:
-        bib_path.write_text(text, encoding="utf-8")
-    run.added = len(new)
+    for work, key in zip(new, keys, strict=True):
+        library.texts[BIB_FILE] += "\n" + to_bibtex(work.ref, key, proper_nouns, tuple(work.also))
+        library.changed.add(BIB_FILE)
+        if work.problem:
+            run.warnings.append(f"{work.where}: could not read this reference ({work.problem}); written as @misc "
+                                f"{key} - check it in {BIB_FILE}")
+    for where, match in same:
+        if isinstance(match, str):
+            run.same.append(f"{where} is {match} (already in {library.files[match]})")
+        else:
+            run.same.append(f"{where} is {keys[match]} (new in {BIB_FILE}, first listed at {new[match].where})")
+    run.added, run.reused = len(new), len(same)
+    for path in sorted(library.changed):
+        (root / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / path).write_text(library.texts[path], encoding="utf-8")
     return run
-
-
-def source_key_name(number: int) -> str:
-    return "source-entry" if number == 1 else f"source-entry-{number}"
 
 
 def main() -> int:
