@@ -91,7 +91,8 @@ def test_a_link_to_a_file_outside_sources_is_refused(tmp_path):
     (project / "sources" / "zz-link.txt").symlink_to(outside)
     result = build(project)
     assert result.returncode != 0
-    expected = "sources/zz-link.txt:1: this file is a link to a place outside sources/; copy the file into it"
+    expected = ("sources/zz-link.txt:1: this file is a link to a place outside sources/; "
+                "copy the file into sources/ instead")
     assert expected in result.stderr
     assert not (project / "site").exists()
 

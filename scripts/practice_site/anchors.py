@@ -5,6 +5,16 @@ from __future__ import annotations
 import re
 import unicodedata
 
+# Ids the build itself puts on a module page (learning.py's headings): a source heading with the
+# same words gets "-2". Python-Markdown's notes use "fn:1" / "fnref:1" and Material's controls
+# "__drawer", "__codelineno-..." and so on, which a slug (a-z, 0-9 and "-") can never equal.
+RESERVED_ANCHORS = frozenset({"check-your-understanding", "reflect"})
+# Families of ids the build makes: reference entries ("ref-ruch2020"), quiz questions
+# ("question-p4-defined") and reflections ("reflection-p4-time"). A slug that is exactly one of
+# these forms gets "-2", a suffix those ids never end in.
+RESERVED_PREFIXES = ("ref-", "question-", "reflection-")
+FALLBACK = "section"  # the anchor of a heading with no letters or digits a slug can keep
+
 
 def slugify(text: str) -> str:
     """Turn a heading into a lower-case, hyphenated anchor: "Why is ...?" -> "why-is-..."."""
@@ -13,15 +23,37 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
 
 
+def reserved(anchor: str) -> bool:
+    """True for an id the build itself may put on a module page."""
+    return anchor in RESERVED_ANCHORS or anchor.startswith(RESERVED_PREFIXES)
+
+
 def unique(anchor: str, taken: set[str]) -> str:
-    """Return ``anchor``, or ``anchor-2``, ``anchor-3``... if it is already in ``taken``; record it."""
+    """Return ``anchor``, or ``anchor-2``, ``anchor-3``... if it is taken or reserved; record it."""
+    anchor = anchor or FALLBACK
     candidate, n = anchor, 1
-    while candidate in taken:
+    while candidate in taken or (candidate == anchor and reserved(candidate)):
         n += 1
         candidate = f"{anchor}-{n}"
     taken.add(candidate)
     return candidate
 
 
-# Ids the build itself puts on a module page: a source heading with the same words gets "-2".
-RESERVED_ANCHORS = frozenset({"check-your-understanding", "reflect"})
+class Anchors:
+    """The anchors of one page: unique, never a reserved id, in linear time however many repeat."""
+
+    def __init__(self, reserved_ids: frozenset[str] | set[str] = RESERVED_ANCHORS) -> None:
+        self.taken: set[str] = set(reserved_ids)
+        self.counts: dict[str, int] = {}
+
+    def add(self, heading: str) -> str:
+        """The anchor for ``heading``: its slug, or the slug with the next free "-N"."""
+        base = slugify(heading) or FALLBACK
+        n = self.counts.get(base, 1)
+        candidate = base if n == 1 else f"{base}-{n}"
+        while candidate in self.taken or (candidate == base and reserved(candidate)):
+            n += 1
+            candidate = f"{base}-{n}"
+        self.counts[base] = n
+        self.taken.add(candidate)
+        return candidate

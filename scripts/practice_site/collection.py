@@ -9,7 +9,8 @@ from .model import Principle
 from .parser import parse_principle
 from .source_text import read_source
 
-SOURCE_PATTERN = "*.txt"
+SOURCE_SUFFIX = ".txt"
+NOTES = ("readme", "licence", "license")
 
 
 def load_principles(sources_dir: Path, root: Path) -> list[Principle]:
@@ -17,7 +18,7 @@ def load_principles(sources_dir: Path, root: Path) -> list[Principle]:
 
     Paths in errors are shown relative to ``root`` (the folder holding ``mkdocs.yml``).
     """
-    paths = sorted(p for p in sources_dir.glob(SOURCE_PATTERN) if p.stem.lower() not in NOTES)
+    paths = source_paths(sources_dir)
     if not paths:
         shown = display_path(sources_dir, root)
         raise SourceError(shown, 1, f"no source documents (*.txt) in {shown}; add one per principle")
@@ -37,14 +38,27 @@ def load_principles(sources_dir: Path, root: Path) -> list[Principle]:
     return [principles[n] for n in sorted(principles)]
 
 
+def is_source(path: Path) -> bool:
+    """True for a principle's source: a ``.txt`` file (or a link), not hidden, not a README or licence."""
+    return (path.suffix.lower() == SOURCE_SUFFIX and not path.name.startswith(".")
+            and path.stem.lower() not in NOTES and (path.is_symlink() or path.is_file()))
+
+
+def source_paths(sources_dir: Path) -> list[Path]:
+    """The sources in ``sources_dir``, sorted by name."""
+    return sorted(p for p in sources_dir.iterdir() if is_source(p)) if sources_dir.is_dir() else []
+
+
 def refuse_outside_link(path: Path, sources_dir: Path, root: Path) -> None:
-    """A source that is a link to a file outside ``sources_dir`` is refused, not read."""
-    if not path.resolve().is_relative_to(sources_dir.resolve()):
-        raise SourceError(display_path(path, root), 1, f"this file is a link to a place outside "
-                          f"{display_path(sources_dir, root)}/; copy the file into it instead")
-
-
-NOTES = ("readme", "licence", "license")
+    """A source that is a link to a file outside ``sources_dir`` (or to nothing) is refused, not read."""
+    folder = display_path(sources_dir, root)
+    target = path.resolve()
+    if not target.is_relative_to(sources_dir.resolve()):
+        raise SourceError(display_path(path, root), 1, f"this file is a link to a place outside {folder}/; "
+                          f"copy the file into {folder}/ instead")
+    if not target.is_file():
+        raise SourceError(display_path(path, root), 1, f"this file is a link to a file that does not exist; "
+                          f"copy the principle's file into {folder}/ instead")
 
 
 def other_files(sources_dir: Path, root: Path) -> list[tuple[str, str]]:
@@ -58,9 +72,12 @@ def other_files(sources_dir: Path, root: Path) -> list[tuple[str, str]]:
     shown = display_path(sources_dir, root)
     found = []
     for path in sorted(sources_dir.iterdir()):
-        if path.name.startswith(".") or (path.suffix == ".txt" and path.is_file() and path.stem.lower() not in NOTES):
+        if path.name.startswith(".") or is_source(path):
             continue
-        if path.stem.lower() in NOTES:
+        if path.is_dir():
+            found.append(("warning", f"{shown}/{path.name}: a folder, so not read; keep each principle as a "
+                          f".txt file directly in {shown}/"))
+        elif path.stem.lower() in NOTES:
             found.append(("info", f"{shown}/{path.name}: a note about the sources, not a principle; not read"))
         else:
             found.append(("warning", f"{shown}/{path.name}: not a .txt file, so not read; save a principle as "

@@ -41,9 +41,9 @@ class Heading:
 
 @dataclass
 class Quote:
-    """A block quote: its paragraphs."""
+    """A block quote: the blocks inside it (paragraphs, lists, tables, quotes)."""
 
-    paragraphs: list[Paragraph]
+    blocks: list[Block]
 
 
 @dataclass
@@ -59,7 +59,11 @@ Block = Paragraph | BulletList | Heading | Quote | Table
 
 
 def block_paragraphs(block: Block) -> list[Paragraph]:
-    """Every piece of inline text in a block, in reading order, with the line it starts on."""
+    """Every piece of inline text in a block, in reading order, with the line it starts on.
+
+    Every block type yields its text here: paragraphs, list items at any depth, sub-headings,
+    block quotes' blocks and table cells (header first, then row by row).
+    """
     if isinstance(block, BulletList):
         found: list[Paragraph] = []
         for item in block.items:
@@ -70,7 +74,7 @@ def block_paragraphs(block: Block) -> list[Paragraph]:
     if isinstance(block, Heading):
         return [Paragraph(block.text, block.line)]
     if isinstance(block, Quote):
-        return list(block.paragraphs)
+        return [p for inner in block.blocks for p in block_paragraphs(inner)]
     if isinstance(block, Table):
         return [*block.header, *(cell for row in block.rows for cell in row)]
     return [block]

@@ -5,24 +5,11 @@ from __future__ import annotations
 import re
 
 from . import repair
-from .anchors import RESERVED_ANCHORS, slugify, unique
-from .blocks import RawBlock, RawItem, raw_blocks
+from .anchors import RESERVED_ANCHORS, Anchors, slugify
+from .blocks import RawBlock, arrange_lists, build_list, build_table, quote_blocks, raw_blocks
 from .citations import find_citations, find_cross_references
 from .errors import SourceError
-from .model import (
-    Block,
-    BulletList,
-    Footnote,
-    Heading,
-    ListItem,
-    Paragraph,
-    Principle,
-    Quote,
-    Section,
-    Table,
-    block_paragraphs,
-)
-from .safe_text import neutralise_markup
+from .model import Block, Footnote, Heading, Paragraph, Principle, Quote, Section, block_paragraphs
 
 TITLE = re.compile(r"^(\d+)\.\s+(\S.*)$")
 REFERENCES_HEADING = re.compile(r"^(research\s+summary\s+)?references$", re.IGNORECASE)
@@ -65,43 +52,8 @@ def parse_title(block: RawBlock | None, path: str) -> tuple[int, str, int]:
 
 
 def clean_inline(text: str, path: str, line: int, repairs: list[str]) -> str:
-    """Apply the inline repairs: doubled escapes, note markers and links to nowhere."""
-    text = neutralise_markup(repair.footnote_markers(repair.unescape(text)))
-    text, dropped = repair.drop_dead_links(text)
-    for words in dropped:
-        repairs.append(f'{path}:{line}: link "{words}" pointed nowhere (#); kept as plain text')
-    text, unsafe = repair.drop_unsafe_links(text)
-    for words, target in unsafe:
-        repairs.append(f'{path}:{line}: link "{words}" led to "{target[:40]}", not a web address; '
-                       "kept as plain text")
-    return text
-
-
-MAX_LIST_DEPTH = 6  # deeper indents stay at the sixth level (a PDF never needs more)
-
-
-def build_list(items: list[RawItem], clean) -> BulletList:
-    """A (possibly nested) list from raw items: an item indented further than the one above nests under it."""
-    root = BulletList([], ordered=items[0].number is not None, start=items[0].number or 1)
-    stack: list[tuple[int, BulletList]] = [(items[0].indent, root)]
-    for raw in items:
-        while len(stack) > 1 and raw.indent < stack[-1][0]:
-            stack.pop()
-        indent, current = stack[-1]
-        deeper = raw.indent > indent + 1 and len(stack) < MAX_LIST_DEPTH
-        if deeper and current.items and isinstance(current.items[-1], ListItem):
-            parent = current.items[-1]
-            parent.sublist = BulletList([], ordered=raw.number is not None, start=raw.number or 1)
-            stack.append((raw.indent, parent.sublist))
-            current = parent.sublist
-        current.items.append(ListItem(clean(raw.text, raw.line), raw.line))
-    return root
-
-
-def split_cells(row: str) -> list[str]:
-    """The cells of a ``| a | b |`` row (a ``\\|`` inside a cell is kept)."""
-    cells = re.split(r"(?<!\\)\|", row.strip().removeprefix("|").removesuffix("|"))
-    return [c.strip() for c in cells]
+    """Apply the inline repairs: links to nowhere, doubled escapes, note markers, raw HTML as text."""
+    return repair.clean_inline(text, f"{path}:{line}", repairs)
 
 
 class _Reader:
@@ -112,10 +64,13 @@ class _Reader:
         self.mode = "sections"
         self.section: Section | None = None
         self.footnote: Footnote | None = None
-        self.anchors: set[str] = set(RESERVED_ANCHORS)
+        page_title = slugify(f"Practice Principle {principle.number}: {principle.title}")
+        self.anchors = Anchors(RESERVED_ANCHORS | {page_title})
         self.main_level = main_level
         self.sub_level = 2
         self.references_seen: dict[str, int] = {}
+        # Paragraphs cut by page breaks: their parts, joined once at the end (not once per part).
+        self.joined: dict[int, tuple[Paragraph, list[str]]] = {}
 
     def heading(self, block: RawBlock) -> None:
         line, text = block.items[0]
@@ -130,7 +85,7 @@ class _Reader:
         if block.level > self.main_level and self.section is not None and not REFERENCES_HEADING.match(text):
             self.sub_heading(block, line, text)
             return
-        section = Section(text, unique(slugify(text), self.anchors), line)
+        section = Section(text, self.anchors.add(text), line)
         if REFERENCES_HEADING.match(text):
             self.mode = "references"
             self.p.references_heading = section
@@ -141,14 +96,17 @@ class _Reader:
         self.footnote = None
 
     def sub_heading(self, block: RawBlock, line: int, text: str) -> None:
-        """A heading deeper than the main sections: h3 one level down, h4 below that, never skipping one."""
+        """A heading deeper than the main sections: h3 one level down, h4 below that, never skipping one.
+
+        It ends a note: the text after it belongs to the section again.
+        """
         level = min(3 if block.level == self.main_level + 1 else 4, self.sub_level + 1)
         self.sub_level = level
-        target = self.footnote.blocks if self.footnote else self.section_blocks(block)
-        target.append(Heading(neutralise_markup(text), line, level, unique(slugify(text), self.anchors)))
+        self.footnote = None
+        self.section_blocks(block).append(Heading(self.clean(text, line), line, level, self.anchors.add(text)))
 
     def reference_entries(self, block: RawBlock) -> None:
-        entries = [(block.line, " ".join(t for _, t in block.items))]
+        entries = [(block.line, " ".join(t for _, t in block.items if t))]
         if block.kind == "list":
             entries = [(item.line, item.text) for item in block.list_items]
         for line, text in entries:
@@ -166,23 +124,23 @@ class _Reader:
     def clean(self, text: str, line: int) -> str:
         return clean_inline(text, self.p.path, line, self.p.repairs)
 
-    def new_block(self, block: RawBlock) -> Block:
-        """The model block for one raw block (a paragraph may open a note)."""
+    def build(self, block: RawBlock) -> Block:
+        """The model block for one raw block (a heading inside a block quote is kept as a paragraph)."""
         if block.kind == "list":
-            return build_list(block.list_items, self.clean)
+            built = build_list(block.list_items, self.clean)
+            for line in block.joins:
+                self.p.repairs.append(f"{self.p.path}:{line}: list continues the list above; joined")
+            return built
         if block.kind == "quote":
-            paragraphs, lines = [], []
-            for number, text in [*block.items, (0, "")]:
-                if text:
-                    lines.append((number, text))
-                elif lines:
-                    paragraphs.append(Paragraph(self.clean(" ".join(t for _, t in lines), lines[0][0]), lines[0][0]))
-                    lines = []
-            return Quote(paragraphs)
+            return Quote([self.build(inner) for inner in quote_blocks(block)])
         if block.kind == "table":
-            (head_line, head), (_, rule), *rows = block.items
-            return Table([Paragraph(self.clean(c, head_line), head_line) for c in split_cells(head)], rule.strip(),
-                         [[Paragraph(self.clean(c, n), n) for c in split_cells(r)] for n, r in rows])
+            return build_table(block, self.clean)
+        return Paragraph(self.clean(" ".join(t for _, t in block.items), block.line), block.line)
+
+    def new_block(self, block: RawBlock) -> Block:
+        """The model block for one raw block of a section (a paragraph may open a note)."""
+        if block.kind != "paragraph":
+            return self.build(block)
         text = " ".join(t for _, t in block.items)
         start = FOOTNOTE_START.match(text)
         if start:
@@ -192,22 +150,24 @@ class _Reader:
         return Paragraph(self.clean(text, block.line), block.line)
 
     def text_block(self, block: RawBlock) -> None:
-        path, repairs = self.p.path, self.p.repairs
         new = self.new_block(block)
         target = self.footnote.blocks if self.footnote else self.section_blocks(block)
         previous = target[-1] if target else None
-        if (type(previous) is Paragraph and type(new) is Paragraph
-                and repair.is_cut_paragraph(previous.text, new.text)):
-            previous.text = f"{previous.text} {new.text}"
-            repairs.append(
-                f"{path}:{block.line}: paragraph cut by a page break after line "
-                f"{previous.line}; joined"
-            )
-        elif isinstance(previous, BulletList) and isinstance(new, BulletList) and previous.ordered == new.ordered:
-            previous.items.extend(new.items)
-            repairs.append(f"{path}:{block.line}: list continues the list above; joined")
-        else:
-            target.append(new)
+        if type(previous) is Paragraph and type(new) is Paragraph:
+            _, parts = self.joined.get(id(previous), (previous, [previous.text]))
+            if repair.is_cut_paragraph(parts[-1], new.text):
+                parts.append(new.text)
+                self.joined[id(previous)] = (previous, parts)
+                self.p.repairs.append(
+                    f"{self.p.path}:{block.line}: paragraph cut by a page break after line {previous.line}; joined"
+                )
+                return
+        target.append(new)
+
+    def finish(self) -> None:
+        """Join the parts of every paragraph that page breaks cut."""
+        for paragraph, parts in self.joined.values():
+            paragraph.text = " ".join(parts)
 
     def section_blocks(self, block: RawBlock) -> list[Block]:
         if self.section is None:
@@ -221,7 +181,7 @@ class _Reader:
 def main_section_level(blocks: list[RawBlock]) -> int:
     """The level of the Summary heading (the main sections' level); the shallowest heading without one."""
     headings = [b for b in blocks[1:] if b.kind == "heading"]
-    summary = next((b for b in headings if b.items[0][1].strip().lower() == "summary"), None)
+    summary = next((b for b in headings if slugify(b.items[0][1]) == "summary"), None)
     if summary is not None:
         return summary.level
     return min((b.level for b in headings), default=2)
@@ -230,7 +190,7 @@ def main_section_level(blocks: list[RawBlock]) -> int:
 def parse_principle(lines: list[str], path: str) -> Principle:
     """Parse the lines of one source document (named ``path`` in errors) into a Principle."""
     body, footer = repair.split_footer(lines)
-    blocks = raw_blocks(body)
+    blocks = arrange_lists(raw_blocks(body))
     for block in blocks:
         if block.kind == "heading" and not block.items[0][1]:
             raise SourceError(
@@ -248,6 +208,7 @@ def parse_principle(lines: list[str], path: str) -> Principle:
             reader.reference_entries(block)
         else:
             reader.text_block(block)
+    reader.finish()
     check_structure(principle)
     collect_mentions(principle)
     return principle
@@ -272,7 +233,7 @@ def check_structure(principle: Principle) -> None:
     labels = {f.label: f for f in principle.footnotes}
     used: set[str] = set()
     for paragraph in body_paragraphs(principle):
-        for label in FOOTNOTE_REF.findall(paragraph.text):
+        for label in FOOTNOTE_REF.findall(repair.unprotected(paragraph.text)):
             if label not in labels:
                 raise SourceError(
                     principle.path, paragraph.line, f"note marker <sup>{label}</sup> has no note; "

@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from .crosslinks import link_cross_references
 from .model import Block, BulletList, Heading, ListItem, Paragraph, Principle, Quote, Table
+from .repair import neutralise, outside
 from .safe_text import markdown_text, neutralise_markup
 
 FOOTNOTES_PLACE = "///Footnotes Go Here///"
+# Between two lists that follow each other: without it Python-Markdown makes them one list.
+# The sanitiser removes HTML comments from the page.
+LIST_BREAK = "<!-- -->"
+# What Python-Markdown would read as the start of another block at the start of a paragraph or
+# list item ("#tag" a heading, "1984. was" a list, "> " a quote, "[1]: x" a link definition,
+# "!!! note" a note box, "/// quiz" a quiz): its first character is escaped, so the text shows as written.
+BLOCK_START = re.compile(
+    r"^(?:#|>|[-+*](?:\s|$)|\d+\.(?:\s|$)|[-*_](?:\s*[-*_]){2,}\s*$|\[[^\]]*\]:|!!!|///)"
+)
 
 Inline = Callable[[str, int], str]
 
@@ -23,23 +34,43 @@ def module_filename(number: int) -> str:
     return f"principle-{number}.md"
 
 
+def block_start(markdown: str) -> str:
+    """``markdown`` with a leading block marker escaped, so that it stays text in its paragraph."""
+    match = BLOCK_START.match(markdown)
+    if match is None:
+        return markdown
+    first = markdown[0]
+    if first.isdigit():
+        dot = markdown.index(".")
+        return f"{markdown[:dot]}\\{markdown[dot:]}"
+    return ("&#47;" if first == "/" else f"\\{first}") + markdown[1:]
+
+
 def render_list(block: BulletList, inline: Inline, depth: int = 0) -> list[str]:
     """Markdown lines for a list and the lists nested in it (four spaces a level)."""
     lines = []
     pad = "    " * depth
     for index, item in enumerate(block.items):
         marker = f"{block.start + index}." if block.ordered else "-"
-        lines.append(f"{pad}{marker} {inline(item.text, item.line)}")
+        lines.append(f"{pad}{marker} {block_start(inline(item.text, item.line))}")
         if isinstance(item, ListItem) and item.sublist is not None:
             lines.extend(render_list(item.sublist, inline, depth + 1))
     return lines
 
 
 def render_table(table: Table, inline: Inline) -> str:
+    """A pipe table: header, the alignment rule as written, then the rows."""
+
     def row(cells: list[Paragraph]) -> str:
         return "| " + " | ".join(inline(c.text, c.line) for c in cells) + " |"
 
     return "\n".join([row(table.header), table.rule, *(row(r) for r in table.rows)])
+
+
+def render_quote(quote: Quote, inline: Inline) -> str:
+    """A block quote: its blocks, each line marked with ``>``."""
+    inner = "\n\n".join(render_blocks(quote.blocks, inline))
+    return "\n".join(f"> {line}" if line else ">" for line in inner.split("\n"))
 
 
 def render_block(block: Block, inline: Inline) -> str:
@@ -49,20 +80,25 @@ def render_block(block: Block, inline: Inline) -> str:
     if isinstance(block, Heading):
         return f"{'#' * block.level} {inline(block.text, block.line)} {{#{block.anchor}}}"
     if isinstance(block, Quote):
-        return "\n>\n".join(f"> {inline(p.text, p.line)}" for p in block.paragraphs)
+        return render_quote(block, inline)
     if isinstance(block, Table):
         return render_table(block, inline)
-    return inline(block.text, block.line)
+    return block_start(inline(block.text, block.line))
 
 
 def render_blocks(blocks: list[Block], inline: Inline) -> list[str]:
-    """Markdown chunks for the blocks (one chunk per block)."""
-    return [render_block(block, inline) for block in blocks]
+    """Markdown chunks for the blocks (one chunk per block, and a break between two lists)."""
+    chunks: list[str] = []
+    for index, block in enumerate(blocks):
+        if index and isinstance(block, BulletList) and isinstance(blocks[index - 1], BulletList):
+            chunks.append(LIST_BREAK)
+        chunks.append(render_block(block, inline))
+    return chunks
 
 
 def indent(chunk: str) -> str:
     """Indent every line by four spaces (continuation blocks of a footnote)."""
-    return "\n".join(f"    {line}" if line else line for line in chunk.splitlines())
+    return "\n".join(f"    {line}" if line else line for line in chunk.split("\n"))
 
 
 def cross_linker(principle: Principle, known: set[int]) -> Callable[[str], str]:
@@ -94,15 +130,15 @@ def render_principle(
     cross = cross_linker(principle, known)
 
     def inline(text: str, line: int) -> str:
-        return cross(cite(text, line) if cite else text)
+        return outside(cite(text, line) if cite else text, cross)
 
-    out = [f"# Practice Principle {principle.number}: {neutralise_markup(principle.title)}"]
+    out = [f"# Practice Principle {principle.number}: {neutralise(principle.title)}"]
     for section in principle.sections:
-        out.append(f"## {neutralise_markup(section.heading)} {{#{section.anchor}}}")
+        out.append(f"## {neutralise(section.heading)} {{#{section.anchor}}}")
         out.extend(render_blocks(section.blocks, inline))
     for note in principle.footnotes:
         first, *rest = render_blocks(note.blocks, inline) or [""]
-        out.append(f"[^{note.label}]: {first}")
+        out.append(f"[^{note.label}]: {indent(first).removeprefix('    ')}")
         out.extend(indent(chunk) for chunk in rest)
     if principle.footnotes:
         out.append(FOOTNOTES_PLACE)
