@@ -64,10 +64,15 @@ def test_duplicate_key_in_one_file_and_across_files(tmp_path):
 
 
 @pytest.mark.parametrize("line, problem", [
-    ("cite\tRuch, 2020\tnobody1999\tbecause", r'bib/c\.tsv:2: "nobody1999" is not a key in bib/'),
-    ("cite\tRuch, 2020", r"bib/c\.tsv:2: expected four columns"),
-    ("guess\tRuch, 2020\truch2005\tbecause", r'bib/c\.tsv:2: unknown kind "guess"'),
-    ("missing\tRuch, 2020\truch2005\tbecause", r'bib/c\.tsv:2: a "missing" line becomes "-"'),
+    ("cite\tRuch, 2020\tnobody1999\tbecause\tno", r'bib/c\.tsv:2: "nobody1999" is not a key in bib/'),
+    ("cite\tRuch, 2020", r"bib/c\.tsv:2: expected five columns"),
+    ("cite\tRuch, 2020\truch2005\tbecause", r"bib/c\.tsv:2: add a fifth column, confirmed: yes"),
+    ("cite\tRuch, 2020\truch2005\tbecause\tmaybe", r'bib/c\.tsv:2: the last column says "maybe"; write yes or no'),
+    ("guess\tRuch, 2020\truch2005\tbecause\tno", r'bib/c\.tsv:2: unknown kind "guess"'),
+    ("missing\tRuch, 2020\truch2005\tbecause\tno", r'bib/c\.tsv:2: a "missing" line becomes "-"'),
+    ("entry\truch2005 Ruch\tRuch\tbecause\tno", r'bib/c\.tsv:2: an entry line is written "key field: text'),
+    ("entry\truch2005 colour: x\ty\tbecause\tno", r'bib/c\.tsv:2: unknown field "colour"'),
+    ("entry\tnobody1999 title: x\ty\tbecause\tno", r'bib/c\.tsv:2: "nobody1999" is not a key in bib/'),
 ])
 def test_corrections_file_errors_name_the_line(tmp_path, line, problem):
     path = tmp_path / "c.tsv"

@@ -184,8 +184,8 @@ def hostile_project(tmp_path: Path) -> Path:
     quiz.write_text(quiz_text, encoding="utf-8")
     corrections = project / "bib" / "corrections.tsv"
     corrections.write_text(corrections.read_text(encoding="utf-8").replace(
-        "it lists no Berelowitz et al. work from 2012.",
-        'it lists no Berelowitz et al. work from 2012. <iframe src="javascript:parent.__pwned=11"></iframe>'),
+        "lists no Berelowitz et al. work from 2012.",
+        'lists no Berelowitz et al. work from 2012. <iframe src="javascript:parent.__pwned=11"></iframe>'),
         encoding="utf-8")
     return project
 

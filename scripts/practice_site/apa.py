@@ -259,8 +259,10 @@ def parse_people(text: str, ref: Reference) -> list[Name]:
     """Read "Allnock, D., Beckett, H., & Walker, J." (and the looser shapes the lists use)."""
     cleaned = strip_markup(text).rstrip(",").strip()
     if " with " in cleaned:
-        cleaned = cleaned.replace(" with ", ", ")
-        ref.notes.append('read "with" as one more author')
+        cleaned, _, helpers = cleaned.partition(" with ")
+        cleaned = cleaned.rstrip(", ")
+        ref.notes.append(f'"with {helpers}": contributors, not authors, so not in the author list (APA lists '
+                         "the authors); record it as an entry line in bib/corrections.tsv")
     if not any(looks_personal(t.strip()) for t in NAME_SPLIT.split(cleaned)):
         return [Name(literal=cleaned.rstrip(".").strip())]
     names: list[Name] = []
@@ -325,7 +327,10 @@ def take_details(text: str, ref: Reference) -> str:
     if pages:
         last = pages.group("last")
         ref.pages = f"{pages.group('first')}--{last}" if last else pages.group("first")
-    if edition:
+    if edition and edition.group("n") == "1":
+        ref.notes.append('"1st ed." left out: APA 7 gives an edition only from the second; record it as an '
+                         "entry line in bib/corrections.tsv")
+    elif edition:
         ref.edition = edition.group("n")
     if volume:
         ref.volume = volume.group("n")

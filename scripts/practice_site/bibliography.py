@@ -4,9 +4,9 @@ mkdocs-bibtex's own plugin runs pandoc once per page and renders citations as fo
 registry is used as a library instead: the whole library goes through citeproc in one run, so a
 work has one label everywhere. APA's "a"/"b" year suffixes belong to one reference list, though: a
 module whose works collide only with works outside it (another principle's "Ruch, 2020") gets its
-own run, so adding a principle never changes a letter of another module. Pandoc writes its
-Markdown with typographic dashes as ``--``; a second pandoc pass reads them back as characters,
-leaving web addresses as they are.
+own run, so adding a principle never changes a letter of another module. Pandoc reads the
+``.bib`` files as written (not as pybtex would write them again), and its Markdown is read back to
+HTML by pandoc itself: nothing here edits a character of what citeproc produced.
 """
 
 from __future__ import annotations
@@ -16,12 +16,12 @@ import json
 import os
 import re
 from dataclasses import asdict, dataclass
+from functools import cached_property
 from importlib.metadata import version
 from pathlib import Path
 
 from mkdocs_bibtex.citation import Citation, CitationBlock
 from mkdocs_bibtex.registry import PandocRegistry
-from pybtex.database import BibliographyData
 
 from .corrections import Corrections
 
@@ -37,19 +37,20 @@ class FormattedLibrary:
     references: dict[str, str]
 
 
-def tidy(reference: str) -> str:
-    """Two known slips, mended: APA CSL's "Retrieved" before a web address with no retrieval date,
-    and the backslash pybtex's BibTeX writer puts before "_" and "%" in web addresses' text."""
-    return reference.replace("Retrieved <a ", "<a ").replace("\\_", "_").replace("\\%", "%")
+class FileRegistry(PandocRegistry):
+    """mkdocs-bibtex's Pandoc registry, handing pandoc the ``.bib`` files exactly as they are written.
 
+    The registry would otherwise write its pybtex copy of the library back out, and pybtex's writer
+    escapes characters such as "_" and "%" in web addresses.
+    """
 
-def apply_name_fixes(data: BibliographyData, corrections: Corrections) -> None:
-    """Respell family names as the reviewed ``name`` corrections say."""
-    fixes = {c.written: c.becomes for c in corrections.of_kind("name")}
-    for entry in data.entries.values():
-        for persons in entry.persons.values():
-            for person in persons:
-                person.last_names = [fixes.get(n, n) for n in person.last_names]
+    def __init__(self, bib_files: list[Path], csl: Path) -> None:
+        super().__init__([str(p) for p in bib_files], str(csl), None)
+        self.bib_paths = bib_files
+
+    @cached_property
+    def bib_data_bibtex(self) -> str:
+        return "\n\n".join(p.read_text(encoding="utf-8") for p in self.bib_paths)
 
 
 def use_bundled_pandoc() -> None:
@@ -145,12 +146,10 @@ def run_citeproc(
     bib_files: list[Path], csl: Path, corrections: Corrections, keys: list[str] | None
 ) -> FormattedLibrary:
     """Labels and references for ``keys`` (default: every entry) in one pandoc process."""
-    registry = PandocRegistry([str(p) for p in bib_files], str(csl), None)
-    if keys is not None:
-        registry.bib_data = BibliographyData(entries={k: registry.bib_data.entries[k] for k in keys
-                                                      if k in registry.bib_data.entries})
-    apply_name_fixes(registry.bib_data, corrections)
-    blocks = {key: CitationBlock(citations=[Citation(key=key)]) for key in registry.bib_data.entries}
+    registry = FileRegistry(bib_files, csl)
+    wanted = list(registry.bib_data.entries) if keys is None else [k for k in keys if k in registry.bib_data.entries]
+    # citeproc gives year letters among the works cited, so a run over some keys letters those alone.
+    blocks = {key: CitationBlock(citations=[Citation(key=key)]) for key in wanted}
     registry.validate_citation_blocks(list(blocks.values()))
     labels = {}
     for key, block in blocks.items():
@@ -186,6 +185,6 @@ def read_back(formatted: dict[str, FormattedLibrary]) -> dict[str, FormattedLibr
     references = iter(convert([t for lib in formatted.values() for t in lib.references.values()], "html"))
     return {
         name: FormattedLibrary({k: next(labels) for k in lib.labels},
-                               {k: tidy(next(references)) for k in lib.references})
+                               {k: next(references) for k in lib.references})
         for name, lib in formatted.items()
     }

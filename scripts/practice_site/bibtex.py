@@ -19,6 +19,7 @@ BIB_TYPES = {"article": "article", "chapter": "incollection", "book": "book", "r
 SOURCE_FIELD = "source-entry"
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 FIELD_LINE = re.compile(r"[ \t]*[\w-]+[ \t]*=")
+OPENING_QUOTE = re.compile(r"(?<![\w'’`])'(?=\w)")  # 'If only ...' -> `If only ...'
 URL_ESCAPES = {"{": "%7B", "}": "%7D", "\\": "%5C"}
 
 
@@ -88,19 +89,26 @@ def assign_keys(refs: list[Reference], taken: set[str]) -> list[str]:
 
 
 def protect(text: str, proper_nouns: list[str]) -> str:
-    """Brace proper nouns and acronyms so their capitals survive sentence case.
+    """Brace proper nouns, acronyms and the first word after an em dash, so their capitals survive
+    the citation processor's sentence case (APA 7 capitalises the first word after a colon or an em
+    dash; pandoc keeps the one after a colon itself).
 
-    ``&`` and ``%`` are left bare: pybtex reads them, and escapes them when it writes.
+    Proper nouns are found whatever their case and written as ``proper_nouns`` spells them
+    ("Contextual safeguarding" -> "{Contextual Safeguarding}"). ``&`` and ``%`` are left bare.
     """
     for noun in sorted(proper_nouns, key=len, reverse=True):
-        text = re.sub(rf"(?<![{{\w]){re.escape(noun)}(?![\w}}])", "{" + noun + "}", text)
+        text = re.sub(rf"(?<![{{\w]){re.escape(noun)}(?![\w}}])", "{" + noun.replace("\\", "\\\\") + "}", text,
+                      flags=re.IGNORECASE)
+    text = re.sub(r"(?<=—)(\s?)([A-Z]\w*)(?![\w}])", r"\1{\2}", text)
     return re.sub(r"(?<![{\w])([A-Z][a-z]*[A-Z][\w]*)(?![\w}])", r"{\1}", text)
 
 
 def bibtex_text(text: str) -> str:
     """Text as BibTeX shows it unchanged through pandoc: a backslash spelt out, ``$`` escaped, ``--``
-    kept from becoming a dash, and braces (which BibTeX needs balanced) made round brackets."""
+    kept from becoming a dash, braces (which BibTeX needs balanced) made round brackets, and an
+    opening single quote written as BibTeX's "`" (pandoc reads a straight one as an apostrophe)."""
     text = text.replace("\0", "").replace("\\", "\0").replace("{", "(").replace("}", ")").replace("$", "\\$")
+    text = OPENING_QUOTE.sub("`", text)
     return re.sub(r"-(?=-)", "-{}", text).replace("\0", "\\textbackslash{}")
 
 

@@ -55,6 +55,7 @@ class CitedWork:
     key: str | None = None
     how: str = "unresolved"  # matched, short name, mapping, known missing, not a citation, unresolved
     reason: str = ""
+    confirmed: bool = True  # False while the ledger line that settled it awaits a person's check
     candidates: list[str] = field(default_factory=list)  # name phrases to try, longest first (narrative)
 
     @property

@@ -17,7 +17,9 @@ from .citations import CitedWork
 from .citing import SUFFIXED, suggestions
 from .collection import load_principles
 from .errors import SourceError
-from .site_citations import SiteCitations, collect_citations, format_citations
+from .ledger import entry_doubts, unrecorded_changes
+from .make_bib import PROPER_NOUNS, read_proper_nouns
+from .site_citations import KIND_NAMES, SiteCitations, collect_citations, format_citations
 
 CACHE_DIR = ".cache/practice-site"
 
@@ -64,60 +66,89 @@ def duplicate_entries(data: BibliographyData) -> list[tuple[str, str]]:
     return found
 
 
-REVIEW = {"short name": "short name declared in bib/short-names.tsv",
-          "fuzzy": "names match only once case, accents or punctuation are ignored, or et al. for two authors; "
-                   "correct the citation or confirm it with a cite line in bib/corrections.tsv",
-          "mapping": "corrected through bib/corrections.tsv",
-          "known missing": "recorded as missing in bib/corrections.tsv; shown as written",
-          "not a citation": "recorded as not a citation in bib/corrections.tsv; left as written"}
+def ledger_status(fix) -> str:
+    """"ledger line 12, confirmed" or "ledger line 12, not yet confirmed"."""
+    return f"bib/corrections.tsv line {fix.line}, {'confirmed' if fix.confirmed else 'not yet confirmed'}"
 
 
-def describe(work: CitedWork, labels: dict[str, str]) -> str:
-    """How one cited work was read, in the words a reader sees."""
-    shown = labels.get(work.key or "", "")
-    note = REVIEW.get(work.how, "")
+def guess(site: SiteCitations, work: CitedWork, shown: str) -> str:
+    """What was guessed or corrected about one cited work, in a reader's words ("" for an exact match)."""
+    fix = next((f for kind in ("cite", "missing", "text") if (f := site.corrections.find(kind, work.written))), None)
+    if work.how == "mapping":
+        _, _, year = work.written.rpartition(", ")
+        what = "the year differs" if not shown.endswith(year) else "the names are spelt differently"
+        return f"“{work.written}” is shown as “{shown}”: {what} ({ledger_status(fix)})"
+    if work.how == "fuzzy":
+        return (f"“{work.written}” is shown as “{shown}”: the names match only once case, accents or punctuation "
+                "are ignored (correct the citation, or record it with a cite line in bib/corrections.tsv)")
+    if work.how == "short name":
+        return f"“{work.written}” is shown as “{shown}”: a short name, declared in bib/short-names.tsv"
+    if work.how == "known missing":
+        return f"“{work.written}” is left as written, with no link: no entry matches ({ledger_status(fix)})"
+    if work.how == "not a citation":
+        return f"“{work.written}” is not read as a citation ({ledger_status(fix)})"
     if work.how == "matched" and SUFFIXED.match(work.year) and not shown.endswith(work.year):
-        note = f"the year is cited as {work.year}; the site shows {shown}"
-    target = f"“{shown}”" if shown else "-"
-    flag = "REVIEW " if (note and work.how != "matched") or "cited as" in note else ""
-    locator = f", {work.locator}" if work.locator else ""
-    return f"{flag}{work.written}{locator} -> {target}" + (f" ({note})" if note else "")
+        return f"“{work.written}” is shown as “{shown}”: the year's letter differs"
+    return ""
 
 
 def principle_lines(site: SiteCitations, number: int, path: str) -> list[str]:
+    """One principle's citations: a count, then each guess or correction once, then what is unresolved."""
     labels = site.module_library(number).labels
-    lines = [f"Principle {number} ({path}): {len(site.groups[number])} citations"]
-    for group in site.groups[number]:
+    groups = site.groups[number]
+    exact = sum(1 for g in groups for w in g.works if w.how == "matched" and not guess(site, w, labels.get(w.key, "")))
+    lines = [f"Principle {number} ({path}): {sum(len(g.works) for g in groups)} cited works, {exact} matched "
+             "their reference exactly"]
+    seen: set[str] = set()
+    for group in groups:
         for work in group.works:
             if work.how == "unresolved":
                 near = "; ".join(w.citation for w in suggestions(work, site.works_in_library))
                 lines.append(f"  UNRESOLVED {group.path}:{group.line}: {work.written}"
                              f"{' (' + work.reason + ')' if work.reason else ''}"
                              + (f"; nearest entries: {near}" if near else "; no entry is close"))
-            else:
-                lines.append(f"  {group.path}:{group.line}: {describe(work, labels)}")
+            elif (text := guess(site, work, labels.get(work.key or "", ""))) and text not in seen:
+                seen.add(text)
+                lines.append(f"  REVIEW {group.path}:{group.line}: {text}")
     uncited = [labels[k] for k in site.module_keys[number] if k not in site.cited_keys(number) and k in labels]
     if uncited:
         lines.append(f"  In the reference list but never cited: {'; '.join(uncited)}")
     return lines
 
 
-def report(site: SiteCitations, data: BibliographyData, paths: dict[int, str]) -> list[str]:
-    """The editor's checklist: per principle each citation and what it became, then the library's doubts."""
+def library_lines(site: SiteCitations, data: BibliographyData, proper_nouns: list[str]) -> list[str]:
+    """The reference entries: each ledger change, each APA doubt and each unrecorded edit, once."""
+    labels = site.library.labels
+    lines = ["Reference entries:"]
+    for fix in site.corrections.of_kind("entry"):
+        key, name, text = fix.entry_parts
+        becomes = "left out" if fix.becomes == "-" else f"shown as “{fix.becomes}”"
+        if name == "type":
+            becomes = f"shown as {KIND_NAMES.get(fix.becomes, fix.becomes)}"
+        before = f"no {name}" if text == "-" else f"“{text}”"
+        lines.append(f"  REVIEW “{labels.get(key, key)}”: {before} is {becomes} ({ledger_status(fix)})")
+    for doubt in entry_doubts(data, site.corrections):
+        lines.append(f"  REVIEW “{labels.get(doubt.key, doubt.key)}” {doubt.problem}")
+    for key, names in unrecorded_changes(data, site.corrections, proper_nouns):
+        lines.append(f"  REVIEW “{labels.get(key, key)}” was changed in bib/ ({', '.join(names)}) with no line in "
+                     "bib/corrections.tsv; add an entry line saying what the source gives and why")
+    duplicates = duplicate_entries(data)
+    for a, b in duplicates:
+        lines.append(f"  REVIEW “{labels.get(a, a)}” and “{labels.get(b, b)}” look like one work twice (keep one, "
+                     "and add the other's source-entry to it)")
+    for a, b, keys in spelt_two_ways(data):
+        lines.append(f"  REVIEW one author's name is spelt two ways, {a} / {b}, in "
+                     f"{'; '.join(labels.get(k, k) for k in keys)}")
+    return lines if len(lines) > 1 else []
+
+
+def report(site: SiteCitations, data: BibliographyData, paths: dict[int, str],
+           proper_nouns: list[str] | None = None) -> list[str]:
+    """The editor's checklist: per principle what was guessed or corrected, then the reference entries."""
     lines: list[str] = []
     for number in site.groups:
         lines.extend(principle_lines(site, number, paths[number]))
-    labels = site.library.labels
-    duplicates = duplicate_entries(data)
-    if duplicates:
-        lines.append("Entries that look like one work twice (keep one, and add the other's source-entry to it):")
-        lines.extend(f"  {labels.get(a, a)} and {labels.get(b, b)}" for a, b in duplicates)
-    for a, b, keys in spelt_two_ways(data):
-        fixed = [f for f in site.corrections.of_kind("name") if f.written in (a, b)]
-        status = (f"corrected to {fixed[0].becomes}" if fixed
-                  else "not corrected: add a name line to bib/corrections.tsv")
-        lines.append(f"One author's name spelt two ways: {a} / {b} in {'; '.join(labels.get(k, k) for k in keys)} "
-                     f"({status})")
+    lines.extend(library_lines(site, data, proper_nouns or []))
     unresolved = site.unresolved()
     if unresolved:
         lines.append(f"Next: fix the {len(unresolved)} unresolved citation(s) above: correct the citation in the "
@@ -138,7 +169,8 @@ def main() -> int:
     except SourceError as error:
         print(f"cite-report: {error}", file=sys.stderr)
         return 1
-    print("\n".join(report(site, data, {p.number: p.path for p in principles})))
+    proper_nouns = read_proper_nouns(root / PROPER_NOUNS)
+    print("\n".join(report(site, data, {p.number: p.path for p in principles}, proper_nouns)))
     return 1 if site.unresolved() else 0
 
 

@@ -73,13 +73,18 @@ def folded(name: str) -> str:
     return "".join(c for c in plain_name.lower() if c.isalnum())
 
 
+def plain_names(names: str) -> str:
+    """Cited names compared: straight apostrophes, no braces, no "[DfE]" given at first use."""
+    return ABBREVIATION_GIVEN.sub("", plain(names))
+
+
 def match_names(names: str, work: Work, short_names: dict[str, str]) -> str | None:
     """How ``names`` (as cited) names ``work``'s authors: "matched", "short name", "fuzzy" or None.
 
     "fuzzy" is a match only once case, accents and punctuation are ignored, or "et al." for a work
     with two authors: the report lists each for review.
     """
-    cited = ABBREVIATION_GIVEN.sub("", plain(names))
+    cited = plain_names(names)
     if work.literal:
         if cited == work.literal:
             return "matched"
@@ -117,7 +122,7 @@ def resolve_names(work: CitedWork, names: str, library: list[Work], corrections:
     written = normalise_written(f"{names}, {work.year}")
     for kind, how in (("cite", "mapping"), ("missing", "known missing"), ("text", "not a citation")):
         if fix := corrections.find(kind, written):
-            work.names, work.how, work.reason = names, how, fix.reason
+            work.names, work.how, work.reason, work.confirmed = names, how, fix.reason, fix.confirmed
             work.key = fix.becomes if kind == "cite" else None
             return True
     found = [(w, how) for w in library if year_matches(work.year, w) and (how := match_names(names, w, short_names))]

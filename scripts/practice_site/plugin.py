@@ -45,6 +45,7 @@ from .site_citations import (
     collect_citations,
     correction_notes,
     format_citations,
+    ledger_line,
     reference_list,
 )
 from .trainers import ModuleEntry, catalogue, trainers_markdown
@@ -355,21 +356,11 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
             out.append("; ".join(places) + "\n{: .cited-in data-search-exclude }")
         out.append("## Corrections {#corrections}")
         out.append(
-            "Where a principle's citation and its reference list disagree, or the list misspells a name, "
-            "the site follows this reviewed list:"
+            "Where a principle's citation or reference list differs from what this site shows, the site "
+            "follows this reviewed list:"
         )
-        out.append("\n".join(
-            f"- **{markdown_text(fix.written)}** → {markdown_text(self.correction_result(fix))}: "
-            f"{markdown_text(fix.reason)}"
-            for fix in site.corrections.items
-        ))
+        out.append("\n".join(f"- {markdown_text(ledger_line(site, fix))}" for fix in site.corrections.items))
         return "\n\n".join(out) + "\n"
-
-    def correction_result(self, fix) -> str:
-        """What a correction shows readers: the work's citation, the right spelling, or "shown as written"."""
-        if fix.kind == "cite":
-            return self.citations.library.labels.get(fix.becomes, fix.becomes)
-        return fix.becomes if fix.kind == "name" else "shown as written"
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         uri = page.file.src_uri

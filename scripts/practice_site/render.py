@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from .crosslinks import link_cross_references
 from .model import Block, BulletList, Heading, ListItem, Paragraph, Principle, Quote, Table
 from .repair import neutralise, outside
 from .safe_text import markdown_text, neutralise_markup
+
+if TYPE_CHECKING:
+    from .site_citations import ReaderNotes
 
 FOOTNOTES_PLACE = "///Footnotes Go Here///"
 # Between two lists that follow each other: without it Python-Markdown makes them one list.
@@ -112,12 +117,19 @@ def cross_linker(principle: Principle, known: set[int]) -> Callable[[str], str]:
     return lambda text: link_cross_references(text, href)
 
 
+def corrections_note(notes: ReaderNotes) -> str:
+    """The module's closing note on corrections: collapsed, left out of print and of the search index."""
+    items = "\n".join(f"- {markdown_text(item)}" for item in notes.items)
+    return (f'<details class="corrections-note" markdown="1" data-search-exclude="">\n'
+            f"<summary>{html.escape(notes.summary)}</summary>\n\n{items}\n\n</details>")
+
+
 def render_principle(
     principle: Principle,
     known: set[int],
     cite: Inline | None = None,
     references: list[tuple[str, str]] | None = None,
-    notes: list[str] | None = None,
+    notes: ReaderNotes | None = None,
     learning: str | None = None,
 ) -> str:
     """The module page: title, sections in source order, notes, then the reference list.
@@ -155,7 +167,6 @@ def render_principle(
             out.extend(f"{markdown_text(entry.text)}\n{{: .reference }}" for entry in principle.references)
         else:
             out.extend(reference_paragraph(key, text) for key, text in references)
-    if notes:
-        body = "\n".join(f"    - {markdown_text(note)}" for note in notes)
-        out.append(f'!!! note "Corrections to the citations and references"\n\n{body}')
+    if notes is not None and notes.items:
+        out.append(corrections_note(notes))
     return "\n\n".join(out) + "\n"

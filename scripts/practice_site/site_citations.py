@@ -5,12 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pybtex.database import BibliographyData
+
 from .bibliography import SITE, FormattedLibrary, cached_format_contexts
 from .bibtex import read_library, source_key, source_strings
 from .citations import CitationGroup, CitedWork, find_groups
-from .citing import Work, library_works, resolve_groups
+from .citing import Work, library_works, plain_names, resolve_groups
 from .corrections import Corrections, read_corrections
 from .errors import SourceError
+from .ledger import check_ledger
 from .model import Principle
 from .parser import body_paragraphs
 from .short_names import read_short_names
@@ -32,6 +35,7 @@ class SiteCitations:
     works_in_library: list[Work] = field(default_factory=list)
     raw_entries: dict[str, str] = field(default_factory=dict)
     formatted: dict[str, FormattedLibrary] = field(default_factory=dict)
+    data: BibliographyData | None = None
 
     @property
     def library(self) -> FormattedLibrary:
@@ -70,17 +74,14 @@ def collect_citations(root: Path, bib_dir: Path, principles: list[Principle]) ->
     corrections = read_corrections(
         bib_dir / CORRECTIONS_FILE, (bib_dir / CORRECTIONS_FILE).relative_to(root).as_posix(), set(data.entries)
     )
-    for fix in corrections.of_kind("name"):
-        if not any(fix.written in " ".join(p.last_names) for e in data.entries.values()
-                   for ps in e.persons.values() for p in ps):
-            raise SourceError(corrections.path, fix.line, f'no entry in bib/ has the name "{fix.written}"')
     written = {key: source_strings(entry) for key, entry in data.entries.items()}
     works = library_works(data, written)
     short_path = bib_dir / SHORT_NAMES_FILE
     short_names = read_short_names(short_path, short_path.relative_to(root).as_posix(),
                                    {w.literal for w in works if w.literal})
+    check_ledger(corrections, data, works, short_names)
     by_source = {text: key for key, texts in written.items() for text in texts}
-    site = SiteCitations({}, {}, corrections, where, short_names, works)
+    site = SiteCitations({}, {}, corrections, where, short_names, works, data=data)
     site.raw_entries = {k: " ".join(texts) for k, texts in written.items()}
     for principle in principles:
         site.module_keys[principle.number] = module_reference_keys(principle, by_source)
@@ -106,22 +107,101 @@ def reference_list(library: FormattedLibrary, keys: list[str]) -> list[tuple[str
     return [(k, text) for k, text in library.references.items() if k in wanted]
 
 
-def correction_notes(site: SiteCitations, number: int) -> list[str]:
-    """Plain-language notes on what was corrected in one module, with the reviewed reasons."""
+KIND_NAMES = {"article": "a journal article", "report": "a report", "book": "a book", "incollection": "a book chapter",
+              "online": "a web page", "inreference": "a dictionary entry", "misc": "a work"}
+UNCONFIRMED = " (Not yet checked by an editor.)"
+
+
+@dataclass
+class ReaderNotes:
+    """What a module's readers are told about its citations and references, each point once."""
+
+    citations: int = 0
+    references: int = 0
+    items: list[str] = field(default_factory=list)
+
+    def add(self, text: str, counts: str = "") -> None:
+        if text not in self.items:
+            self.items.append(text)
+            if counts == "citation":
+                self.citations += 1
+            elif counts == "reference":
+                self.references += 1
+
+    @property
+    def summary(self) -> str:
+        """"We corrected 3 citations and 1 reference; see details" (or a plain heading when none were)."""
+        parts = [f"{n} {word}{'' if n == 1 else 's'}" for n, word in
+                 ((self.citations, "citation"), (self.references, "reference")) if n]
+        if not parts:
+            return "Notes on the citations; see details"
+        return f"We corrected {' and '.join(parts)}; see details"
+
+
+def cited_note(work: CitedWork, shown: str, site: SiteCitations) -> tuple[str, str]:
+    """The reader's note on one cited work that is not shown as written, and what it counts as."""
+    unchecked = "" if work.confirmed else UNCONFIRMED
+    if work.how == "mapping":
+        return (f"The text cites “{work.written}”; this site links it to “{shown}”. "
+                f"{work.reason}{unchecked}"), "citation"
+    if work.how == "fuzzy":
+        return (f"The text cites “{work.written}”; this site links it to “{shown}”, as the reference list "
+                "names the work."), "citation"
+    if work.how == "short name":
+        full = site.short_names.get(short_name_of(work), "")
+        return f"The text cites “{work.written}”; the reference list names the author “{full}”.", ""
+    if work.how == "known missing":
+        return (f"The text cites “{work.written}”, which no reference list holds; it is shown as written, "
+                f"without a link. {work.reason}{unchecked}"), ""
+    return "", ""
+
+
+def short_name_of(work: CitedWork) -> str:
+    """The short name a citation used ("SCIE" in "SCIE, 2015")."""
+    return plain_names(work.names)
+
+
+def entry_note(fix, label: str) -> str:
+    """The reader's note on one change to a reference-list entry."""
+    _, name, text = fix.entry_parts
+    unchecked = "" if fix.confirmed else UNCONFIRMED
+    entry = f"the entry for “{label}”"
+    if name == "type":
+        what = f"This site shows {entry} as {KIND_NAMES.get(fix.becomes, 'another kind of work')}."
+    elif text == "-":
+        what = f"In the reference list, {entry} has no {name}; this site shows “{fix.becomes}”."
+    elif fix.becomes == "-":
+        what = f"In the reference list, {entry} has “{text}”; this site leaves it out."
+    else:
+        what = f"In the reference list, {entry} has “{text}”; this site shows “{fix.becomes}”."
+    return f"{what} {fix.reason}{unchecked}"
+
+
+def correction_notes(site: SiteCitations, number: int) -> ReaderNotes:
+    """Plain-language notes on where one module differs from its source, with the reviewed reasons."""
     labels = site.module_library(number).labels
-    notes = []
+    notes = ReaderNotes()
     for group in site.groups[number]:
         for work in group.works:
-            if work.how == "mapping":
-                notes.append(f"The source cites “{work.written}”; it is shown as "
-                             f"“{labels[work.key]}”. {work.reason}")
-            elif work.how == "fuzzy":
-                notes.append(f"The source cites “{work.written}”; it is shown as “{labels[work.key]}”, as the "
-                             "reference list names the work.")
-            elif work.how == "known missing":
-                notes.append(f"The source cites “{work.written}”, shown as written. {work.reason}")
-    for fix in site.corrections.of_kind("name"):
-        if any(fix.written in site.raw_entries[k] for k in site.module_keys[number]):
-            notes.append(f"The reference list spells a name “{fix.written}”; it is shown as "
-                         f"“{fix.becomes}”. {fix.reason}")
-    return list(dict.fromkeys(notes))
+            text, counts = cited_note(work, labels.get(work.key or "", ""), site)
+            if text:
+                notes.add(text, counts)
+    for key in site.module_keys[number]:
+        for fix in site.corrections.of_entry(key):
+            notes.add(entry_note(fix, labels.get(key, key)), "reference")
+    return notes
+
+
+def ledger_line(site: SiteCitations, fix) -> str:
+    """One ledger line in a reader's words (the Bibliography page lists them all)."""
+    labels = site.library.labels
+    unchecked = "" if fix.confirmed else UNCONFIRMED
+    if fix.kind == "entry":
+        key = fix.entry_parts[0]
+        return entry_note(fix, labels.get(key, key))
+    if fix.kind == "cite":
+        return f"The text cites “{fix.written}”; this site links it to “{labels[fix.becomes]}”. {fix.reason}{unchecked}"
+    if fix.kind == "missing":
+        return (f"The text cites “{fix.written}”, which no reference list holds; it is shown as written, "
+                f"without a link. {fix.reason}{unchecked}")
+    return f"“{fix.written}” is not a citation and is left as written. {fix.reason}{unchecked}"

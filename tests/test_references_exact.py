@@ -1,0 +1,173 @@
+"""Every reference on the site is citeproc's own output, in APA order, and the ledger holds.
+
+The site's entries are compared with pandoc's citeproc run directly on the same ``.bib`` files,
+writing HTML (no mkdocs-bibtex, no Markdown in between): any character the site adds, drops or
+changes fails. The order is checked against APA 7's rules (sections 9.44-9.47), written out here.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import subprocess
+import unicodedata
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pypandoc
+import pytest
+from helpers import ROOT
+
+from practice_site.bibtex import read_library
+from practice_site.corrections import read_corrections
+from practice_site.ledger import entry_doubts, entry_problems, unrecorded_changes
+from practice_site.make_bib import read_proper_nouns
+
+PANDOC = str(Path(pypandoc.__file__).parent / "files" / "pandoc")
+PAGES = ["bibliography.html", "principles/principle-4.html", "principles/principle-7.html"]
+
+
+class EntryTexts(HTMLParser):
+    """id -> visible text of each ``<p class="reference">`` (site) or ``<div class="csl-entry">`` (pandoc)."""
+
+    def __init__(self, tag: str, css_class: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tag, self.css_class = tag, css_class
+        self.texts: dict[str, str] = {}
+        self.current: str | None = None
+        self.depth = 0
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if self.current is None and tag == self.tag and self.css_class in (attrs.get("class") or "").split():
+            self.current, self.depth = attrs["id"].removeprefix("ref-"), 1
+            self.texts[self.current] = ""
+        elif self.current is not None and tag == self.tag:
+            self.depth += 1
+
+    def handle_endtag(self, tag):
+        if self.current is not None and tag == self.tag:
+            self.depth -= 1
+            if self.depth == 0:
+                self.texts[self.current] = " ".join(self.texts[self.current].split())
+                self.current = None
+
+    def handle_data(self, data):
+        if self.current is not None:
+            self.texts[self.current] += data
+
+
+def entries(source: str, tag: str, css_class: str) -> dict[str, str]:
+    parser = EntryTexts(tag, css_class)
+    parser.feed(source)
+    return parser.texts
+
+
+def citeproc_direct(keys: list[str], tmp_path: Path) -> dict[str, str]:
+    """Pandoc's citeproc on the files in bib/, run on ``keys`` alone."""
+    bib = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "bib").glob("*.bib")))
+    (tmp_path / "library.bib").write_text(bib, encoding="utf-8")
+    document = tmp_path / "doc.md"
+    document.write_text("---\nnocite: |\n  " + ", ".join(f"@{k}" for k in keys) + "\n---\n", encoding="utf-8")
+    out = subprocess.run([PANDOC, str(document), "--citeproc", "--bibliography", str(tmp_path / "library.bib"),
+                          "--csl", str(ROOT / "bib" / "apa.csl"), "-t", "html"],
+                         check=True, capture_output=True, text=True).stdout
+    return entries(out, "div", "csl-entry")
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_entry_is_exactly_what_citeproc_writes(built_site, tmp_path, path):
+    site = entries((built_site / path).read_text(encoding="utf-8"), "p", "reference")
+    assert site, f"no reference entries on {path}"
+    direct = citeproc_direct(list(site), tmp_path)
+    assert list(site) == list(direct), "the site keeps citeproc's order"
+    for key, text in site.items():
+        assert text == direct[key], key
+
+
+def apa_name(text: str) -> str:
+    """A name compared letter by letter: case, accents, apostrophes, hyphens and spaces ignored."""
+    plain = unicodedata.normalize("NFKD", html.unescape(text)).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z]", "", plain)
+
+
+def apa_sort_key(entry) -> tuple:
+    """APA 7 (9.44-9.47): authors name by name ("nothing precedes something", so one author comes
+    before the same author with others), then the year with n.d. first, then the title without
+    "A", "An" or "The"."""
+    persons = entry.persons.get("author") or entry.persons.get("editor") or []
+    names = tuple((apa_name(" ".join(p.prelast_names + p.last_names)), apa_name(" ".join(p.first_names)))
+                  for p in persons)
+    year = entry.fields.get("year", "")
+    title = re.sub(r"^(?:a|an|the)\s+", "", apa_name_words(entry.fields.get("title", "")))
+    return names, (0, "") if not year else (1, year), title
+
+
+def apa_name_words(text: str) -> str:
+    return " ".join(re.sub(r"[^a-z ]", "", text.replace("{", "").replace("}", "").lower()).split())
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_reference_lists_are_in_apa_order(built_site, path):
+    data, _ = read_library(ROOT / "bib", ROOT)
+    shown = list(entries((built_site / path).read_text(encoding="utf-8"), "p", "reference"))
+    assert shown == sorted(shown, key=lambda k: apa_sort_key(data.entries[k]))
+
+
+def test_apa_order_rules_in_the_seeds(built_site):
+    shown = list(entries((built_site / "bibliography.html").read_text(encoding="utf-8"), "p", "reference"))
+    assert shown.index("socialcare-nd") < shown.index("socialcare2015"), "n.d. before dated works"
+    assert shown.index("maxwell2022") < shown.index("maxwell2021"), "one author before the same author with others"
+    assert shown.index("beckett2019") < shown.index("beckett2017") < shown.index("beckett2022")
+
+
+def library():
+    data, _ = read_library(ROOT / "bib", ROOT)
+    corrections = read_corrections(ROOT / "bib" / "corrections.tsv", "bib/corrections.tsv", set(data.entries))
+    return data, corrections
+
+
+def test_every_edit_to_an_entry_is_in_the_ledger():
+    data, corrections = library()
+    assert unrecorded_changes(data, corrections, read_proper_nouns(ROOT / "bib" / "proper-nouns.txt")) == []
+
+
+def test_an_edit_without_a_ledger_line_is_found():
+    data, corrections = library()
+    data.entries["ruch2020"].fields["title"] = "Practising relationship-based social work: A guide"
+    corrections.items = [c for c in corrections.items if not c.written.startswith("lefevre2017 ")]
+    found = dict(unrecorded_changes(data, corrections, read_proper_nouns(ROOT / "bib" / "proper-nouns.txt")))
+    assert found["ruch2020"] == ["title"]
+    assert found["lefevre2017"] == ["author"]
+
+
+ENTRY = "@{type}{{k,\n  author = {{Smith, A.}},\n{fields}  source-entry = {{{source}}}\n}}\n"
+
+
+@pytest.mark.parametrize(("kind", "fields", "source", "problem"), [
+    ("online", "", "Smith, A. (n.d.). <https://example.org>", "has no title"),
+    ("online", "  title = {T},\n", "Smith, A. (n.d.). T. <https://example.org>", "has no date and no retrieval date"),
+    ("report", "  title = {T},\n  institution = {Child Abuse & Neglect},\n  year = {2020},\n",
+     "Smith, A. (2020). *T*. Child Abuse & Neglect.", "which is a journal; is it an article?"),
+    ("report", "  title = {Safety. A guide},\n  year = {2020},\n", "Smith, A. (2020). Safety. A guide.",
+     "full stop or a spaced hyphen inside its title"),
+    ("article", "  title = {T},\n  journal = {Child Abuse and Neglect},\n  pages = {12},\n  year = {2020},\n",
+     "Smith, A. (2020). T. Child Abuse and Neglect, 12.", "gives one page (12)"),
+    ("book", "  title = {T},\n  edition = {1},\n  year = {2020},\n", "Smith, A. (2020). T (1st ed.).",
+     "gives a first edition"),
+    ("article", "  title = {T},\n  journal = {Child Abuse and Neglect},\n  year = {2020},\n",
+     "Smith, A. (2020). T. Child Abuse and Neglect.", "names its journal Child Abuse and Neglect; other entries write "
+     "Child Abuse & Neglect"),
+    ("report", "  title = {T},\n  year = {2020},\n", "Smith, A. with Jones, B. (2020). T.", 'names people "with"'),
+])
+def test_source_level_faults_are_named(kind, fields, source, problem):
+    from pybtex.database import parse_string
+
+    data, corrections = library()
+    entry = parse_string(ENTRY.format(type=kind, fields=fields, source=source), "bibtex").entries["k"]
+    journals = {"child abuse neglect": {"Child Abuse & Neglect"}}
+    if "journal" in fields:
+        journals["child abuse neglect"].add(entry.fields["journal"])
+    assert any(problem in text for text, _ in entry_problems(entry, journals)), entry_problems(entry, journals)
+    data.entries["k"] = entry
+    assert any(d.key == "k" and problem in d.problem for d in entry_doubts(data, corrections))
