@@ -9,7 +9,6 @@ from helpers import ROOT, copy_project
 
 from practice_site.bibliography import read_back, run_citeproc, use_bundled_pandoc
 from practice_site.bibtex import read_library, source_strings
-from practice_site.corrections import Corrections
 from practice_site.make_bib import add_new_references
 
 
@@ -81,7 +80,7 @@ def test_what_make_bib_cannot_read_becomes_misc_with_every_word_and_a_warning(tm
 
     use_bundled_pandoc()
     shown = read_back({"site": run_citeproc([project / "bib" / "references.bib"], ROOT / "bib" / "apa.csl",
-                                            Corrections(), ["childrenact1989", "smithj2020", "hall2021"])})["site"]
+                                            ["childrenact1989", "smithj2020", "hall2021"])})["site"]
     assert "Children Act 1989, c. 41, section 17." in shown.references["childrenact1989"].replace("\xa0", " ")
     assert ("Smith, J., Jones. (2020). <em><span class=\"nocase\">A fictional thing -- costing $5. Journal of "
             "Fictional Studies, volume nine. https://example.org/a--b</span></em>") in shown.references["smithj2020"]

@@ -23,8 +23,6 @@ from pathlib import Path
 from mkdocs_bibtex.citation import Citation, CitationBlock
 from mkdocs_bibtex.registry import PandocRegistry
 
-from .corrections import Corrections
-
 SUFFIXED_LABEL = re.compile(r"^(.*\d{4})[a-z]$")
 SITE = "site"
 
@@ -62,19 +60,18 @@ def use_bundled_pandoc() -> None:
         os.environ.setdefault("PYPANDOC_PANDOC", str(bundled))
 
 
-def cache_key(bib_files: list[Path], csl: Path, corrections: Corrections, contexts: dict[str, list[str]]) -> str:
+def cache_key(bib_files: list[Path], csl: Path, contexts: dict[str, list[str]]) -> str:
     """Changes whenever anything that shapes the formatted references changes."""
     digest = hashlib.sha256()
     for path in [*bib_files, csl, Path(__file__)]:
         digest.update(path.read_bytes())
-    digest.update(repr([(c.kind, c.written, c.becomes) for c in corrections.items]).encode())
     digest.update(json.dumps(contexts, sort_keys=True).encode())
     digest.update(f"{version('mkdocs-bibtex')} {version('pypandoc-binary')}".encode())
     return digest.hexdigest()[:24]
 
 
 def cached_format_contexts(
-    bib_files: list[Path], csl: Path, corrections: Corrections, contexts: dict[str, list[str]],
+    bib_files: list[Path], csl: Path, contexts: dict[str, list[str]],
     cache_dir: Path | None,
 ) -> dict[str, FormattedLibrary]:
     """:func:`format_contexts`, reusing the last result while its inputs are unchanged.
@@ -82,12 +79,12 @@ def cached_format_contexts(
     Rebuilds while editing a principle's text then start no pandoc process at all.
     """
     if cache_dir is None:
-        return format_contexts(bib_files, csl, corrections, contexts)
-    path = cache_dir / f"citations-{cache_key(bib_files, csl, corrections, contexts)}.json"
+        return format_contexts(bib_files, csl, contexts)
+    path = cache_dir / f"citations-{cache_key(bib_files, csl, contexts)}.json"
     if path.is_file():
         stored = json.loads(path.read_text(encoding="utf-8"))
         return {name: FormattedLibrary(**value) for name, value in stored.items()}
-    formatted = format_contexts(bib_files, csl, corrections, contexts)
+    formatted = format_contexts(bib_files, csl, contexts)
     cache_dir.mkdir(parents=True, exist_ok=True)
     for old in cache_dir.glob("citations-*.json"):
         old.unlink()
@@ -114,7 +111,7 @@ def own_letters(keys: list[str], collisions: dict[str, set[str]]) -> frozenset[s
 
 
 def format_contexts(
-    bib_files: list[Path], csl: Path, corrections: Corrections, contexts: dict[str, list[str]]
+    bib_files: list[Path], csl: Path, contexts: dict[str, list[str]]
 ) -> dict[str, FormattedLibrary]:
     """The whole library under ``"site"``, and the labels of each context (a module's keys) that differ.
 
@@ -122,11 +119,11 @@ def format_contexts(
     (however many modules share it), so runs grow with such collisions, never with pages.
     """
     use_bundled_pandoc()
-    site = run_citeproc(bib_files, csl, corrections, None)
+    site = run_citeproc(bib_files, csl, None)
     collisions = colliding_keys(site.labels)
     signatures = {name: own_letters(keys, collisions) for name, keys in contexts.items()}
     distinct = sorted({sig for sig in signatures.values() if sig}, key=sorted)
-    runs = {f"run-{i}": run_citeproc(bib_files, csl, corrections, sorted(sig)) for i, sig in enumerate(distinct)}
+    runs = {f"run-{i}": run_citeproc(bib_files, csl, sorted(sig)) for i, sig in enumerate(distinct)}
     read = read_back({SITE: site, **runs})
     by_signature = {sig: read[f"run-{i}"] for i, sig in enumerate(distinct)}
     formatted = {SITE: read[SITE]}
@@ -143,7 +140,7 @@ def merged(site: FormattedLibrary, own: FormattedLibrary) -> FormattedLibrary:
 
 
 def run_citeproc(
-    bib_files: list[Path], csl: Path, corrections: Corrections, keys: list[str] | None
+    bib_files: list[Path], csl: Path, keys: list[str] | None
 ) -> FormattedLibrary:
     """Labels and references for ``keys`` (default: every entry) in one pandoc process."""
     registry = FileRegistry(bib_files, csl)

@@ -97,8 +97,8 @@ def format_citations(site: SiteCitations, bib_dir: Path, cache_dir: Path | None 
         f"principle-{number}": sorted(set(keys) | site.cited_keys(number))
         for number, keys in site.module_keys.items()
     }
-    site.formatted = cached_format_contexts(sorted(bib_dir.glob("*.bib")), bib_dir / CSL_FILE, site.corrections,
-                                            contexts, cache_dir)
+    site.formatted = cached_format_contexts(sorted(bib_dir.glob("*.bib")), bib_dir / CSL_FILE, contexts,
+                                            cache_dir)
 
 
 def reference_list(library: FormattedLibrary, keys: list[str]) -> list[tuple[str, str]]:
