@@ -8,9 +8,11 @@ A question::
         section: why-is-responding-to-child-exploitation-...
 
     - [x] Counter coercion and manipulation
-        Right: the principle lists this first.
+        The principle lists this first.
     - [ ] Guarantee that a young person discloses harm
-        Not quite: it says trusted relationships can help overcome barriers to disclosure.
+        It says trusted relationships can help overcome barriers to disclosure, not that they guarantee it.
+
+Feedback gives the reason only: the page itself says whether an answer is right, once.
     ///
 
 A reflective question::
@@ -32,6 +34,9 @@ OPTION_LINE = re.compile(r"^ {4}(?P<key>[a-z]+):\s*(?P<value>.*?)\s*$")
 CHOICE = re.compile(r"^[-*]\s+\[(?P<mark>[ xX])\]\s*(?P<text>.*?)\s*$")
 ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 TYPES = ("single", "multiple")
+# Feedback that opens with a verdict repeats what the page already says ("Not quite. Not quite. ...").
+VERDICT = re.compile(
+    r"^(?:not quite\b|(?:right|correct|incorrect|wrong|yes|no|true|false)\s*[.,:;!–-])\W*", re.IGNORECASE)
 
 
 @dataclass
@@ -110,6 +115,10 @@ def check_question(question: Question, path: str) -> None:
         if not choice.feedback:
             raise SourceError(path, choice.line, "this option has no feedback; add an indented line under it "
                               "saying why it is right or wrong")
+        if verdict := VERDICT.match(choice.feedback):
+            said = verdict.group(0).strip()
+            raise SourceError(path, choice.line + 1, f'the feedback starts with a verdict ("{said}"); the page '
+                              "already says whether the answer is right, so start with the reason")
 
 
 def block_options(lines: list[str], start: int, path: str) -> tuple[dict[str, str], int]:
