@@ -173,7 +173,7 @@ def test_progress_survives_unzipping_the_bundle_somewhere_else(offline_page, bun
     page.goto((moved / "principles" / "principle-7.html").as_uri())
     expect(page.locator("#p7-one-size-b")).to_be_checked()
     page.goto((moved / "my-learning.html").as_uri())
-    expect(page.locator(".my-learning-module[aria-labelledby='ml-principle-7']")).to_contain_text("1 of 10 answered")
+    expect(page.locator(".my-learning-module[aria-labelledby='principle-7']")).to_contain_text("1 of 10 answered")
     assert page.refused == []
 
 

@@ -1,23 +1,33 @@
-// Knowledge checks, reflections and "My learning": everything stays in this browser's localStorage,
-// keyed by module id (not page address), so it survives moving or re-unzipping the offline copy.
-// Nothing is ever sent anywhere. Loaded only on module pages and the My learning page.
+// The learner's progress, knowledge checks, reflections and My learning. Everything stays in this
+// browser's localStorage, keyed by module id (not page address), so it survives rebuilds and moving
+// or re-unzipping the offline copy. Nothing is ever sent anywhere. Loaded on every page: the home
+// page's start action and cards, the status marks in the navigation, module pages and My learning.
 (function () {
   "use strict";
 
   var KEY = "practice-principles-training";
-  var GUIDE = 0.75;
+  var ACTIVE_WINDOW = 60000; // a page counts as in use for a minute after the last key, touch or scroll
+  var TICK = 5000;
+  var MARKS = { none: "○", progress: "◐", complete: "✓" };
+
+  // ---- Storage ------------------------------------------------------------------------------
 
   function load() {
     try {
       var data = JSON.parse(window.localStorage.getItem(KEY) || "{}");
-      return data && data.modules ? data : { version: 1, modules: {} };
+      if (data && data.modules) {
+        data.learner = data.learner || {};
+        return data;
+      }
     } catch (error) {
-      return { version: 1, modules: {} };
+      // Unreadable data is treated as none.
     }
+    return { version: 2, modules: {}, learner: {} };
   }
 
   function save(data) {
     try {
+      data.version = 2;
       window.localStorage.setItem(KEY, JSON.stringify(data));
     } catch (error) {
       // Storage can be full or switched off; the page still works, it just forgets.
@@ -25,18 +35,62 @@
   }
 
   function moduleData(data, id) {
-    data.modules[id] = data.modules[id] || { questions: {}, reflections: {}, impact: null };
-    return data.modules[id];
+    var entry = data.modules[id] || {};
+    entry.questions = entry.questions || {};
+    entry.reflections = entry.reflections || {};
+    entry.impact = entry.impact || null;
+    entry.seconds = entry.seconds || 0;
+    entry.completed = entry.completed || null;
+    data.modules[id] = entry;
+    return entry;
   }
 
-  function today(iso) {
+  function update(id, change) {
+    var data = load();
+    change(moduleData(data, id), data);
+    save(data);
+    paintStatuses();
+  }
+
+  // ---- Words --------------------------------------------------------------------------------
+
+  function date(iso) {
     return new Date(iso || Date.now()).toLocaleDateString("en-GB", {
       day: "numeric", month: "long", year: "numeric"
     });
   }
 
+  function timeSpent(seconds) {
+    var minutes = Math.round((seconds || 0) / 60);
+    if (!seconds) { return "none yet"; }
+    if (minutes < 1) { return "less than a minute"; }
+    return "about " + minutes + (minutes === 1 ? " minute" : " minutes");
+  }
+
+  function counts(entry) {
+    var answers = entry.questions;
+    var ids = Object.keys(answers);
+    return { answered: ids.length, right: ids.filter(function (id) { return answers[id].correct; }).length };
+  }
+
+  function status(entry) {
+    if (entry.completed) { return "complete"; }
+    var active = entry.visited || entry.seconds || entry.impact || Object.keys(entry.questions).length ||
+      Object.keys(entry.reflections).length;
+    return active ? "progress" : "none";
+  }
+
+  function statusText(entry) {
+    var kind = status(entry);
+    if (kind === "none") { return "Not started"; }
+    if (kind === "progress") { return "In progress"; }
+    var done = entry.completed;
+    return "Complete" + (done.total ? ": " + done.score + " of " + done.total + " correct" : "") +
+      ", " + date(done.at);
+  }
+
   function text(el) {
-    return (el.textContent || "").replace(/\s+/g, " ").trim();
+    return (el.textContent || "").replace(/\u00b6/g, "").replace(/\s+/g, " ").trim();
   }
 
   function make(tag, attrs, content) {
@@ -46,7 +100,122 @@
     return el;
   }
 
-  // ---- Knowledge checks -------------------------------------------------------------------
+  // ---- Status, everywhere -------------------------------------------------------------------
+
+  function paintStatuses() {
+    var data = load();
+    document.querySelectorAll("[data-status-for]").forEach(function (el) {
+      var entry = moduleData(data, el.getAttribute("data-status-for"));
+      var kind = status(entry);
+      el.className = "module-status module-status--" + kind;
+      el.querySelector(".status-mark").textContent = MARKS[kind];
+      el.querySelector(".status-text").textContent = statusText(entry);
+    });
+    markNavigation(data);
+  }
+
+  // A mark after each module's link in the navigation, with words for screen readers.
+  function markNavigation(data) {
+    var list = document.getElementById("learning-modules");
+    if (!list) { return; }
+    var scope = window.__md_scope || new URL(".", location.href);
+    JSON.parse(list.textContent).forEach(function (module) {
+      var address = new URL(module.uri, scope).href;
+      var kind = status(moduleData(data, module.id));
+      document.querySelectorAll("a.md-nav__link").forEach(function (link) {
+        if (link.href !== address) { return; }
+        var mark = link.querySelector(".nav-status");
+        if (!mark) {
+          mark = make("span", { "class": "nav-status" });
+          mark.appendChild(make("span", { "aria-hidden": "true", "class": "nav-status-mark" }));
+          mark.appendChild(make("span", { "class": "visually-hidden" }));
+          link.appendChild(mark);
+        }
+        mark.firstChild.textContent = kind === "none" ? "" : MARKS[kind];
+        mark.lastChild.textContent = kind === "complete" ? " (complete)" : kind === "progress" ? " (in progress)" : "";
+      });
+    });
+  }
+
+  // ---- Home: the start action ---------------------------------------------------------------
+
+  function setUpStart(action) {
+    var data = load();
+    var cards = Array.prototype.map.call(document.querySelectorAll("[data-card-module]"), function (card) {
+      return { id: card.getAttribute("data-card-module"), number: card.getAttribute("data-number"),
+        href: card.querySelector("a").getAttribute("href") };
+    });
+    var byId = {};
+    cards.forEach(function (card) { byId[card.id] = card; });
+    var last = data.last && byId[data.last.module];
+    if (last && !moduleData(data, last.id).completed) {
+      action.textContent = "Continue: Principle " + last.number + (data.last.title ? ", " + data.last.title : "");
+      action.setAttribute("href", last.href + (data.last.section ? "#" + data.last.section : ""));
+      return;
+    }
+    var next = cards.filter(function (card) { return !moduleData(data, card.id).completed; })[0];
+    if (next) {
+      var started = status(moduleData(data, next.id)) !== "none";
+      action.textContent = (started ? "Continue: Principle " : "Start with Principle ") + next.number;
+      action.setAttribute("href", next.href);
+    } else if (cards.length) {
+      action.textContent = "All modules complete: see your learning record";
+      action.setAttribute("href", action.getAttribute("data-record"));
+    }
+  }
+
+  // ---- Module pages: where the learner is, and time spent ------------------------------------
+
+  function currentSection() {
+    var found = null;
+    document.querySelectorAll("article.md-content__inner h2[id]").forEach(function (heading) {
+      if (heading.getBoundingClientRect().top < 120) { found = heading; }
+    });
+    return found;
+  }
+
+  function trackPlace(moduleId) {
+    var data = load();
+    moduleData(data, moduleId).visited = new Date().toISOString();
+    save(data);
+    var pending = false;
+    function remember() {
+      pending = false;
+      var heading = currentSection();
+      var fresh = load();
+      var place = { module: moduleId, section: heading ? heading.id : "", title: heading ? text(heading) : "" };
+      var last = fresh.last || {};
+      if (last.module !== place.module || last.section !== place.section) {
+        place.at = new Date().toISOString();
+        fresh.last = place;
+        save(fresh);
+      }
+    }
+    remember();
+    window.addEventListener("scroll", function () {
+      if (!pending) {
+        pending = true;
+        window.setTimeout(remember, 500);
+      }
+    }, { passive: true });
+  }
+
+  // Active time: counted in steps while the page is visible and was used in the last minute.
+  function trackTime(moduleId) {
+    var lastUse = Date.now();
+    ["keydown", "pointerdown", "pointermove", "scroll", "touchstart", "wheel", "input"].forEach(function (name) {
+      window.addEventListener(name, function () { lastUse = Date.now(); }, { passive: true, capture: true });
+    });
+    window.setInterval(function () {
+      if (document.visibilityState === "visible" && Date.now() - lastUse < ACTIVE_WINDOW) {
+        var data = load();
+        moduleData(data, moduleId).seconds += TICK / 1000;
+        save(data);
+      }
+    }, TICK);
+  }
+
+  // ---- Knowledge checks ---------------------------------------------------------------------
 
   function selected(form) {
     return Array.prototype.filter.call(form.querySelectorAll("input"), function (input) {
@@ -54,26 +223,12 @@
     }).map(function (input) { return input.value; });
   }
 
-  function labelFor(form, value) {
-    return text(form.querySelector("label[for='" + form.dataset.question + "-" + value + "']"));
-  }
-
-  // The feedback for one option, shown under it: copied from the "Show the answer" list, where
-  // the page keeps it once for readers without JavaScript.
-  function optionFeedback(form, value) {
-    var row = form.querySelector(".quiz-option[data-value='" + value + "']");
-    var shown = row.querySelector(".quiz-option-feedback");
-    if (!shown) {
-      shown = make("p", { "class": "quiz-option-feedback" },
-        text(form.querySelector(".quiz-reveal li[data-value='" + value + "'] .quiz-reveal-feedback")));
-      shown.hidden = true;
-      row.appendChild(shown);
-    }
-    return shown;
+  function reason(form, value) {
+    return text(form.querySelector(".quiz-reveal li[data-value='" + value + "'] .quiz-reveal-feedback"));
   }
 
   function clearFeedback(form) {
-    form.querySelectorAll(".quiz-option-feedback").forEach(function (p) { p.hidden = true; });
+    form.querySelectorAll(".quiz-option-feedback").forEach(function (p) { p.remove(); });
     form.querySelectorAll(".quiz-option").forEach(function (row) {
       row.classList.remove("quiz-option--right", "quiz-option--wrong");
     });
@@ -84,37 +239,50 @@
     form.querySelector(".quiz-feedback").textContent = "";
   }
 
-  function showResult(form, answer) {
+  // Beside each chosen option: a mark with words (not colour alone) and the reason.
+  function markOption(form, value, right) {
+    var row = form.querySelector(".quiz-option[data-value='" + value + "']");
+    row.classList.add(right ? "quiz-option--right" : "quiz-option--wrong");
+    var note = make("p", { "class": "quiz-option-feedback" });
+    note.appendChild(make("strong", {}, right ? "✓ A right answer. " : "✗ Not a right answer. "));
+    note.appendChild(document.createTextNode(reason(form, value)));
+    row.appendChild(note);
+  }
+
+  function verdict(form, answer) {
     var correct = form.dataset.correct.split(" ");
-    var right = answer.length === correct.length && answer.every(function (v) { return correct.indexOf(v) >= 0; });
-    var status = form.querySelector(".quiz-feedback");
-    var reread = form.querySelector(".quiz-reread");
+    var chosenRight = answer.filter(function (v) { return correct.indexOf(v) >= 0; }).length;
+    var chosenWrong = answer.length - chosenRight;
+    if (chosenRight === correct.length && chosenWrong === 0) { return { right: true, words: "Correct." }; }
+    if (form.dataset.kind !== "multiple" || chosenRight === 0) {
+      return { right: false, words: "Not correct. Try again, or open “Show the answer” to see why." };
+    }
+    var missed = correct.length - chosenRight;
+    var parts = ["Partly correct: you chose " + chosenRight + " of the " + correct.length + " right answers"];
+    if (chosenWrong) { parts.push(chosenWrong + (chosenWrong === 1 ? " choice is" : " choices are") + " not right"); }
+    if (missed) { parts.push(missed + " right " + (missed === 1 ? "answer is" : "answers are") + " missing"); }
+    return { right: false, words: parts.join("; ") + ". Try again, or open “Show the answer”." };
+  }
+
+  function scoreLine(moduleId) {
+    var box = document.querySelector(".quiz-result");
+    var total = box ? Number(box.dataset.total) : 0;
+    var c = counts(moduleData(load(), moduleId));
+    return "Score so far: " + c.right + " of " + total + " correct, " + c.answered + " of " + total + " answered.";
+  }
+
+  function showResult(form, answer, moduleId) {
+    var correct = form.dataset.correct.split(" ");
+    var result = verdict(form, answer);
     clearFeedback(form);
-    var heading = make("p", { "class": "quiz-verdict" }, right ? "Correct." : "Not quite.");
-    status.appendChild(heading);
-    var list = make("ul");
-    answer.forEach(function (value) {
-      var ok = correct.indexOf(value) >= 0;
-      var feedback = optionFeedback(form, value);
-      feedback.hidden = false;
-      form.querySelector(".quiz-option[data-value='" + value + "']").classList.add(
-        ok ? "quiz-option--right" : "quiz-option--wrong");
-      list.appendChild(make("li", {}, "You chose “" + labelFor(form, value) + "”. " + text(feedback)));
-    });
-    if (form.dataset.kind === "multiple") {
-      correct.filter(function (v) { return answer.indexOf(v) < 0; }).forEach(function (value) {
-        list.appendChild(make("li", {}, "You did not choose “" + labelFor(form, value) + "”, which is also right. " +
-          text(optionFeedback(form, value))));
-      });
-    }
-    status.appendChild(list);
-    if (reread) {
-      var p = make("p");
-      p.appendChild(make("a", { href: reread.getAttribute("href") }, text(reread)));
-      status.appendChild(p);
-    }
+    answer.forEach(function (value) { markOption(form, value, correct.indexOf(value) >= 0); });
+    var status = form.querySelector(".quiz-feedback");
+    status.appendChild(make("p", { "class": "quiz-verdict" }, result.words));
+    status.appendChild(make("p", { "class": "quiz-score" }, scoreLine(moduleId)));
     form.querySelector(".quiz-retry").hidden = false;
-    return right;
+    var reveal = form.querySelector(".quiz-reveal");
+    if (reveal) { reveal.hidden = false; }
+    return result.right;
   }
 
   function showError(form) {
@@ -132,36 +300,37 @@
     var box = document.querySelector(".quiz-result");
     if (!box) { return; }
     var total = Number(box.dataset.total);
-    var answers = moduleData(load(), moduleId).questions;
-    var answered = Object.keys(answers).length;
-    var right = Object.keys(answers).filter(function (id) { return answers[id].correct; }).length;
-    var guide = Math.ceil(total * GUIDE);
-    var message = answered === 0
-      ? "You have not answered any questions yet."
-      : right + " of " + total + " correct (" + answered + " of " + total + " answered). " +
-        (right >= guide
-          ? "You have reached the guide mark of " + guide + " of " + total + " (75%), which records that you have completed this check."
-          : "The guide mark for completing this check is " + guide + " of " + total + " (75%). Use the reread links to go back over the sections, then try again.");
-    box.querySelector(".quiz-result-text").textContent = message;
-    box.querySelector(".quiz-result-note").textContent =
-      "This is a record of completion for your own learning, not a measure of your competence.";
+    var entry = moduleData(load(), moduleId);
+    var c = counts(entry);
+    var message = "Your score: " + c.right + " of " + total + " correct, " + c.answered + " of " + total + " answered.";
+    if (entry.completed) {
+      message += " You completed this module on " + date(entry.completed.at) + " (" + entry.completed.score +
+        " of " + entry.completed.total + " correct when you first answered every question).";
+    }
+    box.querySelector(".quiz-result-text.js-only").textContent = message;
   }
 
-  function setUpQuiz(form, moduleId) {
+  // Complete once every question has an answer; the score and date of that moment are kept.
+  function recordCompletion(entry, total) {
+    var c = counts(entry);
+    if (!entry.completed && total && c.answered >= total) {
+      entry.completed = { at: new Date().toISOString(), score: c.right, total: total };
+    }
+  }
+
+  function setUpQuiz(form, moduleId, total) {
     var qid = form.dataset.question;
-    var check = form.querySelector(".quiz-check");
     var retry = form.querySelector(".quiz-retry");
     var reveal = form.querySelector(".quiz-reveal");
-    check.hidden = false;
-    if (reveal) { reveal.hidden = true; }
-
+    form.querySelector(".quiz-check").hidden = false;
     var stored = moduleData(load(), moduleId).questions[qid];
+    if (reveal) { reveal.hidden = !stored; } // "Show the answer" comes after a first attempt
     if (stored) {
       stored.answer.forEach(function (value) {
         var input = form.querySelector("input[value='" + value + "']");
         if (input) { input.checked = true; }
       });
-      showResult(form, stored.answer);
+      showResult(form, stored.answer, moduleId);
     }
 
     form.addEventListener("submit", function (event) {
@@ -171,10 +340,13 @@
         showError(form);
         return;
       }
-      var right = showResult(form, answer);
-      var data = load();
-      moduleData(data, moduleId).questions[qid] = { answer: answer, correct: right, at: new Date().toISOString() };
-      save(data);
+      var correct = form.dataset.correct.split(" ");
+      var right = answer.length === correct.length && answer.every(function (v) { return correct.indexOf(v) >= 0; });
+      update(moduleId, function (entry) {
+        entry.questions[qid] = { answer: answer, correct: right, at: new Date().toISOString() };
+        recordCompletion(entry, total);
+      });
+      showResult(form, answer, moduleId);
       updateResult(moduleId);
     });
 
@@ -182,157 +354,231 @@
       form.querySelectorAll("input").forEach(function (input) { input.checked = false; });
       clearFeedback(form);
       retry.hidden = true;
-      var data = load();
-      delete moduleData(data, moduleId).questions[qid];
-      save(data);
+      update(moduleId, function (entry) { delete entry.questions[qid]; });
       updateResult(moduleId);
       form.querySelector("input").focus();
     });
   }
 
-  // ---- Reflections ------------------------------------------------------------------------
+  // ---- Reflections and "mark as complete" ---------------------------------------------------
 
   function setUpReflection(area, moduleId) {
     var rid = area.dataset.reflection;
     var stored = moduleData(load(), moduleId).reflections[rid];
     if (stored) { area.value = stored.text; }
     area.addEventListener("input", function () {
-      var data = load();
-      var notes = moduleData(data, moduleId).reflections;
-      if (area.value.trim()) {
-        notes[rid] = { text: area.value, at: new Date().toISOString() };
-      } else {
-        delete notes[rid];
-      }
-      save(data);
-    });
-  }
-
-  // ---- My learning ------------------------------------------------------------------------
-
-  function lastActivity(entry) {
-    var dates = [];
-    ["questions", "reflections"].forEach(function (kind) {
-      Object.keys(entry[kind]).forEach(function (id) { dates.push(entry[kind][id].at); });
-    });
-    if (entry.impact) { dates.push(entry.impact.at); }
-    return dates.sort().pop();
-  }
-
-  function cpdRecord(modules) {
-    var data = load();
-    var lines = ["# CPD record: Practice Principles training", "", "Downloaded on " + today() + ".", ""];
-    var any = false;
-    modules.forEach(function (module) {
-      var entry = moduleData(data, module.id);
-      var when = lastActivity(entry);
-      if (!when) { return; }
-      any = true;
-      var answers = entry.questions;
-      var right = Object.keys(answers).filter(function (id) { return answers[id].correct; }).length;
-      lines.push("## " + module.title, "");
-      lines.push("- Date: " + today(when));
-      lines.push("- Activity: self-study of the module \"" + module.title + "\" on the Practice Principles " +
-        "training site, with its knowledge check (" + right + " of " + module.questions + " correct) and reflective questions.");
-      lines.push("", "### What I learnt", "");
-      var wrote = false;
-      module.reflections.forEach(function (reflection) {
-        var note = entry.reflections[reflection.id];
-        if (note) {
-          wrote = true;
-          lines.push("**" + reflection.text + "**", "", note.text.trim(), "");
+      update(moduleId, function (entry) {
+        if (area.value.trim()) {
+          entry.reflections[rid] = { text: area.value, at: new Date().toISOString() };
+        } else {
+          delete entry.reflections[rid];
         }
       });
-      if (!wrote) { lines.push("(No reflection notes written yet.)", ""); }
-      lines.push("### Impact on my practice", "", entry.impact ? entry.impact.text.trim() : "(Not written yet.)", "");
     });
-    if (!any) { lines.push("No learning recorded yet."); }
+  }
+
+  function setUpFinish(button, moduleId) {
+    var message = document.getElementById("finish-status");
+    button.addEventListener("click", function () {
+      update(moduleId, function (entry) {
+        entry.completed = entry.completed || { at: new Date().toISOString(), score: 0, total: 0 };
+      });
+      message.textContent = "This module is marked complete.";
+    });
+  }
+
+  // ---- My learning and the CPD record -------------------------------------------------------
+
+  function recordEntries(modules, data) {
+    return modules.filter(function (module) {
+      return status(moduleData(data, module.id)) !== "none";
+    }).map(function (module) {
+      var entry = moduleData(data, module.id);
+      var learned = module.reflections.filter(function (r) { return entry.reflections[r.id]; }).map(function (r) {
+        return { question: r.text, answer: entry.reflections[r.id].text.trim() };
+      });
+      var done = entry.completed;
+      return {
+        title: module.title,
+        facts: [
+          ["Date completed", done ? date(done.at) : "not completed yet"],
+          ["Score", done && done.total ? done.score + " of " + done.total + " questions correct" :
+            module.questions ? "knowledge check not finished" : "no knowledge check"],
+          ["Time spent", timeSpent(entry.seconds) + " (an estimate: active time on the module page)"]
+        ],
+        activity: "Self-study of the module “" + module.title + "” on the Practice Principles training site: " +
+          "reading the principle and its research summary" + (module.questions ? ", answering its knowledge check" : "") +
+          (module.reflections.length ? " and writing reflections on my practice" : "") + ".",
+        learned: learned,
+        impact: entry.impact ? entry.impact.text.trim() : ""
+      };
+    });
+  }
+
+  var HEADINGS = ["What was the activity?", "What did you learn?", "How will it change your practice?"];
+
+  function recordText(modules) {
+    var data = load();
+    var lines = ["CPD record: Practice Principles training", ""];
+    if (data.learner.name) { lines.push("Name: " + data.learner.name); }
+    if (data.learner.role) { lines.push("Role: " + data.learner.role); }
+    lines.push("Record made on " + date() + ".");
+    var entries = recordEntries(modules, data);
+    if (!entries.length) { lines.push("", "No learning recorded yet."); }
+    entries.forEach(function (entry) {
+      lines.push("", "", entry.title, "");
+      entry.facts.forEach(function (fact) { lines.push(fact[0] + ": " + fact[1]); });
+      lines.push("", HEADINGS[0], entry.activity, "", HEADINGS[1]);
+      if (!entry.learned.length) { lines.push("(No reflection notes written yet.)"); }
+      entry.learned.forEach(function (note, index) {
+        if (index) { lines.push(""); }
+        lines.push("Question: " + note.question, note.answer);
+      });
+      lines.push("", HEADINGS[2], entry.impact || "(Not written yet.)");
+    });
     return lines.join("\n") + "\n";
   }
 
+  // The same record as a page section, shown only when printing (see learning.css).
+  function renderRecord(holder, modules) {
+    var data = load();
+    holder.textContent = "";
+    holder.appendChild(make("h2", { "class": "cpd-title" }, "CPD record: Practice Principles training"));
+    var who = make("dl", { "class": "cpd-facts" });
+    [["Name", data.learner.name], ["Role", data.learner.role], ["Record made on", date()]].forEach(function (fact) {
+      if (!fact[1]) { return; }
+      who.appendChild(make("dt", {}, fact[0]));
+      who.appendChild(make("dd", {}, fact[1]));
+    });
+    holder.appendChild(who);
+    var entries = recordEntries(modules, data);
+    if (!entries.length) { holder.appendChild(make("p", {}, "No learning recorded yet.")); }
+    entries.forEach(function (entry) {
+      var section = make("section", { "class": "cpd-module" });
+      section.appendChild(make("h3", {}, entry.title));
+      var facts = make("dl", { "class": "cpd-facts" });
+      entry.facts.forEach(function (fact) {
+        facts.appendChild(make("dt", {}, fact[0]));
+        facts.appendChild(make("dd", {}, fact[1]));
+      });
+      section.appendChild(facts);
+      section.appendChild(make("h4", {}, HEADINGS[0]));
+      section.appendChild(make("p", {}, entry.activity));
+      section.appendChild(make("h4", {}, HEADINGS[1]));
+      if (!entry.learned.length) { section.appendChild(make("p", {}, "(No reflection notes written yet.)")); }
+      entry.learned.forEach(function (note) {
+        section.appendChild(make("p", { "class": "cpd-question" }, note.question));
+        section.appendChild(make("p", { "class": "cpd-answer" }, note.answer));
+      });
+      section.appendChild(make("h4", {}, HEADINGS[2]));
+      section.appendChild(make("p", { "class": "cpd-answer" }, entry.impact || "(Not written yet.)"));
+      holder.appendChild(section);
+    });
+  }
+
   function download(name, content) {
-    var link = make("a", { href: URL.createObjectURL(new Blob([content], { type: "text/markdown" })), download: name });
+    var blob = new Blob([content], { type: "text/plain;charset=utf-8" });
+    var link = make("a", { href: URL.createObjectURL(blob), download: name });
     document.body.appendChild(link);
     link.click();
     link.remove();
   }
 
-  function renderMyLearning(root, modules) {
+  function fillProgress(root, modules) {
     var data = load();
-    root.textContent = "";
     modules.forEach(function (module) {
+      var section = root.querySelector("[data-module-id='" + module.id + "']");
+      if (!section) { return; }
       var entry = moduleData(data, module.id);
-      var section = make("section", { "class": "my-learning-module", "aria-labelledby": "ml-" + module.id });
-      var h2 = make("h2", { id: "ml-" + module.id });
-      h2.appendChild(make("a", { href: module.href }, module.title));
-      section.appendChild(h2);
-      var answers = entry.questions;
-      var answered = Object.keys(answers).length;
-      var right = Object.keys(answers).filter(function (id) { return answers[id].correct; }).length;
-      var notes = module.reflections.filter(function (r) { return entry.reflections[r.id]; }).length;
-      var list = make("ul");
-      list.appendChild(make("li", {}, module.questions
-        ? "Knowledge check: " + right + " of " + module.questions + " correct, " + answered + " of " +
-          module.questions + " answered."
-        : "This module has no knowledge check yet."));
-      if (module.reflections.length) {
-        list.appendChild(make("li", {}, "Reflections: " + notes + " of " + module.reflections.length + " written."));
+      var c = counts(entry);
+      var score = section.querySelector("[data-field='score']");
+      if (module.questions) {
+        score.textContent = "Knowledge check: " + c.right + " of " + module.questions + " correct, " + c.answered +
+          " of " + module.questions + " answered.";
       }
-      var when = lastActivity(entry);
-      list.appendChild(make("li", {}, "Last activity: " + (when ? today(when) : "none yet") + "."));
-      section.appendChild(list);
-      var id = "impact-" + module.id;
-      section.appendChild(make("label", { "for": id, "class": "reflection-question" }, "Impact on my practice"));
-      var hint = make("p", { "class": "reflection-hint", id: id + "-hint" },
-        "What will you do differently after this module? This goes into your CPD record.");
-      section.appendChild(hint);
-      var area = make("textarea", { id: id, rows: "4", "class": "reflection-notes", "aria-describedby": id + "-hint" });
-      area.value = entry.impact ? entry.impact.text : "";
-      area.addEventListener("input", function () {
-        var fresh = load();
-        moduleData(fresh, module.id).impact = area.value.trim() ? { text: area.value, at: new Date().toISOString() } : null;
-        save(fresh);
-      });
-      section.appendChild(area);
-      root.appendChild(section);
+      var notes = section.querySelector("[data-field='reflections']");
+      if (notes) {
+        var written = module.reflections.filter(function (r) { return entry.reflections[r.id]; }).length;
+        notes.textContent = "Reflections: " + written + " of " + module.reflections.length + " written.";
+      }
+      section.querySelector("[data-field='time']").textContent = "Time spent: " + timeSpent(entry.seconds) + ".";
+      var area = document.getElementById("impact-" + module.id);
+      if (area && document.activeElement !== area) { area.value = entry.impact ? entry.impact.text : ""; }
     });
   }
 
   function setUpMyLearning(root) {
     var modules = JSON.parse(document.getElementById("my-learning-data").getAttribute("data-modules"));
-    var status = document.getElementById("my-learning-status");
-    renderMyLearning(root, modules);
-    var controls = document.getElementById("my-learning-controls");
-    controls.hidden = false;
-    document.getElementById("download-cpd").addEventListener("click", function () {
-      download("cpd-record-practice-principles.md", cpdRecord(modules));
-      status.textContent = "Your CPD record has been downloaded.";
+    var message = document.getElementById("my-learning-status");
+    var record = document.getElementById("cpd-record");
+    function refresh() {
+      fillProgress(root, modules);
+      renderRecord(record, modules);
+    }
+    modules.forEach(function (module) {
+      var area = document.getElementById("impact-" + module.id);
+      area.addEventListener("input", function () {
+        update(module.id, function (entry) {
+          entry.impact = area.value.trim() ? { text: area.value, at: new Date().toISOString() } : null;
+        });
+        renderRecord(record, modules);
+      });
     });
+    ["name", "role"].forEach(function (field) {
+      var input = document.getElementById("cpd-" + field);
+      input.value = load().learner[field] || "";
+      input.addEventListener("input", function () {
+        var data = load();
+        data.learner[field] = input.value.trim();
+        save(data);
+        renderRecord(record, modules);
+      });
+    });
+    refresh();
+    document.getElementById("download-cpd").addEventListener("click", function () {
+      download("cpd-record-practice-principles.txt", recordText(modules));
+      message.textContent = "Your CPD record has been downloaded as a text file.";
+    });
+    document.getElementById("print-cpd").addEventListener("click", function () {
+      renderRecord(record, modules);
+      window.print();
+    });
+    window.addEventListener("beforeprint", function () { renderRecord(record, modules); });
     document.getElementById("clear-data").addEventListener("click", function () {
-      if (!window.confirm("Clear all your answers, notes and progress from this browser? This cannot be undone.")) {
+      if (!window.confirm("Clear all your progress, answers, notes, name and role from this browser? " +
+          "This cannot be undone.")) {
         return;
       }
       window.localStorage.removeItem(KEY);
-      renderMyLearning(root, modules);
-      status.textContent = "Your data has been cleared from this browser.";
+      document.getElementById("cpd-name").value = "";
+      document.getElementById("cpd-role").value = "";
+      refresh();
+      paintStatuses();
+      message.textContent = "Your data has been cleared from this browser.";
     });
   }
 
+  // ---- Start --------------------------------------------------------------------------------
+
   function start() {
-    var holder = document.querySelector("[data-module]");
-    var moduleId = holder ? holder.dataset.module : null;
+    var bar = document.querySelector(".module-status-bar [data-status-for]");
+    var moduleId = bar ? bar.getAttribute("data-status-for") : null;
     if (moduleId) {
-      document.querySelectorAll("form.quiz-question").forEach(function (form) { setUpQuiz(form, moduleId); });
+      var forms = document.querySelectorAll("form.quiz-question");
+      forms.forEach(function (form) { setUpQuiz(form, moduleId, forms.length); });
       document.querySelectorAll("textarea[data-reflection]").forEach(function (area) { setUpReflection(area, moduleId); });
+      var finish = document.getElementById("mark-complete");
+      if (finish) { setUpFinish(finish, moduleId); }
       updateResult(moduleId);
+      trackPlace(moduleId);
+      trackTime(moduleId);
     }
+    var action = document.getElementById("start-action");
+    if (action) { setUpStart(action); }
     var root = document.getElementById("learning-record");
     if (root) { setUpMyLearning(root); }
+    paintStatuses();
   }
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", start);
-  } else {
-    start();
-  }
+  start();
 })();

@@ -22,9 +22,11 @@
   followMovedAnchor();
   window.addEventListener("hashchange", followMovedAnchor);
 
-  // "Copy link to this section" after every section heading, announced in a live region.
-  var headings = document.querySelectorAll("article.md-content__inner h2[id]");
-  if (!headings.length) { return; }
+  // Each section heading's link (the small "#" beside it, shown on hover and focus) copies the
+  // section's address when activated, and says so in a live region. Where the clipboard is not
+  // available (a page opened from a file), the address is shown selected, ready to copy.
+  var links = document.querySelectorAll("article.md-content__inner .headerlink");
+  if (!links.length) { return; }
   var status = document.createElement("div");
   status.className = "copy-link-status visually-hidden";
   status.setAttribute("role", "status");
@@ -36,19 +38,16 @@
     window.setTimeout(function () { status.textContent = message; }, 50);
   }
 
-  function sectionLink(id) {
-    return location.href.split("#")[0].split("?")[0] + "#" + id;
-  }
-
-  function showForManualCopy(button, link) {
-    var box = button.parentNode.querySelector(".copy-link-fallback");
+  function showForManualCopy(heading, link) {
+    var box = heading.parentNode.querySelector(".copy-link-fallback[data-for='" + heading.id + "']");
     if (!box) {
       box = document.createElement("input");
       box.type = "text";
       box.readOnly = true;
       box.className = "copy-link-fallback";
+      box.setAttribute("data-for", heading.id);
       box.setAttribute("aria-label", "Link to this section");
-      button.insertAdjacentElement("afterend", box);
+      heading.insertAdjacentElement("afterend", box);
     }
     box.value = link;
     box.focus();
@@ -56,27 +55,22 @@
     announce("Link selected. Press Control and C, or Command and C, to copy it.");
   }
 
-  function copy(button, link) {
-    if (navigator.clipboard && window.isSecureContext && location.protocol !== "file:") {
-      navigator.clipboard.writeText(link).then(function () {
-        announce("Link copied");
-      }, function () { showForManualCopy(button, link); });
-    } else {
-      showForManualCopy(button, link);
-    }
-  }
-
-  headings.forEach(function (heading) {
-    var wrapper = document.createElement("div");
-    wrapper.className = "copy-link";
-    var button = document.createElement("button");
-    button.type = "button";
-    button.className = "copy-link-button";
+  links.forEach(function (anchor) {
+    var heading = anchor.parentNode;
     var name = heading.textContent.replace(/\u00b6/g, "").trim();
-    button.textContent = "Copy link to this section";
-    button.setAttribute("aria-label", "Copy link to this section: " + name);
-    button.addEventListener("click", function () { copy(button, sectionLink(heading.id)); });
-    wrapper.appendChild(button);
-    heading.insertAdjacentElement("afterend", wrapper);
+    anchor.setAttribute("aria-label", "Copy link to this section: " + name);
+    anchor.setAttribute("title", "Copy link to this section");
+    anchor.addEventListener("click", function (event) {
+      event.preventDefault();
+      var link = location.href.split("#")[0].split("?")[0] + "#" + heading.id;
+      history.replaceState(null, "", "#" + heading.id);
+      if (navigator.clipboard && window.isSecureContext && location.protocol !== "file:") {
+        navigator.clipboard.writeText(link).then(function () {
+          announce("Link to this section copied");
+        }, function () { showForManualCopy(heading, link); });
+      } else {
+        showForManualCopy(heading, link);
+      }
+    });
   });
 })();

@@ -8,7 +8,7 @@ import unicodedata
 # Ids the build itself puts on a module page (learning.py's headings): a source heading with the
 # same words gets "-2". Python-Markdown's notes use "fn:1" / "fnref:1" and Material's controls
 # "__drawer", "__codelineno-..." and so on, which a slug (a-z, 0-9 and "-") can never equal.
-RESERVED_ANCHORS = frozenset({"check-your-understanding", "reflect"})
+RESERVED_ANCHORS = frozenset({"check-your-understanding", "reflect", "finish"})
 # Families of ids the build makes: reference entries ("ref-ruch2020"), quiz questions
 # ("question-p4-defined") and reflections ("reflection-p4-time"). A slug that is exactly one of
 # these forms gets "-2", a suffix those ids never end in.

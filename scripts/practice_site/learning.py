@@ -7,8 +7,10 @@ import json
 from pathlib import Path
 
 from .errors import SourceError
+from .learner_path import page_href, status_element
 from .model import Principle
 from .quiz_format import QuizFile, check_ids_and_sections, parse_quiz_file
+from .trainers import ModuleEntry
 
 CHECK_INTRO = (
     "Answer these questions to check your understanding. Choose your answer, then select "
@@ -48,9 +50,10 @@ def learning_markdown(quiz: QuizFile, module_id: str, my_learning: str) -> str:
         out.extend(q.source for q in quiz.questions)
         out.append(
             f'<div class="quiz-result" data-total="{len(quiz.questions)}">\n'
-            '<p class="quiz-result-text">Your result appears here when JavaScript is on. Without it, use '
-            "“Show the answer” under each question.</p>\n"
-            '<p class="quiz-result-note"></p>\n</div>'
+            '<p class="quiz-result-text no-js">Without JavaScript, use “Show the answer” under each question.</p>\n'
+            f'<p class="quiz-result-text js-only">Your score: 0 of {len(quiz.questions)} answered.</p>\n'
+            '<p class="quiz-result-note js-only">The module is marked complete when you have answered every '
+            "question. This is a record of your own learning, not a measure of your competence.</p>\n</div>"
         )
     if quiz.reflections:
         attrs = "" if quiz.questions else f' data-module="{module_id}"'
@@ -60,41 +63,83 @@ def learning_markdown(quiz: QuizFile, module_id: str, my_learning: str) -> str:
     return "\n\n".join(out)
 
 
-def my_learning_markdown(principles: list[Principle], quizzes: dict[int, QuizFile], module_uri) -> str:
-    """The My learning page: progress per module, the CPD record download and "clear my data"."""
-    modules = [
-        {
-            "id": p.module_id,
-            "title": f"Practice Principle {p.number}: {p.short_title}",
-            "href": module_uri(p).removesuffix(".md") + ".html",
-            "questions": len(quizzes[p.number].questions) if p.number in quizzes else 0,
-            "reflections": [{"id": r.id, "text": r.text} for r in quizzes[p.number].reflections]
-            if p.number in quizzes else [],
-        }
-        for p in principles
+def my_learning_markdown(modules: list[ModuleEntry], quizzes: dict[int, QuizFile], from_uri: str) -> str:
+    """The My learning page, built whole so that nothing moves as the learner's data fills it in."""
+    sections = "\n".join(module_progress(m, quizzes.get(m.number), from_uri) for m in modules)
+    data = [
+        {"id": m.id, "number": m.number, "title": f"Practice Principle {m.number}: {m.short_title}",
+         "questions": m.questions,
+         "reflections": [{"id": r.id, "text": r.text} for r in quizzes[m.number].reflections]
+         if m.number in quizzes else []}
+        for m in modules
     ]
-    data = html.escape(json.dumps(modules, ensure_ascii=False), quote=True)
+    attribute = html.escape(json.dumps(data, ensure_ascii=False), quote=True)
     return f"""# My learning
 
-Your answers, notes and progress are kept in this browser on this computer only. Nothing is sent
-anywhere. Someone else using this computer and browser could see them, so clear your data when you
+Your progress, answers and notes are kept in this browser on this device only. Nothing is sent
+anywhere. Someone else using this device and browser could see them, so clear your data when you
 finish on a shared computer.
 
+<p class="no-js">This page needs JavaScript to show your progress and make your record.</p>
+
+## Your modules {{#your-modules}}
+
 <div id="learning-record">
-<p>This page needs JavaScript to show your progress. Your answers and notes are still kept by each
-module's page when JavaScript is on.</p>
+{sections}
 </div>
 
-<div id="my-learning-controls" class="my-learning-actions" hidden>
-<h2 id="your-cpd-record">Your CPD record</h2>
-<p>Download a record of your learning for your continuing professional development (CPD): for each
-module, the date, the activity, what you learnt (your reflection notes) and the impact on your
-practice. It is a Markdown text file you can open in any text editor.</p>
-<button type="button" id="download-cpd" class="md-button md-button--primary">Download my CPD record</button>
-<button type="button" id="clear-data" class="md-button">Clear my data</button>
+## Your CPD record {{#your-cpd-record}}
+
+Keep a record of your continuing professional development (CPD): for each module you have
+studied, the date you completed it, your score, the time you spent, and your notes under three
+headings: what the activity was, what you learned, and how it will change your practice. Your
+name and role are optional and stay in this browser.
+
+<div class="cpd-details js-only">
+<p><label for="cpd-name">Your name (optional)</label>
+<input type="text" id="cpd-name" autocomplete="name"></p>
+<p><label for="cpd-role">Your role (optional)</label>
+<input type="text" id="cpd-role" autocomplete="organization-title"></p>
 </div>
+
+<p class="my-learning-actions js-only">
+<button type="button" id="print-cpd" class="md-button md-button--primary">Print or save as PDF</button>
+<button type="button" id="download-cpd" class="md-button">Download as text</button>
+</p>
+
+## Clear my data {{#clear-my-data}}
+
+On a shared computer, download or print your record first, then clear everything this site has
+kept in this browser: progress, answers, notes, name and role.
+
+<p class="js-only"><button type="button" id="clear-data" class="md-button">Clear my data</button></p>
 
 <p id="my-learning-status" role="status" aria-live="polite"></p>
 
-<div id="my-learning-data" data-modules="{data}" hidden></div>
+<div id="cpd-record" class="cpd-record" data-search-exclude=""></div>
+
+<div id="my-learning-data" data-modules="{attribute}" hidden></div>
 """
+
+
+def module_progress(module: ModuleEntry, quiz: QuizFile | None, from_uri: str) -> str:
+    """One module's block on My learning, as a first visit sees it; ``learning.js`` fills it in."""
+    impact = f"impact-{module.id}"
+    score = "Knowledge check: not answered yet." if module.questions else "This module has no knowledge check yet."
+    notes = f"<li data-field=\"reflections\">Reflections: 0 of {module.reflections} written.</li>\n" \
+        if module.reflections else ""
+    return (
+        f'<section class="my-learning-module" id="module-{module.id}" aria-labelledby="{module.id}" '
+        f'data-module-id="{module.id}">\n'
+        f'<h3 id="{module.id}"><a href="{html.escape(page_href(module.uri, from_uri))}">'
+        f"Practice Principle {module.number}: {html.escape(module.short_title)}</a></h3>\n"
+        f"{status_element(module.id)}\n"
+        f'<ul class="my-learning-facts">\n<li data-field="score">{score}</li>\n{notes}'
+        '<li data-field="time">Time spent: none yet.</li>\n</ul>\n'
+        f'<p class="js-only"><label for="{impact}" class="reflection-question">How will it change your '
+        "practice?</label></p>\n"
+        f'<p class="reflection-hint js-only" id="{impact}-hint">What will you do differently after this module? '
+        "This goes into your CPD record.</p>\n"
+        f'<p class="js-only"><textarea id="{impact}" rows="4" class="reflection-notes" '
+        f'aria-describedby="{impact}-hint"></textarea></p>\n</section>'
+    )

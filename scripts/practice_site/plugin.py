@@ -16,7 +16,6 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
 
 from .cite_render import ModuleCiter
 from .citing import suggestions
@@ -24,6 +23,7 @@ from .collection import load_principles, other_files, publisher_footers
 from .crosslinks import unresolved
 from .csp import add_policy
 from .errors import SourceError
+from .learner_path import finish_markdown, module_cards, module_status_bar, start_action
 from .learning import learning_markdown, load_quizzes, my_learning_markdown
 from .links import (
     MANIFEST,
@@ -53,6 +53,7 @@ from .trainers import ModuleEntry, catalogue, trainers_markdown
 log = get_plugin_logger(__name__)
 
 PRINCIPLE_LIST_MARKER = "<!-- principle-list -->"
+START_MARKER = "<!-- start-action -->"
 FOOTER_MARKER = "<!-- publisher-footer -->"
 SHIM_URI = "assets/javascripts/iframe-worker-shim.js"
 BARE_URL = re.compile(r'<a href="(https?://[^"]+)">\1</a>')  # marked so print does not repeat the address
@@ -151,6 +152,9 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
                    "sections": {s.anchor: {"title": s.title, "minutes": s.minutes} for s in m.sections}}
             for m in self.modules.values()
         }
+        # For learning.js on every page: which navigation links are modules (addresses from the site root).
+        config.extra["learning_modules"] = [
+            {"id": m.id, "uri": m.uri.removesuffix(".md") + ".html"} for m in self.modules.values()]
         if self.config.offline:
             self.add_offline_shim(config, root)
         return config
@@ -263,17 +267,22 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
         to_my_learning = posixpath.relpath(self.config.my_learning_page, self.config.modules_dir)
         for principle in self.principles:
             quiz = self.quizzes.get(principle.number)
+            module = self.modules[principle.module_id]
+            learning = learning_markdown(quiz, principle.module_id, to_my_learning) if quiz else ""
+            if not module.questions:
+                learning = "\n\n".join(part for part in (learning, finish_markdown(module.id)) if part)
             content = render_principle(
                 principle,
                 known,
                 cite=self.citer(principle, to_bibliography),
                 references=reference_list(site.module_library(principle.number), site.module_keys[principle.number]),
                 notes=correction_notes(site, principle.number),
-                learning=learning_markdown(quiz, principle.module_id, to_my_learning) if quiz else None,
+                learning=learning,
+                status=module_status_bar(module),
             )
             files.append(File.generated(config, self.module_uri(principle), content=content))
         files.append(File.generated(config, self.config.bibliography_page, content=self.bibliography()))
-        my_learning = my_learning_markdown(self.principles, self.quizzes, self.module_uri)
+        my_learning = my_learning_markdown(list(self.modules.values()), self.quizzes, self.config.my_learning_page)
         files.append(File.generated(config, self.config.my_learning_page, content=my_learning))
         trainers = trainers_markdown(self.modules, self.sessions)
         files.append(File.generated(config, self.config.trainers_page, content=trainers))
@@ -305,20 +314,13 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
                            site.short_names)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        """Add moved-anchor redirects; load the learning script and styles only where they are used."""
+        """Add moved-anchor redirects and the page's Content Security Policy."""
         output = BARE_URL.sub(r'<a class="bare-url" href="\1">\1</a>', output)
         moved = moved_anchors(self.manifest, page.url)
         if moved:
             data = json.dumps(moved).replace("</", "<\\/")
             output = output.replace(
                 "</head>", f'<script type="application/json" id="moved-anchors">{data}</script>\n</head>', 1)
-        uses = page.file.src_uri == self.config.my_learning_page or 'class="quiz-question"' in output \
-            or 'class="reflection"' in output
-        if uses:
-            css = get_relative_url("stylesheets/learning.css", page.url)
-            js = get_relative_url("javascripts/learning.js", page.url)
-            output = output.replace("</head>", f'<link rel="stylesheet" href="{css}">\n</head>', 1)
-            output = output.replace("</body>", f'<script src="{js}"></script>\n</body>', 1)
         return self.with_policy(output)
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
@@ -365,20 +367,14 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         uri = page.file.src_uri
         if uri == self.config.home_page:
-            return self.replace_marker(markdown, uri, PRINCIPLE_LIST_MARKER, self.principle_list(page))
+            modules = list(self.modules.values())
+            start = start_action(modules, uri, self.config.my_learning_page)
+            markdown = self.replace_marker(markdown, uri, START_MARKER, start)
+            return self.replace_marker(markdown, uri, PRINCIPLE_LIST_MARKER, module_cards(modules, uri))
         if uri == self.config.credits_page:
             footers = "\n\n---\n\n".join(publisher_footers(self.principles))
             return self.replace_marker(markdown, uri, FOOTER_MARKER, footers)
         return markdown
-
-    def principle_list(self, page: Page) -> str:
-        """A bulleted list of links to every module, relative to ``page``."""
-        base = posixpath.dirname(page.file.src_uri) or "."
-        return "\n".join(
-            f"- [Practice Principle {p.number}: {markdown_text(p.short_title)}]"
-            f"({posixpath.relpath(self.module_uri(p), base)})"
-            for p in self.principles
-        )
 
     @staticmethod
     def replace_marker(markdown: str, uri: str, marker: str, content: str) -> str:

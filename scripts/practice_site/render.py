@@ -131,13 +131,14 @@ def render_principle(
     references: list[tuple[str, str]] | None = None,
     notes: ReaderNotes | None = None,
     learning: str | None = None,
+    status: str | None = None,
 ) -> str:
     """The module page: title, sections in source order, notes, then the reference list.
 
     ``cite`` links the citations of a paragraph (given its source line); ``references`` are
     (key, formatted entry) pairs that replace the entries as written; ``notes`` explain
     corrections to citations and references; ``learning`` is the knowledge check and reflection,
-    placed after the principle's text and before its references.
+    placed after the principle's text and before its references; ``status`` (HTML) goes under the title.
     """
     cross = cross_linker(principle, known)
 
@@ -145,6 +146,8 @@ def render_principle(
         return outside(cite(text, line) if cite else text, cross)
 
     out = [f"# Practice Principle {principle.number}: {neutralise(principle.title)}"]
+    if status:
+        out.append(status)
     for section in principle.sections:
         out.append(f"## {neutralise(section.heading)} {{#{section.anchor}}}")
         out.extend(render_blocks(section.blocks, inline))

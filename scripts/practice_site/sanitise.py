@@ -23,7 +23,7 @@ ATTRIBUTES = {
     "button": {"type"},
     "details": {"open"},
     "form": {"novalidate"},
-    "input": {"type", "name", "value"},
+    "input": {"type", "name", "value", "autocomplete"},
     "label": {"for"},
     "ol": {"start"},
     "td": {"colspan", "rowspan", "align"},

@@ -20,6 +20,9 @@ def clock(minutes: int) -> str:
     return f"{minutes // 60}:{minutes % 60:02d}"
 
 
+COLUMNS = ("Start", "Minutes", "Activity", "Reading time")
+
+
 class SessionBlock(Block):
     """``/// session | Title`` whose lines are ``- minutes | [principle-N#section |] activity``."""
 
@@ -36,19 +39,21 @@ class SessionBlock(Block):
         catalogue = self.config.get("catalogue", {})
         items = parse_items((block.text or "").splitlines(), 1, f"session {self.argument}")
         block.text = None
-        table = etree.SubElement(block, "table")
+        # Roles repeat the table's own semantics so they survive the narrow-screen layout, where
+        # learning.css shows each row as a block (some browsers drop table semantics then).
+        table = etree.SubElement(block, "table", {"class": "session-table", "role": "table"})
         etree.SubElement(table, "caption").text = AtomicString(self.argument)
-        head = etree.SubElement(etree.SubElement(table, "thead"), "tr")
-        for name in ("Start", "Minutes", "Activity", "Reading time"):
-            etree.SubElement(head, "th", {"scope": "col"}).text = name
-        body = etree.SubElement(table, "tbody")
+        head = etree.SubElement(etree.SubElement(table, "thead", {"role": "rowgroup"}), "tr", {"role": "row"})
+        for name in COLUMNS:
+            etree.SubElement(head, "th", {"scope": "col", "role": "columnheader"}).text = name
+        body = etree.SubElement(table, "tbody", {"role": "rowgroup"})
         start = 0
         for item in items:
-            row = etree.SubElement(body, "tr")
-            etree.SubElement(row, "td").text = clock(start)
-            etree.SubElement(row, "td").text = str(item.minutes)
-            cell = etree.SubElement(row, "td")
-            reading = etree.SubElement(row, "td")
+            row = etree.SubElement(body, "tr", {"role": "row"})
+            start_cell, minutes_cell, cell, reading = (
+                etree.SubElement(row, "td", {"role": "cell", "data-label": name}) for name in COLUMNS)
+            start_cell.text = clock(start)
+            minutes_cell.text = str(item.minutes)
             module = catalogue.get(item.module)
             if module:
                 section = module["sections"].get(item.anchor) if item.anchor else None
@@ -59,9 +64,9 @@ class SessionBlock(Block):
                 reading.text = f'{(section or module)["minutes"]} min' if (section or not item.anchor) else ""
             etree.SubElement(cell, "p").text = AtomicString(item.text)  # a trainer's text stays text
             start += item.minutes
-        foot = etree.SubElement(etree.SubElement(table, "tfoot"), "tr")
-        etree.SubElement(foot, "th", {"scope": "row", "colspan": "2"}).text = "Total"
-        etree.SubElement(foot, "td", {"colspan": "2"}).text = f"{start} minutes ({clock(start)})"
+        foot = etree.SubElement(etree.SubElement(table, "tfoot", {"role": "rowgroup"}), "tr", {"role": "row"})
+        etree.SubElement(foot, "th", {"scope": "row", "colspan": "2", "role": "rowheader"}).text = "Total"
+        etree.SubElement(foot, "td", {"colspan": "2", "role": "cell"}).text = f"{start} minutes ({clock(start)})"
 
 
 class SessionExtension(BlocksExtension):

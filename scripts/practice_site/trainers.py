@@ -11,6 +11,7 @@ from .quiz_format import QuizFile
 from .safe_text import markdown_text
 
 WORDS_PER_MINUTE = 200
+SECONDS_TO_DECIDE = 30  # per question, on top of reading it and its options
 WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
 
@@ -23,6 +24,14 @@ def count_words(markdown: str) -> int:
 def minutes(words: int) -> int:
     """Reading time at 200 words a minute, rounded up, at least one minute."""
     return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+
+def answer_minutes(quiz: QuizFile | None) -> int:
+    """Minutes to answer a knowledge check: reading its questions and options, and 30 seconds each to decide."""
+    if quiz is None or not quiz.questions:
+        return 0
+    words = sum(count_words(q.text) + sum(count_words(c.text) for c in q.choices) for q in quiz.questions)
+    return max(1, math.ceil(words / WORDS_PER_MINUTE + len(quiz.questions) * SECONDS_TO_DECIDE / 60))
 
 
 def section_words(section: Section) -> int:
@@ -55,6 +64,7 @@ class ModuleEntry:
     sections: list[SectionEntry] = field(default_factory=list)
     questions: int = 0
     reflections: int = 0
+    answer_minutes: int = 0
 
     @property
     def words(self) -> int:
@@ -75,6 +85,7 @@ def catalogue(principles: list[Principle], quizzes: dict[int, QuizFile], module_
             [SectionEntry(s.anchor, s.heading, section_words(s)) for s in p.sections],
             len(quiz.questions) if quiz else 0,
             len(quiz.reflections) if quiz else 0,
+            answer_minutes(quiz),
         )
     return entries
 
@@ -90,8 +101,9 @@ def trainers_markdown(modules: dict[str, ModuleEntry], sessions: list[tuple[str,
             f"`p{m.number}.html` for [Practice Principle {m.number}](p{m.number}.html)" for m in modules.values())
         + ". Add it to the site's address, for example `https://your-site/p4.html`, or use it inside the "
         "offline copy's folder.",
-        "To link to one section, open the module and select **Copy link to this section** under the "
-        "section's heading. The link works online and in the offline copy.",
+        "To link to one section, open the module and select the small ¶ link beside the section's "
+        "heading (it appears when you point at or tab to the heading): it copies the section's "
+        "address. The link works online and in the offline copy.",
         "## Modules {#modules}",
         f"Reading times assume {WORDS_PER_MINUTE} words a minute.",
     ]
