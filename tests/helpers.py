@@ -72,3 +72,12 @@ def text_of(html: str, tag: str = "article", cls: str | None = None) -> str:
 def words(text: str) -> list[str]:
     """Letters-and-digits words: markup, punctuation and underscores are separators."""
     return WORD.findall(text)
+
+
+def answer_key(number: int) -> dict[str, list[str]]:
+    """Question id -> the values ("a", "b", ...) of the correct options in principle ``number``'s quiz."""
+    from practice_site.quiz_format import parse_quiz_file
+
+    path = ROOT / "docs" / "quizzes" / f"principle-{number}.md"
+    quiz = parse_quiz_file(path.read_text(encoding="utf-8"), path.name)
+    return {q.id: [chr(97 + i) for i, c in enumerate(q.choices) if c.correct] for q in quiz.questions}

@@ -174,6 +174,11 @@ def test_progress_survives_unzipping_the_bundle_somewhere_else(offline_page, bun
     expect(page.locator("#p7-one-size-b")).to_be_checked()
     page.goto((moved / "my-learning.html").as_uri())
     expect(page.locator(".my-learning-module[aria-labelledby='principle-7']")).to_contain_text("1 of 10 answered")
+    page.goto((moved / "index.html").as_uri())
+    expect(page.locator("[data-card-module='principle-7'] .module-status")).to_have_text("◐ In progress")
+    expect(page.locator("#start-action")).to_have_text(re.compile("^Continue: Principle 7"))
+    nav = page.locator("nav.md-nav--primary a.md-nav__link[href$='principle-7.html']").first
+    expect(nav).to_have_accessible_name(re.compile(r"\(in progress\)$"))
     assert page.refused == []
 
 

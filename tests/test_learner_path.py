@@ -9,7 +9,7 @@ import re
 
 import pytest
 from axe import axe_violations, describe
-from helpers import ROOT
+from helpers import answer_key, build, copy_project
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
@@ -22,12 +22,6 @@ SESSION = "sessions/workshop-90-minutes.html"
 PHONE = {"viewport": {"width": 375, "height": 667}, "is_mobile": True, "has_touch": True}
 LAPTOP = {"viewport": {"width": 1280, "height": 800}}
 DATE = r"\d{1,2} [A-Z][a-z]+ \d{4}"
-
-
-def answer_key(number: int) -> dict[str, list[str]]:
-    path = ROOT / "docs" / "quizzes" / f"principle-{number}.md"
-    quiz = parse_quiz_file(path.read_text(encoding="utf-8"), path.name)
-    return {q.id: [chr(97 + i) for i, c in enumerate(q.choices) if c.correct] for q in quiz.questions}
 
 
 def answer_all(page, number: int) -> None:
@@ -125,7 +119,9 @@ def test_completing_a_module_is_shown_everywhere(device, site_url):
     page.goto(f"{site_url}/index.html")
     page.reload()
     expect(page.locator("[data-card-module='principle-4'] .module-status")).to_have_text(complete)
-    expect(page.locator("#start-action")).to_have_text("Start with Principle 7")
+    next_number = page.locator("[data-card-module]:not([data-card-module='principle-4'])").first.get_attribute(
+        "data-number")
+    expect(page.locator("#start-action")).to_have_text(f"Start with Principle {next_number}")
     if page.device == "phone":
         page.locator("label.md-header__button[for='__drawer']").click()
     link = page.locator("nav.md-nav--primary a.md-nav__link[href$='principle-4.html']").first
@@ -136,6 +132,43 @@ def test_completing_a_module_is_shown_everywhere(device, site_url):
     page.goto(f"{site_url}/my-learning.html")
     expect(page.locator("#module-principle-4 .module-status")).to_have_text(complete)
     expect(page.locator("#module-principle-7 .module-status")).to_have_text("○ Not started")
+
+
+def test_when_every_module_is_complete_the_action_leads_to_the_record(page, site_url):
+    page.goto(f"{site_url}/index.html")
+    page.evaluate("""ids => localStorage.setItem('practice-principles-training', JSON.stringify({version: 2,
+        modules: Object.fromEntries(ids.map(id => [id, {completed: {at: '2026-11-25T10:00:00Z', score: 1, total: 1}}]))
+    }))""", page.locator("[data-card-module]").evaluate_all("cards => cards.map(c => c.dataset.cardModule)"))
+    page.reload()
+    action = page.locator("#start-action")
+    expect(action).to_have_text("All modules complete: see your learning record")
+    action.click()
+    page.wait_for_url(re.compile(r"my-learning\.html$"))
+
+
+def test_the_closed_menu_on_a_phone_is_out_of_the_tab_order(browser, site_url):
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    page.goto(f"{site_url}/{P7}")
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        assert not page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')"), "focus went off screen"
+    page.locator("label.md-header__button[for='__drawer']").click()
+    page.wait_for_timeout(400)
+    link = page.locator(".md-sidebar--primary a.md-nav__link[href$='my-learning.html']")
+    link.focus()
+    expect(link).to_be_focused()
+    context.close()
+
+
+def test_a_home_page_without_the_start_line_stops_the_build(tmp_path):
+    project = copy_project(tmp_path)
+    home = project / "docs" / "index.md"
+    home.write_text(home.read_text(encoding="utf-8").replace("<!-- start-action -->", ""), encoding="utf-8")
+    result = build(project)
+    assert result.returncode != 0
+    assert "docs/index.md: the line <!-- start-action --> is missing" in result.stderr
+    assert not (project / "site" / "index.html").exists()
 
 
 def test_retrying_after_completion_keeps_the_module_complete(page, site_url):

@@ -6,7 +6,7 @@ import re
 
 import pytest
 from axe import axe_violations, describe
-from helpers import ROOT, SOURCES
+from helpers import ROOT, SOURCES, answer_key
 from playwright.sync_api import expect
 
 from practice_site.quiz_format import parse_quiz_file
@@ -45,11 +45,6 @@ def test_quoted_feedback_is_the_principles_own_words(number):
 
 
 # ---- Keyboard, live region, score, persistence ------------------------------------------------
-
-
-def answer_key(number: int) -> dict[str, list[str]]:
-    """Question id -> the values ("a", "b", ...) of its correct options."""
-    return {q.id: [chr(97 + i) for i, c in enumerate(q.choices) if c.correct] for q in quiz(number).questions}
 
 
 def tab_to(page, selector: str, limit: int = 120) -> None:

@@ -200,3 +200,17 @@ def test_no_page_repeats_an_id(built_site):
         ids = re.findall(r'\sid="([^"]+)"', page.read_text(encoding="utf-8"))
         repeated = sorted({i for i in ids if ids.count(i) > 1})
         assert repeated == [], f"{page.relative_to(built_site)}: {repeated}"
+
+
+DEVELOPER_WORDS = re.compile(
+    r"\bmake (?:site|test|bundle|bib|links|cite-report|serve|bench|lms|quiz-report)\b|README|\bmkdocs\b|"
+    r"\b(?:docs|sources|bib|scripts|overrides)/|\.(?:md|py|tsv|bib|yml)\b|localStorage"
+)
+
+
+def test_pages_speak_to_learners_and_trainers(built_site):
+    """No make commands, project files or internal names in what any page shows."""
+    for page in built_site.rglob("*.html"):
+        shown = text_of(page.read_text(encoding="utf-8"))
+        found = DEVELOPER_WORDS.findall(shown)
+        assert found == [], f"{page.relative_to(built_site)}: {found}"

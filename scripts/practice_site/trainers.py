@@ -122,12 +122,14 @@ def trainers_markdown(modules: dict[str, ModuleEntry], sessions: list[tuple[str,
     out.append("## Session plans {#session-plans}")
     out.append(
         "A session plan lists modules or sections, discussion prompts and minutes, and shows an agenda with "
-        "links, reading times and a total. To write one, see README.md, \"Writing a session plan\"."
+        "links, reading times and a total. To add one for your own sessions, send the modules or sections, "
+        "prompts and minutes to whoever looks after this site."
     )
     out.append("\n".join(f"- [{markdown_text(title)}]({uri})" for title, uri in sessions) or "No session plans yet.")
     out.append("## Using the offline copy in a workshop {#offline}")
     out.append(
-        "Where the internet is unreliable, use the offline copy: a zip file made with `make bundle`.\n\n"
+        "Where the internet is unreliable, use the offline copy: a zip file of the whole site, from "
+        "whoever looks after this site.\n\n"
         "1. Copy the zip to each laptop, a USB stick or a shared drive, and unzip it.\n"
         "2. Open the folder and double-click `index.html`. Everything works without an internet "
         "connection: the modules, search, citations, knowledge checks and My learning.\n"
