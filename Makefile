@@ -4,6 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 CHROMIUM := /usr/bin/chromium
+JAVA := /usr/bin/java
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site serve test bundle bib cite-report links bench lint clean
@@ -29,6 +30,14 @@ node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
+# The Nu HTML Checker (vnu-jar, from npm) runs on Java: Debian's JRE.
+$(JAVA):
+	@if [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless; \
+	else \
+		echo "The HTML checker needs Java: run 'sudo apt-get install default-jre-headless'." >&2; exit 1; \
+	fi
+
 $(CHROMIUM):
 	@if [ "$$(id -u)" = 0 ]; then \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
@@ -36,12 +45,10 @@ $(CHROMIUM):
 		echo "The browser tests need Debian's Chromium: run 'sudo apt-get install chromium'." >&2; exit 1; \
 	fi
 
-## Build the site into site/ (built aside first, so a failed build never leaves half a site).
-site: $(VENV)/site.stamp
-	rm -rf site.tmp
-	$(BIN)/mkdocs build --strict --site-dir site.tmp || { rm -rf site.tmp; exit 1; }
-	rm -rf site && mv site.tmp site
-	@echo "Site built: open $(CURDIR)/site/index.html"
+## Build the site into site/, with the offline copy it offers for download (built aside first,
+## so a failed build never leaves half a site).
+site: $(VENV)/site.stamp node_modules/.package-lock.json
+	$(BIN)/python -m practice_site.site_build site
 
 ## Preview at http://127.0.0.1:8000/, rebuilding when docs/ or sources/ change.
 serve: $(VENV)/site.stamp
@@ -68,7 +75,7 @@ bench: $(VENV)/test.stamp node_modules/.package-lock.json $(CHROMIUM)
 	$(BIN)/python scripts/bench.py
 
 ## Every test: unit, build, browser (Chromium + axe-core), and the linter.
-test: $(VENV)/test.stamp node_modules/.package-lock.json $(CHROMIUM)
+test: $(VENV)/test.stamp node_modules/.package-lock.json $(CHROMIUM) $(JAVA)
 	$(BIN)/ruff check scripts tests
 	SCREENSHOT_DIR=$(CURDIR)/test-output/screenshots $(BIN)/pytest
 	@echo "Screenshots of every page (desktop and mobile): $(CURDIR)/test-output/screenshots"

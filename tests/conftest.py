@@ -8,16 +8,17 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from helpers import build, copy_project
+from helpers import build_full_site, copy_full_project
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Build the real project (strict) once; return its site folder."""
-    project = copy_project(tmp_path_factory.mktemp("project"))
-    result = build(project)
+    """Build the real project as make site does (strict, with its offline copy) once; return its site folder."""
+    project = copy_full_project(tmp_path_factory.mktemp("project"))
+    result = build_full_site(project)
     assert result.returncode == 0, result.stderr
     (project / "build.log").write_text(result.stderr)
+    (project / "build.out").write_text(result.stdout)
     return project / "site"
 
 

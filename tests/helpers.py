@@ -29,12 +29,35 @@ def copy_project(dest: Path, with_sources: bool = True) -> Path:
     return dest
 
 
-def build(project: Path, site_dir: str = "site") -> subprocess.CompletedProcess[str]:
-    """Run ``mkdocs build --strict`` in ``project``; return the finished process."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def build(project: Path, site_dir: str = "site", env: dict[str, str] | None = None
+          ) -> subprocess.CompletedProcess[str]:
+    """Run ``mkdocs build --strict`` in ``project``; return the finished process (SITE_URL only if ``env`` sets it)."""
+    base = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
+    env = {**base, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run(
         [*MKDOCS, "build", "--strict", "--site-dir", site_dir],
         cwd=project, capture_output=True, text=True, env=env, timeout=300,
+    )
+
+
+def copy_full_project(dest: Path) -> Path:
+    """A copy of the project that can build the site with its offline copy (npm files linked in)."""
+    project = copy_project(dest)
+    shutil.copy(ROOT / "pyproject.toml", project / "pyproject.toml")
+    (project / "node_modules").symlink_to(ROOT / "node_modules")
+    return project
+
+
+def build_full_site(project: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run what ``make site`` runs (the site with the offline copy it offers) in ``project``.
+
+    The environment's SITE_URL is left out unless ``env`` sets it, so the tests see the default.
+    """
+    base = {k: v for k, v in os.environ.items() if k not in {"SITE_URL", "OFFLINE", "OFFLINE_ZIP"}}
+    env = {**base, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "practice_site.site_build", "site"],
+        cwd=project, capture_output=True, text=True, env=env, timeout=600,
     )
 
 

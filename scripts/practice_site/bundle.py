@@ -23,6 +23,7 @@ UNUSED = (
     "sitemap.xml.gz",
     "search/search_index.json",  # the offline build reads search/search_index.js instead
     "assets/javascripts/lunr",  # language support for search; the site searches in English only
+    "assets/javascripts/workers",  # the theme's search worker: the site's own (javascripts/) replaces it
 )
 
 README = """\

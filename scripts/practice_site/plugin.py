@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import posixpath
 import re
 import shutil
@@ -16,12 +17,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import is_error_template, normalize_url
+from mkdocs.utils.templates import TemplateContext
 
 from .cite_render import ModuleCiter
 from .citing import suggestions
 from .collection import load_principles, other_files, publisher_footers
 from .crosslinks import unresolved
 from .csp import add_policy
+from .download import OfflineDownload, home_offer, offline_download
 from .errors import SourceError
 from .learner_path import finish_markdown, module_cards, module_status_bar, start_action
 from .learning import learning_markdown, load_quizzes, my_learning_markdown
@@ -39,7 +43,9 @@ from .quiz_format import QuizFile
 from .render import module_filename, reference_paragraph, render_principle
 from .safe_text import first_markup, markdown_text
 from .sanitise import clean_content
+from .search_index import ReferenceEntry, point_to_worker, reference_entries, site_index
 from .session_format import check_targets, parse_sessions
+from .site_address import ENV_NAME, check_site_url, site_path
 from .site_citations import (
     SiteCitations,
     collect_citations,
@@ -52,8 +58,12 @@ from .trainers import ModuleEntry, catalogue, trainers_markdown
 
 log = get_plugin_logger(__name__)
 
+PAGE_WEIGHT = 0.6  # search: pages other than modules rank below a module that matches as well
+BIBLIOGRAPHY_WEIGHT = 0.3
+
 PRINCIPLE_LIST_MARKER = "<!-- principle-list -->"
 START_MARKER = "<!-- start-action -->"
+DOWNLOAD_MARKER = "<!-- offline-download -->"
 FOOTER_MARKER = "<!-- publisher-footer -->"
 SHIM_URI = "assets/javascripts/iframe-worker-shim.js"
 BARE_URL = re.compile(r'<a href="(https?://[^"]+)">\1</a>')  # marked so print does not repeat the address
@@ -77,9 +87,18 @@ class PracticePrinciplesConfig(Config):
     cache_dir = c.Type(str, default=".cache/practice-site")  # "" turns the citation cache off
     offline = c.Type(bool, default=False)
     offline_shim = c.Type(str, default="node_modules/iframe-worker/shim/index.js")
+    offline_zip = c.Type(str, default="")  # the offline copy to offer for download (make site sets it)
 
 
 CONFIG_STRINGS = ("site_name", "site_description", "site_author", "copyright")
+
+
+def check_address(config: MkDocsConfig) -> None:
+    """The site's address (site_url, or SITE_URL at build time) is a plain http(s) address."""
+    url = config.site_url
+    if url and (problem := check_site_url(url)):
+        where = f"the {ENV_NAME} environment variable" if os.environ.get(ENV_NAME) else "mkdocs.yml: site_url"
+        raise PluginError(f"{where}: {url!r} cannot be the site's address: {problem}")
 
 
 def check_config_strings(config: MkDocsConfig) -> None:
@@ -109,10 +128,13 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
         self.sessions: list[tuple[str, str]] = []
         self.manifest: dict = {}
         self.root = Path()
+        self.download: OfflineDownload | None = None
+        self.references: dict[str, list[ReferenceEntry]] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
         check_config_strings(config)
+        check_address(config)
         sources = root / self.config.sources_dir
         bib = root / self.config.bib_dir
         for level, message in other_files(sources, root):
@@ -147,6 +169,10 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
         self.fill_sessions_nav(config.nav)
         self.root = root
         self.manifest = read_manifest(root / MANIFEST)
+        try:
+            self.download = offline_download(self.config.offline_zip)
+        except FileNotFoundError as error:
+            raise PluginError(str(error)) from None
         config.mdx_configs.setdefault("practice_site.session_extension", {})["catalogue"] = {
             m.id: {"title": f"Practice Principle {m.number}: {m.short_title}", "uri": m.uri, "minutes": m.minutes,
                    "sections": {s.anchor: {"title": s.title, "minutes": s.minutes} for s in m.sections}}
@@ -154,7 +180,8 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
         }
         # For learning.js on every page: which navigation links are modules (addresses from the site root).
         config.extra["learning_modules"] = [
-            {"id": m.id, "uri": m.uri.removesuffix(".md") + ".html"} for m in self.modules.values()]
+            {"id": m.id, "uri": m.uri.removesuffix(".md") + ".html",
+             "title": f"Practice Principle {m.number}: {m.short_title}"} for m in self.modules.values()]
         if self.config.offline:
             self.add_offline_shim(config, root)
         return config
@@ -206,6 +233,10 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
         self.shim_source = shim
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.write_search_index(Path(config.site_dir))
+        if not config.site_url:  # no address, so no sitemap: its entries would have none
+            for name in ("sitemap.xml", "sitemap.xml.gz"):
+                (Path(config.site_dir) / name).unlink(missing_ok=True)
         links = collect_links(Path(config.site_dir))
         problems = check_manifest(self.manifest, links)
         recorded = self.manifest.get("pages", {})
@@ -223,6 +254,20 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
             target = Path(config.site_dir) / SHIM_URI
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(self.shim_source, target)
+
+    def write_search_index(self, site_dir: Path) -> None:
+        """Search's index, made for the site's own worker: plain text, references, page weights."""
+        path = site_dir / "search" / "search_index.json"
+        if not path.is_file():
+            return
+        bibliography = self.config.bibliography_page.removesuffix(".md") + ".html"
+        modules = {m.uri.removesuffix(".md") + ".html" for m in self.modules.values()}
+        index = json.loads(path.read_text(encoding="utf-8"))
+        pages = {doc["location"].split("#")[0] for doc in index.get("docs", [])}
+        weights = {page: BIBLIOGRAPHY_WEIGHT if page == bibliography else PAGE_WEIGHT
+                   for page in pages if page not in modules}
+        index = site_index(index, self.references, weights)
+        path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
     @staticmethod
     def check_unresolved(site: SiteCitations, strict: bool) -> None:
@@ -282,9 +327,12 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
             )
             files.append(File.generated(config, self.module_uri(principle), content=content))
         files.append(File.generated(config, self.config.bibliography_page, content=self.bibliography()))
+        if self.download is not None:
+            files.append(File.generated(config, self.download.href, abs_src_path=self.config.offline_zip))
         my_learning = my_learning_markdown(list(self.modules.values()), self.quizzes, self.config.my_learning_page)
         files.append(File.generated(config, self.config.my_learning_page, content=my_learning))
-        trainers = trainers_markdown(self.modules, self.sessions)
+        trainers = trainers_markdown(self.modules, self.sessions, config.site_url, self.download,
+                                     self.config.offline)
         files.append(File.generated(config, self.config.trainers_page, content=trainers))
         for module in self.modules.values():
             title = f"Practice Principle {module.number}: {module.short_title}"
@@ -316,6 +364,9 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Add moved-anchor redirects and the page's Content Security Policy."""
         output = BARE_URL.sub(r'<a class="bare-url" href="\1">\1</a>', output)
+        if page.file.src_uri in self.module_uris():
+            self.references[page.url] = reference_entries(output)
+        output = point_to_worker(output)
         moved = moved_anchors(self.manifest, page.url)
         if moved:
             data = json.dumps(moved).replace("</", "<\\/")
@@ -325,7 +376,26 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         """The theme's own pages (404.html) carry the policy too."""
-        return self.with_policy(output_content) if "<head" in output_content else output_content
+        if "<head" not in output_content:
+            return output_content
+        return self.with_policy(point_to_worker(output_content))
+
+    def on_template_context(self, context: TemplateContext, *, template_name: str,
+                            config: MkDocsConfig) -> TemplateContext:
+        """The error page links relative to itself, as if at the site's root (see overrides/404.html).
+
+        MkDocs writes its links from the server's root, which breaks under a sub-path without
+        site_url and always from file://; the page's own script sets the base when served.
+        """
+        if is_error_template(template_name):
+            context["base_url"] = "."
+            context["extra_css"] = [normalize_url(path, None, ".") for path in config.extra_css]
+            context["extra_javascript"] = [normalize_url(str(script), None, ".") for script in config.extra_javascript]
+            context["site_path"] = site_path(config.site_url) if config.site_url else None
+        return context
+
+    def module_uris(self) -> set[str]:
+        return {m.uri for m in self.modules.values()}
 
     def with_policy(self, page: str) -> str:
         """The page with its Content Security Policy (in the offline bundle, allowing the search shim's frame)."""
@@ -366,10 +436,16 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         uri = page.file.src_uri
+        if "description" in page.meta:  # the theme writes it into an attribute as it is
+            page.meta["description"] = html.escape(str(page.meta["description"]))
+        module = next((m for m in self.modules.values() if m.uri == uri), None)
+        if module is not None:
+            page.meta["description"] = html.escape(f"Practice Principle {module.number}: {module.title}")
         if uri == self.config.home_page:
             modules = list(self.modules.values())
             start = start_action(modules, uri, self.config.my_learning_page)
             markdown = self.replace_marker(markdown, uri, START_MARKER, start)
+            markdown = self.replace_marker(markdown, uri, DOWNLOAD_MARKER, home_offer(self.download))
             return self.replace_marker(markdown, uri, PRINCIPLE_LIST_MARKER, module_cards(modules, uri))
         if uri == self.config.credits_page:
             footers = "\n\n---\n\n".join(publisher_footers(self.principles))

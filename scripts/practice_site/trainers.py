@@ -6,9 +6,11 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from .download import OfflineDownload
 from .model import Principle, Section, block_paragraphs
 from .quiz_format import QuizFile
 from .safe_text import markdown_text
+from .site_address import short_link
 
 WORDS_PER_MINUTE = 200
 SECONDS_TO_DECIDE = 30  # per question, on top of reading it and its options
@@ -90,17 +92,52 @@ def catalogue(principles: list[Principle], quizzes: dict[int, QuizFile], module_
     return entries
 
 
-def trainers_markdown(modules: dict[str, ModuleEntry], sessions: list[tuple[str, str]]) -> str:
+def short_links_markdown(modules: dict[str, ModuleEntry], site_url: str | None) -> list[str]:
+    """The short links: with the site's real address when it is known, else relative with a hint."""
+    links = ", ".join(
+        f"[{markdown_text(short_link(site_url, m.number))}](p{m.number}.html) for Practice Principle {m.number}"
+        for m in modules.values())
+    if site_url:
+        return [f"Each module has a short address: {links}. They work online and, inside its folder, in the "
+                "offline copy."]
+    return [f"Each module has a short address: {links}.",
+            "These are written relative to this site: to send one, open it and copy the address from your "
+            "browser's address bar."]
+
+
+def offline_markdown(download: OfflineDownload | None, offline: bool) -> str:
+    """How to get and use the offline copy, in a trainer's words."""
+    if download is not None:
+        get = (f"[{download.label}]({download.href}){{: .offline-download }}\n\n"
+               "1. Copy the zip to each laptop, a USB stick or a shared drive, and unzip it.\n")
+    elif offline:
+        get = ("This is the offline copy. To pass it on, copy the whole folder, or the zip it came in.\n\n"
+               "1. Copy the folder (or the zip, then unzip it) to each laptop, a USB stick or a shared drive.\n")
+    else:
+        get = ("The offline copy is a zip of the whole site. It is offered here, with its size, on the "
+               "published site.\n\n"
+               "1. Copy the zip to each laptop, a USB stick or a shared drive, and unzip it.\n")
+    return (
+        "Where the internet is unreliable, use the offline copy of this site.\n\n" + get +
+        "2. Open the folder and double-click `index.html`. Everything works without an internet "
+        "connection: the modules, search, citations, knowledge checks and My learning.\n"
+        "3. Short links and section links work inside the folder too, for example `p4.html`.\n\n"
+        "Each learner's answers and notes stay in the browser on the computer they use. On shared "
+        "computers, ask learners to download their CPD record and then use **Clear my data** on the "
+        "My learning page before they leave."
+    )
+
+
+def trainers_markdown(modules: dict[str, ModuleEntry], sessions: list[tuple[str, str]],
+                      site_url: str | None = None, download: OfflineDownload | None = None,
+                      offline: bool = False) -> str:
     """The "For trainers" page (links are relative to the site root, where the page lives)."""
     out = [
         "# For trainers",
         "Everything on this page can be linked to from emails, slides and learning systems. Links keep "
         "working after updates: every published address is recorded, and any that moves is redirected.",
         "## Short links {#short-links}",
-        "Each module has a short address: " + ", ".join(
-            f"`p{m.number}.html` for [Practice Principle {m.number}](p{m.number}.html)" for m in modules.values())
-        + ". Add it to the site's address, for example `https://your-site/p4.html`, or use it inside the "
-        "offline copy's folder.",
+        *short_links_markdown(modules, site_url),
         "To link to one section, open the module and select the small ¶ link beside the section's "
         "heading (it appears when you point at or tab to the heading): it copies the section's "
         "address. The link works online and in the offline copy.",
@@ -127,15 +164,5 @@ def trainers_markdown(modules: dict[str, ModuleEntry], sessions: list[tuple[str,
     )
     out.append("\n".join(f"- [{markdown_text(title)}]({uri})" for title, uri in sessions) or "No session plans yet.")
     out.append("## Using the offline copy in a workshop {#offline}")
-    out.append(
-        "Where the internet is unreliable, use the offline copy: a zip file of the whole site, from "
-        "whoever looks after this site.\n\n"
-        "1. Copy the zip to each laptop, a USB stick or a shared drive, and unzip it.\n"
-        "2. Open the folder and double-click `index.html`. Everything works without an internet "
-        "connection: the modules, search, citations, knowledge checks and My learning.\n"
-        "3. Short links and section links work inside the folder too, for example `p4.html`.\n\n"
-        "Each learner's answers and notes stay in the browser on the computer they use. On shared "
-        "computers, ask learners to download their CPD record and then use **Clear my data** on the "
-        "My learning page before they leave."
-    )
+    out.append(offline_markdown(download, offline))
     return "\n\n".join(out) + "\n"

@@ -1,0 +1,51 @@
+"""The offline copy offered for download on the site: its name, size and the words that offer it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+FOLDER = "downloads"
+
+
+@dataclass(frozen=True)
+class OfflineDownload:
+    """The zip of the offline copy, as the site offers it."""
+
+    name: str
+    size: int  # bytes
+
+    @property
+    def href(self) -> str:
+        """Its address from the site's root."""
+        return f"{FOLDER}/{self.name}"
+
+    @property
+    def label(self) -> str:
+        """The link's words, for example "Download for offline use (ZIP, 173 KB)"."""
+        return f"Download for offline use (ZIP, {size_label(self.size)})"
+
+
+def size_label(size: int) -> str:
+    """A file size as people read it: "173 KB", "1.4 MB"."""
+    if size < 1000 * 1024:
+        return f"{max(1, round(size / 1024))} KB"
+    return f"{size / 1024 / 1024:.1f} MB"
+
+
+def offline_download(zip_path: str) -> OfflineDownload | None:
+    """The download for the zip at ``zip_path``; None when no zip is given (a preview build)."""
+    if not zip_path:
+        return None
+    path = Path(zip_path)
+    if not path.is_file():
+        raise FileNotFoundError(f"the offline copy {zip_path} does not exist; build the site with make site")
+    return OfflineDownload(path.name, path.stat().st_size)
+
+
+def home_offer(download: OfflineDownload | None, prefix: str = "") -> str:
+    """The home page's offer of the offline copy (Markdown), or nothing when there is none."""
+    if download is None:
+        return ""
+    return (f"**For workshops without internet:** [{download.label}]({prefix}{download.href}){{: .offline-download }}. "
+            "Unzip it and open the file called index.html in its folder: everything works without a connection.")
