@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import sys
+import unicodedata
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -104,3 +105,23 @@ def answer_key(number: int) -> dict[str, list[str]]:
     path = ROOT / "docs" / "quizzes" / f"principle-{number}.md"
     quiz = parse_quiz_file(path.read_text(encoding="utf-8"), path.name)
     return {q.id: [chr(97 + i) for i, c in enumerate(q.choices) if c.correct] for q in quiz.questions}
+
+
+def query_terms(query: str) -> str:
+    """The words the site's search reports for ``query`` (lower case, no accents or apostrophes), joined
+    as in a result's ``h=`` parameter, which marks results for exactly this query."""
+    folded = unicodedata.normalize("NFKD", query.replace("'", "").replace("’", "")).lower()
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    return "+".join(dict.fromkeys(re.findall(r"[^\W_]+", folded)))
+
+
+def type_search(page, query: str) -> None:
+    """Type ``query`` into the open search box and wait for its own results (or for none)."""
+    from playwright.sync_api import expect
+
+    box = page.locator("input.md-search__input")
+    expect(box).to_be_focused()
+    box.press_sequentially(query, delay=10)
+    mine = page.locator(f".md-search-result__item a[href*='h={query_terms(query)}']")
+    none = page.locator(".md-search-result__meta", has_text="No matching documents")
+    expect(mine.or_(none).first).to_be_attached(timeout=10_000)

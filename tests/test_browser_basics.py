@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from helpers import type_search
 from playwright.sync_api import expect
 
 
@@ -27,11 +28,7 @@ def test_section_link_lands_on_the_section(page, site_url):
 def test_search_by_keyboard_lands_on_a_section(page, site_url):
     page.goto(f"{site_url}/index.html")
     page.keyboard.press("/")
-    search = page.locator("input.md-search__input")
-    expect(search).to_be_focused()
-    search.press_sequentially("trusted relationships", delay=30)
-    results = page.locator(".md-search-result__item")
-    expect(results.first).to_be_visible(timeout=10_000)
+    type_search(page, "trusted relationships")
     for _ in range(10):
         page.keyboard.press("ArrowDown")
         href = page.evaluate("document.activeElement.getAttribute('href') || ''")

@@ -9,7 +9,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from helpers import ROOT, copy_project
+from helpers import ROOT, copy_project, type_search
 from playwright.sync_api import expect
 
 from practice_site.bundle import make_bundle
@@ -133,8 +133,7 @@ def test_bundle_works_from_file_with_the_network_off(offline_page, unzipped):
     expect(page.locator("article h1")).to_contain_text("Practice Principle 7")
 
     page.keyboard.press("/")
-    page.locator("input.md-search__input").press_sequentially("trusted relationships", delay=20)
-    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=10_000)
+    type_search(page, "trusted relationships")
     for _ in range(10):
         page.keyboard.press("ArrowDown")
         href = page.evaluate("document.activeElement.getAttribute('href') || ''")

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import pytest
+from helpers import type_search
 from playwright.sync_api import expect
 
 from practice_site.search_index import plain_text, point_to_worker, reference_entries, site_index
@@ -68,12 +69,7 @@ def search(page, site_url: str, query: str) -> list[list[Result]]:
     """Type ``query`` into the site's search box; return the results, grouped by page."""
     page.goto(f"{site_url}/index.html")
     page.keyboard.press("/")
-    box = page.locator("input.md-search__input")
-    expect(box).to_be_focused()
-    box.press_sequentially(query, delay=10)
-    meta = page.locator(".md-search-result__meta")
-    expect(meta).not_to_have_text("Type to start searching", timeout=10_000)
-    page.wait_for_timeout(150)
+    type_search(page, query)
     groups = []
     for item in page.locator(".md-search-result__item").all():
         group = []

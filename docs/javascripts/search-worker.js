@@ -44,6 +44,7 @@ function words(text) {
   for (const match of folded.matchAll(WORD))
     found.push({
       word: match[0],
+      stem: stem(match[0]),
       start: origin[match.index],
       end: origin[match.index + match[0].length - 1] + 1,
     });
@@ -59,10 +60,10 @@ function stem(word) {
   return word;
 }
 
-/* How well a text's word matches a query word: 1 exactly, 0.5 as its beginning, 0 not at all. */
+/* How well a text's word ({word, stem}) matches a query word: 1 exactly, 0.5 as its beginning, 0 not at all. */
 function fit(token, term) {
-  if (token === term.word || token === term.stem || stem(token) === term.stem) return 1;
-  return token.startsWith(term.stem) ? 0.5 : 0;
+  if (token.word === term.word || token.stem === term.stem) return 1;
+  return token.word.startsWith(term.stem) ? 0.5 : 0;
 }
 
 /* The query: its words, and the phrases that must occur ("in quotes") or that rank first. */
@@ -71,7 +72,7 @@ function parse(query) {
   const terms = [];
   const parts = query.split('"');
   parts.forEach((part, index) => {
-    const found = words(part).map(({ word }) => ({ word, stem: stem(word) }));
+    const found = words(part).map(({ word, stem }) => ({ word, stem }));
     terms.push(...found);
     if (index % 2 === 1 && found.length > 1 && index < parts.length - 1) required.push(found);
   });
@@ -85,7 +86,7 @@ function phraseAt(tokens, phrase, open) {
     let ok = true;
     for (let k = 0; k < phrase.length && ok; k++) {
       const last = open && k === phrase.length - 1;
-      const score = fit(tokens[i + k].word, phrase[k]);
+      const score = fit(tokens[i + k], phrase[k]);
       ok = last ? score > 0 : score === 1;
     }
     if (ok) found.push(i);
@@ -132,12 +133,12 @@ function score(doc, query) {
     let inTitle = 0;
     let inText = 0;
     doc.titleWords.forEach((t, i) => {
-      const f = fit(t.word, term);
+      const f = fit(t, term);
       if (f) { inTitle = Math.max(inTitle, f); titleHits.add(i); }
     });
     let count = 0;
     doc.textWords.forEach((t, i) => {
-      const f = fit(t.word, term);
+      const f = fit(t, term);
       if (f) { inText = Math.max(inText, f); count++; textHits.add(i); }
     });
     if (!inTitle && !inText) return null;

@@ -180,8 +180,11 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
         }
         # For learning.js on every page: which navigation links are modules (addresses from the site root).
         config.extra["learning_modules"] = [
-            {"id": m.id, "uri": m.uri.removesuffix(".md") + ".html",
-             "title": f"Practice Principle {m.number}: {m.short_title}"} for m in self.modules.values()]
+            {"id": m.id, "uri": m.uri.removesuffix(".md") + ".html"} for m in self.modules.values()]
+        # For the 404 page's list of modules (written by its template, escaped there).
+        config.extra["module_links"] = [
+            {"uri": m.uri.removesuffix(".md") + ".html", "title": f"Practice Principle {m.number}: {m.short_title}"}
+            for m in self.modules.values()]
         if self.config.offline:
             self.add_offline_shim(config, root)
         return config
