@@ -25,9 +25,10 @@ $(VENV)/test.stamp: requirements-dev.txt $(VENV)/site.stamp
 	touch $@
 
 # From the npm registry, pinned in package-lock.json: iframe-worker's shim (offline search from
-# file://) and axe-core (loaded from disk by the browser tests).
-node_modules/.package-lock.json: package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+# file://); for the tests, axe-core (loaded from disk), pa11y, the Nu HTML Checker (vnu-jar) and
+# Lighthouse. No install scripts and no browser download: the tests use Debian's Chromium and Java.
+node_modules/.package-lock.json: package.json package-lock.json .puppeteerrc.cjs
+	PUPPETEER_SKIP_DOWNLOAD=true npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
 # The Nu HTML Checker (vnu-jar, from npm) runs on Java: Debian's JRE.

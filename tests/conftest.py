@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import threading
+import zipfile
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -20,6 +21,17 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (project / "build.log").write_text(result.stderr)
     (project / "build.out").write_text(result.stdout)
     return project / "site"
+
+
+@pytest.fixture(scope="session")
+def offline_copy(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The offline copy the built site offers for download, unzipped (its folder)."""
+    (archive,) = (built_site / "downloads").glob("*.zip")
+    target = tmp_path_factory.mktemp("offline copy")
+    with zipfile.ZipFile(archive) as opened:
+        opened.extractall(target)
+    (folder,) = target.iterdir()
+    return folder
 
 
 @pytest.fixture(scope="session")

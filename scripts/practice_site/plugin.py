@@ -54,6 +54,7 @@ from .site_citations import (
     ledger_line,
     reference_list,
 )
+from .theme_markup import fix_theme_markup
 from .trainers import ModuleEntry, catalogue, trainers_markdown
 
 log = get_plugin_logger(__name__)
@@ -369,7 +370,7 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
         output = BARE_URL.sub(r'<a class="bare-url" href="\1">\1</a>', output)
         if page.file.src_uri in self.module_uris():
             self.references[page.url] = reference_entries(output)
-        output = point_to_worker(output)
+        output = fix_theme_markup(point_to_worker(output))
         moved = moved_anchors(self.manifest, page.url)
         if moved:
             data = json.dumps(moved).replace("</", "<\\/")
@@ -381,7 +382,7 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
         """The theme's own pages (404.html) carry the policy too."""
         if "<head" not in output_content:
             return output_content
-        return self.with_policy(point_to_worker(output_content))
+        return self.with_policy(fix_theme_markup(point_to_worker(output_content)))
 
     def on_template_context(self, context: TemplateContext, *, template_name: str,
                             config: MkDocsConfig) -> TemplateContext:

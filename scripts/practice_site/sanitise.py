@@ -26,7 +26,7 @@ ATTRIBUTES = {
     "input": {"type", "name", "value", "autocomplete"},
     "label": {"for"},
     "ol": {"start"},
-    "td": {"colspan", "rowspan", "align"},
+    "td": {"colspan", "rowspan", "align", "headers"},
     "th": {"colspan", "rowspan", "scope", "align"},
     "textarea": {"rows"},
     "time": {"datetime"},

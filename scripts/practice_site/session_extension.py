@@ -6,6 +6,7 @@ configuration; links are written relative to ``docs/sessions/``, where session p
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as etree
 
 from markdown import Markdown
@@ -39,19 +40,22 @@ class SessionBlock(Block):
         catalogue = self.config.get("catalogue", {})
         items = parse_items((block.text or "").splitlines(), 1, f"session {self.argument}")
         block.text = None
-        # Roles repeat the table's own semantics so they survive the narrow-screen layout, where
-        # learning.css shows each row as a block (some browsers drop table semantics then).
-        table = etree.SubElement(block, "table", {"class": "session-table", "role": "table"})
+        # Each cell names its headers (ids and headers), as the table has a row header (Total) as well
+        # as column headers; the narrow-screen layout shows each cell's column name (data-label).
+        key = "session-" + slug(self.argument)
+        table = etree.SubElement(block, "table", {"class": "session-table"})
         etree.SubElement(table, "caption").text = AtomicString(self.argument)
-        head = etree.SubElement(etree.SubElement(table, "thead", {"role": "rowgroup"}), "tr", {"role": "row"})
-        for name in COLUMNS:
-            etree.SubElement(head, "th", {"scope": "col", "role": "columnheader"}).text = name
-        body = etree.SubElement(table, "tbody", {"role": "rowgroup"})
+        head = etree.SubElement(etree.SubElement(table, "thead"), "tr")
+        ids = [f"{key}-{slug(name)}" for name in COLUMNS]
+        for name, id_ in zip(COLUMNS, ids, strict=True):
+            etree.SubElement(head, "th", {"scope": "col", "id": id_}).text = name
+        body = etree.SubElement(table, "tbody")
         start = 0
         for item in items:
-            row = etree.SubElement(body, "tr", {"role": "row"})
+            row = etree.SubElement(body, "tr")
             start_cell, minutes_cell, cell, reading = (
-                etree.SubElement(row, "td", {"role": "cell", "data-label": name}) for name in COLUMNS)
+                etree.SubElement(row, "td", {"headers": id_, "data-label": name})
+                for name, id_ in zip(COLUMNS, ids, strict=True))
             start_cell.text = clock(start)
             minutes_cell.text = str(item.minutes)
             module = catalogue.get(item.module)
@@ -64,9 +68,10 @@ class SessionBlock(Block):
                 reading.text = f'{(section or module)["minutes"]} min' if (section or not item.anchor) else ""
             etree.SubElement(cell, "p").text = AtomicString(item.text)  # a trainer's text stays text
             start += item.minutes
-        foot = etree.SubElement(etree.SubElement(table, "tfoot", {"role": "rowgroup"}), "tr", {"role": "row"})
-        etree.SubElement(foot, "th", {"scope": "row", "colspan": "2", "role": "rowheader"}).text = "Total"
-        etree.SubElement(foot, "td", {"colspan": "2", "role": "cell"}).text = f"{start} minutes ({clock(start)})"
+        foot = etree.SubElement(etree.SubElement(table, "tfoot"), "tr")
+        etree.SubElement(foot, "th", {"scope": "row", "colspan": "2", "id": f"{key}-total"}).text = "Total"
+        total = etree.SubElement(foot, "td", {"colspan": "2", "headers": f"{key}-total"})
+        total.text = f"{start} minutes ({clock(start)})"
 
 
 class SessionExtension(BlocksExtension):
@@ -80,3 +85,8 @@ class SessionExtension(BlocksExtension):
 
 def makeExtension(**kwargs) -> SessionExtension:  # noqa: N802 (Python-Markdown's required name)
     return SessionExtension(**kwargs)
+
+
+def slug(text: str) -> str:
+    """``text`` as an id part: lower-case letters and digits joined by hyphens."""
+    return "-".join(re.findall(r"[a-z0-9]+", text.lower()))
