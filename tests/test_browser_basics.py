@@ -47,3 +47,17 @@ def test_citation_link_leads_to_its_reference(page, site_url):
     expect(page).to_have_url(re.compile(r"#ref-firmin2020$"))
     expect(page.locator("#ref-firmin2020")).to_be_in_viewport()
     expect(page.locator("#ref-firmin2020")).to_contain_text("Contextual Safeguarding and child protection")
+
+
+def test_back_does_not_bring_back_an_open_menu(browser, site_url):
+    context = browser.new_context(viewport={"width": 375, "height": 667}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(f"{site_url}/index.html")
+    page.locator(".md-header label[for='__drawer']").click()
+    expect(page.locator("#__drawer")).to_be_checked()
+    page.locator(".md-nav--primary a[href$='my-learning.html']").first.click()
+    page.wait_for_url(re.compile(r"my-learning\.html"))
+    page.go_back()
+    page.wait_for_url(re.compile(r"index\.html"))
+    expect(page.locator("#__drawer")).not_to_be_checked()
+    context.close()

@@ -22,6 +22,20 @@
   followMovedAnchor();
   window.addEventListener("hashchange", followMovedAnchor);
 
+  // Material's menu and search are opened by two checkboxes. Coming back to a page (Back or
+  // Forward) can bring them back ticked, leaving the menu or search open over the page: close them.
+  window.addEventListener("pageshow", function (event) {
+    var entry = performance.getEntriesByType ? performance.getEntriesByType("navigation")[0] : null;
+    if (!event.persisted && !(entry && entry.type === "back_forward")) { return; }
+    ["__drawer", "__search"].forEach(function (id) {
+      var toggle = document.getElementById(id);
+      if (toggle && toggle.checked) {
+        toggle.checked = false;
+        toggle.dispatchEvent(new Event("change"));
+      }
+    });
+  });
+
   // Each section heading's link (the small "#" beside it, shown on hover and focus) copies the
   // section's address when activated, and says so in a live region. Where the clipboard is not
   // available (a page opened from a file), the address is shown selected, ready to copy.
