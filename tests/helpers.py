@@ -121,7 +121,21 @@ def type_search(page, query: str) -> None:
 
     box = page.locator("input.md-search__input")
     expect(box).to_be_focused()
-    box.press_sequentially(query, delay=10)
+    # All but the last character at once, then a real key: search runs once, for the whole query, so
+    # no answer to a shorter query (say, an opening quote alone: "No matching documents") is mistaken
+    # for this one's.
+    box.fill(query[:-1])
+    box.press_sequentially(query[-1:])
     mine = page.locator(f".md-search-result__item a[href*='h={query_terms(query)}']")
     none = page.locator(".md-search-result__meta", has_text="No matching documents")
     expect(mine.or_(none).first).to_be_attached(timeout=10_000)
+
+
+def open_search(page) -> None:
+    """Open the search box with its "/" key, once the page's scripts are running (a key pressed while
+    the page is still loading goes nowhere)."""
+    from playwright.sync_api import expect
+
+    page.wait_for_load_state("load")
+    page.keyboard.press("/")
+    expect(page.locator("input.md-search__input")).to_be_focused()

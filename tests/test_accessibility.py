@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from axe import axe_violations, describe
-from helpers import ROOT
+from helpers import ROOT, open_search
 
 from practice_site.collection import load_principles
 from practice_site.links import REDIRECT_MARK
@@ -56,7 +56,7 @@ def test_axe_finds_no_violations(page, site_url, path, viewport):
 def test_axe_with_search_open(page, site_url, viewport):
     page.set_viewport_size(viewport)
     page.goto(f"{site_url}/principles/principle-4.html")
-    page.keyboard.press("/")
+    open_search(page)
     page.locator("input.md-search__input").press_sequentially("trusted relationships", delay=20)
     page.locator(".md-search-result__item").first.wait_for()
     violations = axe_violations(page)
@@ -201,7 +201,7 @@ def test_targets_are_at_least_24px(page, site_url, path, viewport):
 def test_search_controls_are_at_least_24px(page, site_url, viewport):
     page.set_viewport_size(viewport)
     page.goto(f"{site_url}/index.html")
-    page.keyboard.press("/")
+    open_search(page)
     page.locator("input.md-search__input").press_sequentially("trust", delay=20)
     page.locator(".md-search-result__item").first.wait_for()
     page.wait_for_timeout(300)  # the Clear button grows in over 0.15 s

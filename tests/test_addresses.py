@@ -143,7 +143,7 @@ def check_not_found_page(tab, home: str) -> None:
         assert link.evaluate("a => a.href").startswith(home + "principles/")
     assert tab.get_by_role("link", name="Go to the home page").evaluate("a => a.href") == home + "index.html"
     tab.get_by_label("Words to search for").fill("golden thread")
-    tab.get_by_role("button", name="Search", exact=True).click()
+    tab.get_by_role("search", name="Search the site").get_by_role("button", name="Search").click()
     expect(tab).to_have_url(re.compile(re.escape(home) + r"index\.html\?q=golden\+thread"))
     expect(tab.locator(".md-search-result__item").first).to_contain_text("golden thread", timeout=10_000)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from helpers import type_search
+from helpers import open_search, type_search
 from playwright.sync_api import expect
 
 
@@ -27,7 +27,7 @@ def test_section_link_lands_on_the_section(page, site_url):
 
 def test_search_by_keyboard_lands_on_a_section(page, site_url):
     page.goto(f"{site_url}/index.html")
-    page.keyboard.press("/")
+    open_search(page)
     type_search(page, "trusted relationships")
     for _ in range(10):
         page.keyboard.press("ArrowDown")

@@ -9,7 +9,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from helpers import ROOT, copy_project, type_search
+from helpers import ROOT, copy_project, open_search, type_search
 from playwright.sync_api import expect
 
 from practice_site.bundle import make_bundle
@@ -132,7 +132,7 @@ def test_bundle_works_from_file_with_the_network_off(offline_page, unzipped):
     page.get_by_role("link", name="7. Approach parents and carers as partners").first.click()
     expect(page.locator("article h1")).to_contain_text("Practice Principle 7")
 
-    page.keyboard.press("/")
+    open_search(page)
     type_search(page, "trusted relationships")
     for _ in range(10):
         page.keyboard.press("ArrowDown")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import pytest
-from helpers import type_search
+from helpers import open_search, type_search
 from playwright.sync_api import expect
 
 from practice_site.search_index import plain_text, point_to_worker, reference_entries, site_index
@@ -68,7 +68,7 @@ class Result:
 def search(page, site_url: str, query: str) -> list[list[Result]]:
     """Type ``query`` into the site's search box; return the results, grouped by page."""
     page.goto(f"{site_url}/index.html")
-    page.keyboard.press("/")
+    open_search(page)
     type_search(page, query)
     groups = []
     for item in page.locator(".md-search-result__item").all():
@@ -196,3 +196,17 @@ def test_pages_use_the_sites_own_search_worker(built_site):
         assert (built_site / name).parent.joinpath(expected).resolve().is_file()
     page = '<script id="__config" type="application/json">{"search": "../assets/javascripts/workers/s.js"}</script>'
     assert '"../javascripts/search-worker.js"' in point_to_worker(page)
+
+
+def test_a_pasted_paragraph_still_finds_its_section(page, site_url):
+    """Only the first words of a very long query are used, so pasting a paragraph cannot stall the page."""
+    sentence = ("Being strengths-based and relationship-based means seeing a child or young person holistically "
+                "and identifying their strengths and assets and the positive factors in their lives, rather than "
+                "just seeing them as at risk")
+    page.goto(f"{site_url}/index.html")
+    open_search(page)
+    page.locator("input.md-search__input").fill(sentence)
+    page.locator("input.md-search__input").press("Space")
+    first_link = page.locator(".md-search-result__item").first.locator("a[href*='#summary']")
+    expect(first_link).to_be_attached(timeout=10_000)
+    expect(page.locator(".md-search-result__item").first).to_contain_text("Practice Principle 4")

@@ -12,7 +12,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from helpers import build, copy_project, text_of
+from helpers import build, copy_project, open_search, text_of
 from test_accessibility import SITE_PAGES
 
 from practice_site.safe_text import markdown_text, neutralise_markup
@@ -59,7 +59,7 @@ def test_chromium_reports_no_violation_online(page, site_url, path):
     messages: list[str] = []
     page.on("console", lambda m: messages.append(m.text) if "Content Security Policy" in m.text else None)
     page.goto(f"{site_url}/{path}")
-    page.keyboard.press("/")
+    open_search(page)
     page.locator("input.md-search__input").press_sequentially("relationships", delay=10)
     page.wait_for_timeout(300)
     assert page.evaluate("window.__violations") == [] and messages == []

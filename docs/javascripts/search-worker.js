@@ -21,6 +21,7 @@ const SMALL_WORDS = new Set([
 ]);
 const WORD = /[\p{L}\p{N}]+/gu;
 const SNIPPET = 240;
+const MAX_WORDS = 12; // a longer query is cut here, so a pasted paragraph cannot stall the page
 
 /* Lower case, without accents or apostrophes, with a map back to the original offsets. */
 function fold(text) {
@@ -76,7 +77,9 @@ function parse(query) {
     terms.push(...found);
     if (index % 2 === 1 && found.length > 1 && index < parts.length - 1) required.push(found);
   });
-  return { terms, required, whole: terms.length > 1 ? terms : null };
+  terms.splice(MAX_WORDS);
+  required.forEach(phrase => phrase.splice(MAX_WORDS));
+  return { terms, required: required.slice(0, MAX_WORDS), whole: terms.length > 1 ? terms : null };
 }
 
 /* Where a phrase starts in a list of words (the last word may be unfinished, as while typing). */
