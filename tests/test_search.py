@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from helpers import open_search, type_search
+from helpers import ROOT, open_search, type_search
 from playwright.sync_api import expect
 
 from practice_site.search_index import plain_text, point_to_worker, reference_entries, site_index
@@ -210,3 +212,53 @@ def test_a_pasted_paragraph_still_finds_its_section(page, site_url):
     first_link = page.locator(".md-search-result__item").first.locator("a[href*='#summary']")
     expect(first_link).to_be_attached(timeout=10_000)
     expect(page.locator(".md-search-result__item").first).to_contain_text("Practice Principle 4")
+
+
+# ---- The worker's rules on a small index, in Node (no browser) -----------------------------------
+
+WORKER = ROOT / "docs" / "javascripts" / "search-worker.js"
+SMALL_INDEX = {"config": {}, "docs": [
+    {"location": "m.html", "title": "Module", "text": ""},
+    {"location": "m.html#a", "title": "Boys and agencies", "text": "The boy met the agency. Partnerships with carers."},
+    {"location": "m.html#b", "title": "Cafe\u0301", "text": "A partner in the Straße. Young people and families."},
+    {"location": "bibliography.html", "title": "Bibliography", "text": "", "boost": 0.3, "tier": 1},
+    {"location": "bibliography.html#c", "title": "Corrections", "text": "Young people and families. Young people and families.",
+     "boost": 0.3, "tier": 1},
+]}
+
+
+def ask(tmp_path: Path, *queries: str) -> list[dict]:
+    """The worker's answers to ``queries`` over SMALL_INDEX."""
+    index = tmp_path / "index.json"
+    index.write_text(json.dumps(SMALL_INDEX), encoding="utf-8")
+    run = subprocess.run(["node", str(Path(__file__).parent / "search" / "run-worker.cjs"), str(WORKER),
+                          str(index), *queries], capture_output=True, text=True, check=True)
+    return json.loads(run.stdout)
+
+
+def locations(answer: dict) -> list[str]:
+    return [item["location"] for group in answer["items"] for item in group if item["score"] > 0]
+
+
+def test_worker_plurals_accents_and_quotes(tmp_path):
+    boys, agencies, strasse, cafe, curly, quoted, unquoted = ask(
+        tmp_path, "boys", "agencies", "strasse", "cafe", "“people young”", '"partner"', "partner")
+    assert locations(boys) == ["m.html#a"] and "<mark>boy</mark>" in boys["items"][0][0]["text"]
+    assert "<mark>agency</mark>" in agencies["items"][0][0]["text"]
+    assert locations(strasse) == ["m.html#b"]
+    assert "<mark>Cafe\u0301</mark>" in cafe["items"][0][0]["title"], "the accent stays inside the mark"
+    assert curly["items"] == [], "curly quotes make a phrase too"
+    assert locations(quoted) == ["m.html#b"], "a quoted word finds that word, not longer ones"
+    assert set(locations(unquoted)) == {"m.html#a", "m.html#b"}
+
+
+def test_worker_puts_the_bibliography_last_and_marks_no_small_words(tmp_path):
+    (answer,) = ask(tmp_path, "young people and families")
+    pages = [group[0]["location"].split("#")[0] for group in answer["items"]]
+    assert pages == ["m.html", "bibliography.html"], "the Bibliography's better score does not put it first"
+    assert set(answer["items"][0][0]["terms"]) == {"young", "people", "families"}
+
+
+def test_worker_escapes_what_it_returns(tmp_path):
+    (answer,) = ask(tmp_path, "<b>boys</b>")
+    assert answer["items"] == [] or "<b>" not in json.dumps(answer)

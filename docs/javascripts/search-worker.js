@@ -22,17 +22,25 @@ const SMALL_WORDS = new Set([
 const WORD = /[\p{L}\p{N}]+/gu;
 const SNIPPET = 240;
 const MAX_WORDS = 12; // a longer query is cut here, so a pasted paragraph cannot stall the page
+const MAX_LENGTH = 300; // characters
+
+/* One character (a whole code point) folded: lower case, no accents or apostrophes, ß as ss. */
+function foldChar(char) {
+  return char.normalize("NFKD").replace(/[\u0300-\u036f'’‘`]/g, "").toLowerCase().replace(/ß/g, "ss");
+}
 
 /* Lower case, without accents or apostrophes, with a map back to the original offsets. */
 function fold(text) {
   let folded = "";
   const origin = [];
-  for (let i = 0; i < text.length; i++) {
-    const plain = text[i].normalize("NFKD").replace(/[\u0300-\u036f'’‘`]/g, "").toLowerCase();
+  let i = 0;
+  for (const char of text) {
+    const plain = foldChar(char);
     for (let k = 0; k < plain.length; k++) {
       folded += plain[k];
       origin.push(i);
     }
+    i += char.length;
   }
   origin.push(text.length);
   return { folded, origin };
@@ -42,40 +50,39 @@ function fold(text) {
 function words(text) {
   const { folded, origin } = fold(text);
   const found = [];
-  for (const match of folded.matchAll(WORD))
-    found.push({
-      word: match[0],
-      stem: stem(match[0]),
-      start: origin[match.index],
-      end: origin[match.index + match[0].length - 1] + 1,
-    });
+  for (const match of folded.matchAll(WORD)) {
+    let end = origin[match.index + match[0].length - 1] + 1;
+    while (end < text.length && foldChar(text[end]) === "") end++; // a combining accent stays with its letter
+    found.push({ word: match[0], stem: stem(match[0]), start: origin[match.index], end });
+  }
   return found;
 }
 
-/* "carers" -> "carer", "approaches" -> "approach", "agencies" -> "agenc". */
+/* "carers" -> "carer", "approaches" -> "approach", "agencies" -> "agency", "boys" -> "boy". */
 function stem(word) {
-  if (word.length <= 4) return word;
-  if (word.endsWith("ies")) return word.slice(0, -3);
+  if (word.length <= 3) return word;
+  if (word.endsWith("ies") && word.length > 4) return word.slice(0, -3) + "y";
   if (word.endsWith("ches") || word.endsWith("shes") || word.endsWith("sses")) return word.slice(0, -2);
-  if (word.endsWith("s") && !word.endsWith("ss")) return word.slice(0, -1);
+  if (word.endsWith("s") && !/(ss|us|is)$/.test(word)) return word.slice(0, -1);
   return word;
 }
 
 /* How well a text's word ({word, stem}) matches a query word: 1 exactly, 0.5 as its beginning, 0 not at all. */
 function fit(token, term) {
   if (token.word === term.word || token.stem === term.stem) return 1;
-  return token.word.startsWith(term.stem) ? 0.5 : 0;
+  return !term.exact && token.word.startsWith(term.stem) ? 0.5 : 0;
 }
 
 /* The query: its words, and the phrases that must occur ("in quotes") or that rank first. */
 function parse(query) {
   const required = [];
   const terms = [];
-  const parts = query.split('"');
+  const parts = query.slice(0, MAX_LENGTH).replace(/[“”„«»]/g, '"').split('"');
   parts.forEach((part, index) => {
-    const found = words(part).map(({ word, stem }) => ({ word, stem }));
+    const quoted = index % 2 === 1 && index < parts.length - 1;
+    const found = words(part).map(({ word, stem }) => ({ word, stem, exact: quoted }));
     terms.push(...found);
-    if (index % 2 === 1 && found.length > 1 && index < parts.length - 1) required.push(found);
+    if (quoted && found.length > 1) required.push(found);
   });
   terms.splice(MAX_WORDS);
   required.forEach(phrase => phrase.splice(MAX_WORDS));
@@ -124,6 +131,7 @@ function prepare(doc) {
     titleWords: words(title),
     textWords: words(text),
     weight: typeof doc.boost === "number" ? doc.boost : 1,
+    tier: typeof doc.tier === "number" ? doc.tier : 0,
   };
 }
 
@@ -191,7 +199,9 @@ function page(location) {
 function search(value) {
   const query = parse(value);
   if (!query.terms.length) return { items: [] };
-  const terms = Object.fromEntries(query.terms.map(t => [t.word, true]));
+  // The words the page opened from a result marks (Material's ?h=): not "a" or "the" in every line.
+  const highlighted = query.terms.filter(t => !SMALL_WORDS.has(t.word) && t.word.length > 2);
+  const terms = Object.fromEntries((highlighted.length ? highlighted : query.terms).map(t => [t.word, true]));
   const results = [];
   for (const doc of documents) {
     const found = score(doc, query);
@@ -201,10 +211,12 @@ function search(value) {
       title: marked(doc.title, doc.titleWords, found.titleHits, 0, doc.title.length),
       text: snippet(doc, found),
       score: found.score,
+      tier: doc.tier,
       terms,
     });
   }
-  results.sort((a, b) => b.score - a.score);
+  // A later tier (the Bibliography) comes after every page of an earlier one that matches.
+  results.sort((a, b) => a.tier - b.tier || b.score - a.score);
   const groups = new Map();
   for (const result of results) {
     const key = page(result.location);

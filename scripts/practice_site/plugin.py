@@ -136,6 +136,9 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
         root = Path(config.config_file_path).parent
         check_config_strings(config)
         check_address(config)
+        if config.site_description:  # the theme writes it into an attribute as it is
+            config.site_description = html.escape(config.site_description)
+        self.references = {}
         sources = root / self.config.sources_dir
         bib = root / self.config.bib_dir
         for level, message in other_files(sources, root):
@@ -270,7 +273,7 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
         pages = {doc["location"].split("#")[0] for doc in index.get("docs", [])}
         weights = {page: BIBLIOGRAPHY_WEIGHT if page == bibliography else PAGE_WEIGHT
                    for page in pages if page not in modules}
-        index = site_index(index, self.references, weights)
+        index = site_index(index, self.references, weights, frozenset({bibliography}))
         path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
     @staticmethod

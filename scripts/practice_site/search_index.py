@@ -110,12 +110,14 @@ def reference_entries(page_html: str) -> list[ReferenceEntry]:
     return parser.entries
 
 
-def site_index(index: dict, references: dict[str, list[ReferenceEntry]], weights: dict[str, float]) -> dict:
+def site_index(index: dict, references: dict[str, list[ReferenceEntry]], weights: dict[str, float],
+               last: frozenset[str] = frozenset()) -> dict:
     """Material's index made plain, with reference entries and page weights added.
 
     ``references`` maps a page's address to its entries; ``weights`` maps a page's address to its
-    weight (pages not named keep 1). Each page's entries follow its own sections, so the worker
-    groups them under the module.
+    weight (pages not named keep 1). Pages in ``last`` (the Bibliography) are listed after every
+    other page that matches, whatever their score. Each page's entries follow its own sections, so
+    the worker groups them under the module.
     """
     docs: list[dict] = []
     by_page: dict[str, list[dict]] = {}
@@ -125,6 +127,8 @@ def site_index(index: dict, references: dict[str, list[ReferenceEntry]], weights
                  "text": plain_text(doc.get("text", ""))}
         if page in weights:
             entry["boost"] = weights[page]
+        if page in last:
+            entry["tier"] = 1
         by_page.setdefault(page, []).append(entry)
     for page, entries in references.items():
         weight = REFERENCE_WEIGHT * weights.get(page, 1)
