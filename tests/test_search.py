@@ -222,8 +222,8 @@ SMALL_INDEX = {"config": {}, "docs": [
     {"location": "m.html#a", "title": "Boys and agencies", "text": "The boy met the agency. Partnerships with carers."},
     {"location": "m.html#b", "title": "Cafe\u0301", "text": "A partner in the Straße. Young people and families."},
     {"location": "bibliography.html", "title": "Bibliography", "text": "", "boost": 0.3, "tier": 1},
-    {"location": "bibliography.html#c", "title": "Corrections", "text": "Young people and families. Young people and families.",
-     "boost": 0.3, "tier": 1},
+    {"location": "bibliography.html#c", "title": "Corrections",
+     "text": "Young people and families. Young people and families.", "boost": 0.3, "tier": 1},
 ]}
 
 
