@@ -7,7 +7,7 @@ CHROMIUM := /usr/bin/chromium
 JAVA := /usr/bin/java
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test bundle bib cite-report links bench lint clean
+.PHONY: site serve test bundle bib cite-report quiz-report links bench lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -66,6 +66,10 @@ bib: $(VENV)/site.stamp
 ## Citations found, resolved, corrected and missing; odd entries in the reference lists
 cite-report: $(VENV)/site.stamp
 	$(BIN)/python -m practice_site.cite_report
+
+## Item-writing checks on the knowledge checks: figures per module and overall, and each finding
+quiz-report: $(VENV)/site.stamp
+	$(BIN)/python -m practice_site.quiz_report
 
 ## Record new pages and section anchors in published-links.json (after a build; review, then commit)
 links: site

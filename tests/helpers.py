@@ -116,10 +116,12 @@ def type_search(page, query: str) -> None:
     # no answer to a shorter query (say, an opening quote alone: "No matching documents") is mistaken
     # for this one's.
     meta = page.locator(".md-search-result__meta")
-    waiting = meta.inner_text()
+    placeholder = page.evaluate(
+        "JSON.parse(document.getElementById('__config').textContent).translations['search.result.placeholder']")
+    expect(meta).to_have_text(placeholder, timeout=10_000)  # search is ready, and nothing is typed yet
     box.fill(query[:-1])
     box.press_sequentially(query[-1:])
-    expect(meta).not_to_have_text(waiting, timeout=10_000)
+    expect(meta).not_to_have_text(placeholder, timeout=10_000)
 
 
 def open_search(page) -> None:

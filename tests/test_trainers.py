@@ -9,7 +9,7 @@ import math
 import re
 
 import pytest
-from helpers import ROOT, SOURCES, build, copy_project, text_of
+from helpers import ROOT, SOURCES, answer_key, build, copy_project, text_of
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
@@ -172,7 +172,7 @@ def test_trainers_page_lists_every_module_and_section_with_reading_times(built_s
                 and not anchor.startswith("practice-principle"):
             assert f'href="{P4}#{anchor}"' in html, anchor
     assert 'href="p4.html"' in html and 'href="p7.html"' in html
-    assert f'href="{P4}#check-your-understanding">Check your understanding</a>: 10 questions' in html
+    assert f'href="{P4}#check-your-understanding">Check your understanding</a>: {len(answer_key(4))} questions' in html
     assert f'href="{P4}#reflect">Reflect</a>: 4 reflective questions' in html
     assert "Using the offline copy in a workshop" in text_of(html)
 

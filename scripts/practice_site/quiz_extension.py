@@ -17,6 +17,7 @@ from markdown.util import AtomicString
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block, type_html_identifier, type_string, type_string_in
 
+from .quiz_check import display_order
 from .quiz_format import parse_choices
 
 HINTS = {"single": "Select one option", "multiple": "Select all that apply"}
@@ -62,7 +63,8 @@ class QuizBlock(Block):
         sub(fieldset, "p", HINTS[kind], class_="quiz-hint", id=f"{qid}-hint")
         sub(fieldset, "p", "", class_="quiz-error", id=f"{qid}-error", hidden="hidden")
         options = sub(fieldset, "div", class_="quiz-options")
-        for value, choice in zip(letters, choices, strict=True):
+        shown = [(letters[i], choices[i]) for i in display_order(qid, len(choices))]
+        for value, choice in shown:
             row = sub(options, "div", class_="quiz-option", data_value=value)
             input_type = "radio" if kind == "single" else "checkbox"
             sub(row, "input", type=input_type, id=f"{qid}-{value}", name=qid, value=value)
@@ -77,7 +79,7 @@ class QuizBlock(Block):
         answer = [c.text for c in choices if c.correct]
         sub(reveal, "p", ("The answer: " if len(answer) == 1 else "The answers: ") + "; ".join(answer) + ".")
         notes = sub(reveal, "ul")
-        for value, choice in zip(letters, choices, strict=True):
+        for value, choice in shown:
             item = sub(notes, "li", data_value=value)
             sub(item, "span", choice.text, class_="quiz-reveal-option")
             sub(item, "span", choice.feedback, class_="quiz-reveal-feedback").tail = ""

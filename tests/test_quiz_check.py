@@ -1,0 +1,97 @@
+"""Item-writing checks (quiz_check.py) and the stable shuffled order of options."""
+
+from __future__ import annotations
+
+from helpers import ROOT
+
+from practice_site.quiz_check import (
+    allowed_share,
+    check_quizzes,
+    display_order,
+    key_is_longest,
+    question_findings,
+)
+from practice_site.quiz_format import parse_quiz_file
+
+GOOD = """
+/// quiz | A parent tells you she feels blamed. What does the principle suggest?
+    id: good
+    type: single
+    section: summary
+
+- [ ] Explain the safeguarding procedure to her in detail first
+    Procedure matters, but the principle starts with the relationship.
+- [x] Listen, and treat her as a partner
+    The principle asks professionals to approach parents and carers as partners.
+- [ ] Keep her out of meetings until the risk has been assessed
+    The principle asks for parents and carers to be involved wherever possible.
+///
+"""
+
+POOR = """
+/// quiz | Which of these is NOT a partner according to the principle?
+    id: poor
+    type: single
+    section: summary
+
+- [x] A parent or carer, as a partner in the response
+    The principle says so.
+- [ ] Blame
+    It is not.
+- [ ] All of the above
+    It is not.
+///
+
+/// quiz | Which one is not listed?
+    id: negative
+    type: single
+    section: summary
+
+- [x] Alpha
+    Because.
+- [ ] Beta
+    Because.
+///
+"""
+
+
+def quiz(text: str, name: str = "docs/quizzes/principle-9.md"):
+    return parse_quiz_file(text, name)
+
+
+def test_a_well_written_question_has_no_findings():
+    (question,) = quiz(GOOD).questions
+    assert question_findings(question, "q.md") == []
+    assert not key_is_longest(question)
+
+
+def test_each_rule_names_the_file_and_line():
+    poor = quiz(POOR)
+    messages = [str(f) for f in check_quizzes([poor])]
+    assert any(m.startswith("docs/quizzes/principle-9.md:11:") and "All of the above" in m for m in messages)
+    assert any(m.startswith("docs/quizzes/principle-9.md:15:") and "worded negatively" in m for m in messages)
+    assert not any(":2:" in m and "worded negatively" in m for m in messages), "NOT in capitals is emphasised"
+    assert any(m.startswith("docs/quizzes/principle-9.md:7:") and 'repeats "partner"' in m for m in messages)
+    assert any("the correct option is the longest in 2 of 2 questions" in m for m in messages)
+
+
+def test_the_margin_is_one_standard_error_above_chance():
+    assert round(allowed_share(1 / 3, 10) * 10, 2) == 4.82  # 4 of 10 allowed
+    assert round(allowed_share(1 / 3, 20) * 20, 2) == 8.77  # 8 of 20 allowed
+
+
+def test_options_are_shown_in_a_stable_shuffled_order():
+    orders = {display_order(f"q{i}", 3)[0] for i in range(30)}
+    assert orders == {0, 1, 2}, "the first option shown varies from question to question"
+    assert display_order("p4-defined", 3) == display_order("p4-defined", 3)
+    assert sorted(display_order("p4-defined", 4)) == [0, 1, 2, 3]
+
+
+def test_the_module_page_shows_the_shuffled_order(built_site):
+    path = ROOT / "docs" / "quizzes" / "principle-4.md"
+    first = parse_quiz_file(path.read_text(encoding="utf-8"), path.name).questions[0]
+    html = (built_site / "principles" / "principle-4.html").read_text(encoding="utf-8")
+    form = html.split(f'id="question-{first.id}"', 1)[1].split("</fieldset>", 1)[0]
+    shown = [form.index(f'id="{first.id}-{chr(97 + i)}"') for i in range(len(first.choices))]
+    order = sorted(range(len(shown)), key=shown.__getitem__)
+    assert order == display_order(first.id, len(first.choices))
