@@ -132,3 +132,12 @@ def open_search(page) -> None:
     page.wait_for_load_state("load")
     page.keyboard.press("/")
     expect(page.locator("input.md-search__input")).to_be_focused()
+
+
+def quiz_question(number: int, question_id: str):
+    """The question ``question_id`` as principle ``number``'s quiz file has it (text, options, line)."""
+    from practice_site.quiz_format import parse_quiz_file
+
+    path = ROOT / "docs" / "quizzes" / f"principle-{number}.md"
+    quiz = parse_quiz_file(path.read_text(encoding="utf-8"), path.name)
+    return next(q for q in quiz.questions if q.id == question_id)

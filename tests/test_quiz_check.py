@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from helpers import ROOT
+import re
+
+from helpers import ROOT, build, copy_project
 
 from practice_site.quiz_check import (
     allowed_share,
@@ -95,3 +97,28 @@ def test_the_module_page_shows_the_shuffled_order(built_site):
     shown = [form.index(f'id="{first.id}-{chr(97 + i)}"') for i in range(len(first.choices))]
     order = sorted(range(len(shown)), key=shown.__getitem__)
     assert order == display_order(first.id, len(first.choices))
+
+
+def test_a_strict_build_stops_on_a_poorly_written_question(tmp_path):
+    project = copy_project(tmp_path)
+    path = project / "docs" / "quizzes" / "principle-4.md"
+    text = path.read_text(encoding="utf-8")
+    option = next(line for line in text.splitlines() if line.startswith("- [ ]"))
+    path.write_text(text.replace(option, "- [ ] None of the above", 1), encoding="utf-8")
+    line = text.splitlines().index(option) + 1
+    result = build(project)
+    assert result.returncode != 0
+    expected = f'docs/quizzes/principle-4.md:{line}: "None of the above" lets a learner answer by elimination'
+    assert expected in result.stderr
+    assert not (project / "site" / "index.html").exists()
+
+
+def test_the_seed_quizzes_meet_every_rule_and_half_are_scenarios():
+    from practice_site.quiz_report import main
+
+    assert main() == 0
+    for number in (4, 7):
+        path = ROOT / "docs" / "quizzes" / f"principle-{number}.md"
+        questions = parse_quiz_file(path.read_text(encoding="utf-8"), path.name).questions
+        situations = [q for q in questions if re.match(r"^(A|An|At|You|Your|Parents)\b", q.text)]
+        assert len(situations) * 2 >= len(questions), [q.text for q in situations]

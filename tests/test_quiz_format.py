@@ -77,11 +77,13 @@ def test_duplicate_ids_and_unknown_sections():
 def test_a_bad_quiz_stops_the_build(tmp_path):
     project = copy_project(tmp_path)
     quiz = project / "docs" / "quizzes" / "principle-7.md"
-    quiz.write_text(quiz.read_text(encoding="utf-8").replace("    section: summary", "    section: nowhere", 1),
-                    encoding="utf-8")
+    text = quiz.read_text(encoding="utf-8")
+    quiz.write_text(text.replace("    section: summary", "    section: nowhere", 1), encoding="utf-8")
+    lines = text.splitlines()
+    header = max(i for i in range(lines.index("    section: summary")) if lines[i].startswith("/// quiz")) + 1
     result = build(project)
     assert result.returncode != 0
-    assert 'docs/quizzes/principle-7.md:7: the module has no section "#nowhere"' in result.stderr
+    assert f'docs/quizzes/principle-7.md:{header}: the module has no section "#nowhere"' in result.stderr
     assert not (project / "site").exists()
 
 

@@ -176,7 +176,7 @@ def hostile_project(tmp_path: Path) -> Path:
         encoding="utf-8")
     quiz = project / "docs" / "quizzes" / "principle-7.md"
     quiz_text = quiz.read_text(encoding="utf-8")
-    first_option = re.search(r"^- \[[ x]\] (.+)$", quiz_text, re.MULTILINE)
+    first_option = re.search(r"^- \[ \] (.+)$", quiz_text, re.MULTILINE)  # a wrong option: the key stays in step
     quiz_text = quiz_text.replace(first_option.group(0),
                                   first_option.group(0) + ' <img src=x onerror="window.__pwned=10">', 1)
     quiz_text = re.sub(r"^(/// quiz \| .+)$", r'\1 <style>body{display:none}</style>', quiz_text, count=1,

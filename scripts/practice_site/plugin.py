@@ -149,14 +149,17 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
             self.citations = collect_citations(root, bib, self.principles)
             quiz_dir = Path(config.docs_dir) / self.config.quizzes_dir
             self.quizzes = load_quizzes(quiz_dir, root, self.principles)
-            for finding in check_quizzes(list(self.quizzes.values())):
-                # Reported, not yet enforced: the seed quizzes are being rewritten to meet the rules.
-                log.info(f"quiz check: {finding}")
+            findings = [str(f) for f in check_quizzes(list(self.quizzes.values()))]
             self.modules = catalogue(self.principles, self.quizzes, self.module_uri)
             self.sessions = self.load_sessions(Path(config.docs_dir), root)
         except SourceError as error:
             raise PluginError(str(error)) from None
         self.check_unresolved(self.citations, strict=bool(config.strict))
+        if findings:
+            note = "\n".join(findings) + "\n(item-writing rules: README.md, \"Writing a quiz\"; make quiz-report)"
+            if config.strict:
+                raise PluginError(note)
+            log.warning(note)
         format_citations(self.citations, bib, root / self.config.cache_dir if self.config.cache_dir else None)
         config.watch.extend([str(sources), str(bib)])  # quizzes are under docs/, already watched
         known = {p.number for p in self.principles}

@@ -4,8 +4,8 @@ Each rule is a plain function over the parsed quiz files (``quiz_format``) and r
 that name the file and line. The build stops on any finding (``mkdocs build --strict``);
 ``make quiz-report`` prints them with the figures behind them.
 
-Margins. Where a rule is about shares (the key is the longest option; the key sits in one
-position), the allowed share is what chance gives, 1/options, plus one standard error of that
+Margins. Where a rule is about shares (the key is the longest option, the shortest, or in between;
+the key is shown in one position), the allowed share is what chance gives, 1/options, plus one standard error of that
 share over the questions counted, sqrt(p(1-p)/n). With 10 three-option questions that allows 4 of
 10 (chance: 3.3); with 20, 8 of 20. A set that goes beyond it is very unlikely to be chance (about
 one time in six) and is what a learner can exploit.
@@ -67,6 +67,22 @@ def key_is_longest(question: Question) -> bool:
     return bool(keys and others) and min(keys) > max(others)
 
 
+def key_is_shortest(question: Question) -> bool:
+    """Whether every correct option is shorter than every other option (as much a give-away)."""
+    keys = [len(c.text) for c in question.choices if c.correct]
+    others = [len(c.text) for c in question.choices if not c.correct]
+    return bool(keys and others) and max(keys) < min(others)
+
+
+def length_rank(question: Question) -> str:
+    """Where the correct options' length sits among the options: a learner should not be able to tell."""
+    if key_is_longest(question):
+        return "the longest"
+    if key_is_shortest(question):
+        return "the shortest"
+    return "neither the longest nor the shortest"
+
+
 def content_words(text: str) -> set[str]:
     """The words that carry meaning: four letters or more, not common words."""
     return {w.lower() for w in WORD.findall(text) if len(w) >= 4 and w.lower() not in COMMON}
@@ -116,9 +132,10 @@ def set_findings(questions: list[Question], path: str, line: int) -> list[Findin
     """Rules for a set of questions: the key's length and its shown position."""
     found = []
     chance = chance_of_one(questions)
-    longest = sum(key_is_longest(q) for q in questions)
-    if finding := share_finding(path, line, "the correct option is the longest", longest, len(questions), chance):
-        found.append(finding)
+    ranks = Counter(length_rank(q) for q in questions)
+    for rank in ("the longest", "the shortest", "neither the longest nor the shortest"):
+        if finding := share_finding(path, line, f"the correct option is {rank}", ranks[rank], len(questions), chance):
+            found.append(finding)
     positions = Counter()
     for q in questions:
         order = display_order(q.id, len(q.choices))
@@ -132,14 +149,16 @@ def set_findings(questions: list[Question], path: str, line: int) -> list[Findin
 
 
 def check_quizzes(quizzes: list[QuizFile]) -> list[Finding]:
-    """Every finding for every module, then for all modules together."""
+    """Every finding for every module.
+
+    Shares are judged per module, where a learner meets them. Over all modules the margin narrows
+    as principles are added, so modules that each pass could fail together: the report shows the
+    overall figures, and the build does not stop on them.
+    """
     found = []
     for quiz in quizzes:
         for question in quiz.questions:
             found.extend(question_findings(question, quiz.path))
         if quiz.questions:
             found.extend(set_findings(quiz.questions, quiz.path, quiz.questions[0].line))
-    everything = [q for quiz in quizzes for q in quiz.questions]
-    if len(quizzes) > 1 and everything:
-        found.extend(Finding("all modules", 0, f.message) for f in set_findings(everything, "", 0))
     return found

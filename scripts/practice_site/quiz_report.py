@@ -14,19 +14,26 @@ from pathlib import Path
 from .collection import load_principles
 from .errors import SourceError
 from .learning import load_quizzes
-from .quiz_check import allowed_share, chance_of_one, check_quizzes, display_order, key_is_longest
+from .quiz_check import (
+    allowed_share,
+    chance_of_one,
+    check_quizzes,
+    display_order,
+    length_rank,
+)
 from .quiz_format import Question
 
 
 def figures(name: str, questions: list[Question]) -> str:
     """One line of figures for a set of questions."""
-    longest = sum(key_is_longest(q) for q in questions)
+    ranks = Counter(length_rank(q) for q in questions)
     positions = Counter(display_order(q.id, len(q.choices)).index(i) + 1
                         for q in questions if q.kind == "single" for i, c in enumerate(q.choices) if c.correct)
     allowed = allowed_share(chance_of_one(questions), len(questions)) * len(questions)
     shown = ", ".join(f"{position}: {count}" for position, count in sorted(positions.items()))
-    return (f"{name}: {len(questions)} questions; correct option longest in {longest} (at most {int(allowed)} "
-            f"allowed); single-answer keys shown in position {shown or '-'}")
+    return (f"{name}: {len(questions)} questions; correct option longest in {ranks['the longest']}, shortest in "
+            f"{ranks['the shortest']}, in between in {ranks['neither the longest nor the shortest']} "
+            f"(at most {int(allowed)} each); single-answer keys shown in position {shown or '-'}")
 
 
 def main() -> int:
