@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import functools
-import threading
 import zipfile
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from helpers import build_full_site, copy_full_project
+from helpers import CHROMIUM, CHROMIUM_ARGS, build_full_site, copy_full_project, serving
 
 
 @pytest.fixture(scope="session")
@@ -40,36 +37,13 @@ def build_log(built_site: Path) -> str:
     return (built_site.parent / "build.log").read_text()
 
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    # Anything not on loopback goes to a proxy that is not there, so it can never leave the machine.
-    "--proxy-server=http://127.0.0.1:9",
-]
 
 
 @pytest.fixture(scope="session")
 def site_url(built_site: Path):
     """The built site served over HTTP on 127.0.0.1 (search needs a web worker, so not file://)."""
-    handler = functools.partial(QuietHandler, directory=str(built_site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    server.server_close()
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    """A static file handler that does not log every request."""
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
+    with serving(built_site) as address:
+        yield address
 
 
 @pytest.fixture(scope="session")

@@ -7,13 +7,27 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
+from contextlib import contextmanager
 from html.parser import HTMLParser
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "sources"
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 WORD = re.compile(r"[^\W_]+")
+CHROMIUM = "/usr/bin/chromium"  # Debian's: no test ever downloads a browser
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    # Anything not on loopback goes to a proxy that is not there, so it can never leave the machine.
+    "--proxy-server=http://127.0.0.1:9",
+]
 
 
 def copy_project(dest: Path, with_sources: bool = True) -> Path:
@@ -141,3 +155,22 @@ def quiz_question(number: int, question_id: str):
     path = ROOT / "docs" / "quizzes" / f"principle-{number}.md"
     quiz = parse_quiz_file(path.read_text(encoding="utf-8"), path.name)
     return next(q for q in quiz.questions if q.id == question_id)
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    """A static file handler that does not log every request."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def serving(folder: Path):
+    """``folder`` served over HTTP on 127.0.0.1 while the block runs; gives its address."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), lambda *a: QuietHandler(*a, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import threading
 import zipfile
+from html.parser import HTMLParser
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -148,20 +149,14 @@ def check_not_found_page(tab, home: str) -> None:
     expect(tab.locator(".md-search-result__item").first).to_contain_text("golden thread", timeout=10_000)
 
 
-def test_404_works_deep_under_a_sub_path_when_the_address_is_known(addressed_site, sub_path_page):
-    server = SubPathServer(addressed_site)
+@pytest.mark.parametrize(("site", "missing"), [
+    ("addressed_site", "principles/no/such/page.html"),  # the address is known: any depth works
+    ("built_site", "p9.html"),  # no address: a missing top-level page works
+])
+def test_404_works_under_a_sub_path(request, sub_path_page, site, missing):
+    server = SubPathServer(request.getfixturevalue(site))
     try:
-        response = sub_path_page.goto(f"{server.url}/training/principles/no/such/page.html")
-        assert response.status == 404
-        check_not_found_page(sub_path_page, f"{server.url}/training/")
-    finally:
-        server.close()
-
-
-def test_404_works_under_a_sub_path_without_an_address(built_site, sub_path_page):
-    server = SubPathServer(built_site)
-    try:
-        response = sub_path_page.goto(f"{server.url}/training/p9.html")
+        response = sub_path_page.goto(f"{server.url}/training/{missing}")
         assert response.status == 404
         check_not_found_page(sub_path_page, f"{server.url}/training/")
     finally:
@@ -220,3 +215,39 @@ def test_size_labels():
     assert size_label(176_000) == "172 KB"
     assert size_label(1_500_000) == "1.4 MB"
     assert size_label(10) == "1 KB"
+
+
+class _Metas(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: dict[str, str] = {}
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        named = dict(attrs)
+        if tag == "meta" and (key := named.get("name") or named.get("property")):
+            self.found[key] = named.get("content") or ""
+
+
+def metas(html: str) -> dict[str, str]:
+    parser = _Metas()
+    parser.feed(html.split("</head>", 1)[0])
+    return parser.found
+
+
+def test_descriptions_with_quotes_and_markup_stay_inside_their_attribute(tmp_path):
+    """The theme writes descriptions into attributes unescaped; the plugin escapes them once."""
+    project = copy_project(tmp_path)
+    page_description = 'Who "we" are <img src=x onerror=alert(1)> & why'
+    credits = project / "docs" / "credits.md"
+    credits.write_text(f"---\ndescription: '{page_description}'\n---\n\n" + credits.read_text(encoding="utf-8"),
+                       encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "Self-study and workshop material", 'Self-study "and" workshop material & more', 1), encoding="utf-8")
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    on_credits = metas((project / "site" / "credits.html").read_text(encoding="utf-8"))
+    assert on_credits["description"] == on_credits["og:description"] == page_description
+    on_home = metas((project / "site" / "index.html").read_text(encoding="utf-8"))
+    assert on_home["description"].startswith('Self-study "and" workshop material & more')
+    assert on_home["og:description"] == on_home["description"]

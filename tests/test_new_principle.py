@@ -10,18 +10,14 @@ Windows line endings.
 
 from __future__ import annotations
 
-import functools
 import re
 import subprocess
 import sys
-import threading
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from axe import axe_violations
-from conftest import QuietHandler
-from helpers import ROOT, build, copy_project, text_of, words
+from helpers import ROOT, build, copy_project, serving, text_of, words
 from playwright.sync_api import expect
 
 from practice_site.collection import load_principles
@@ -159,12 +155,8 @@ def test_shared_work_has_one_entry_and_its_own_label(flow):
 @pytest.fixture(scope="module")
 def served(flow):
     """The site with the fictional principle, served on 127.0.0.1."""
-    handler = functools.partial(QuietHandler, directory=str(flow["project"] / "site"))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    server.server_close()
+    with serving(flow["project"] / "site") as address:
+        yield address
 
 
 def test_new_module_passes_axe_and_my_learning_says_it_has_no_quiz(browser, served):

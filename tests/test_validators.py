@@ -6,15 +6,12 @@ downloads anything or lets a page reach the internet (Chromium's proxy is a clos
 
 from __future__ import annotations
 
-import functools
 import json
 import subprocess
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from helpers import ROOT
+from helpers import CHROMIUM, CHROMIUM_ARGS, ROOT, serving
 
 from practice_site.theme_markup import fix_theme_markup
 
@@ -22,9 +19,8 @@ NODE_MODULES = ROOT / "node_modules"
 VALIDATORS = Path(__file__).parent / "validators"
 VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 JAVA = "/usr/bin/java"
-CHROMIUM = "/usr/bin/chromium"
-# Lighthouse's Chromium: headless, and unable to reach anything but loopback (as conftest's CHROMIUM_ARGS).
-LIGHTHOUSE_CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --proxy-server=http://127.0.0.1:9"
+# Lighthouse's Chromium: headless, and unable to reach anything but loopback (CHROMIUM_ARGS).
+LIGHTHOUSE_CHROME_FLAGS = " ".join(["--headless=new", *CHROMIUM_ARGS])
 LIGHTHOUSE_PAGES = ["index.html", "principles/principle-4.html", "my-learning.html", "bibliography.html"]
 LIGHTHOUSE_MINIMUM = {"accessibility": 100, "best-practices": 100, "seo": 95}
 
@@ -32,18 +28,6 @@ LIGHTHOUSE_MINIMUM = {"accessibility": 100, "best-practices": 100, "seo": 95}
 def html_files(folder: Path) -> list[Path]:
     """Every page under ``folder`` (404, redirect pages and sub-folders included)."""
     return sorted(folder.rglob("*.html"))
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-def serve(folder: Path):
-    """A loopback server for ``folder``; returns (address, server)."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_port}", server
 
 
 # --- pa11y (HTML_CodeSniffer, WCAG2AA: see tests/validators/pa11y-pages.mjs) ---------------------
@@ -61,7 +45,8 @@ def run_pa11y(urls: list[str]) -> dict:
 def _node_env() -> dict[str, str]:
     import os
 
-    return {**os.environ, "CHROME_PATH": CHROMIUM, "PUPPETEER_SKIP_DOWNLOAD": "true"}
+    return {**os.environ, "CHROME_PATH": CHROMIUM, "CHROMIUM_ARGS": json.dumps(CHROMIUM_ARGS),
+            "PUPPETEER_SKIP_DOWNLOAD": "true"}
 
 
 def describe_pa11y(report: dict) -> str:
@@ -88,12 +73,8 @@ def test_pa11y_notices_a_real_error(tmp_path):
         '<body><main><h1>Bad</h1><form><input type="text" name="q"></form>'
         '<img src="x.png"></main></body></html>', encoding="utf-8")
     (tmp_path / "x.png").write_bytes(b"")
-    address, server = serve(tmp_path)
-    try:
+    with serving(tmp_path) as address:
         report = run_pa11y([f"{address}/bad.html"])
-    finally:
-        server.shutdown()
-        server.server_close()
     codes = " ".join(issue["code"] for issue in report["pages"][0]["issues"])
     assert "H32.2" in codes and "H37" in codes, codes
 

@@ -8,9 +8,9 @@ Content Security Policy, so the policy names that script's hash, rebuilt here fr
 
 from __future__ import annotations
 
-import json
 import re
-from html.parser import HTMLParser
+
+from .page_markup import theme_config
 
 TEMPLATE = re.compile(r"<script>(postMessage=\$\{(\w)\};importScripts=\$\{(\w)\};.*?)<\\/script>")
 
@@ -36,24 +36,7 @@ def frame_script(shim_source: str, worker_url: str) -> str:
             .replace("${" + second + "}", function_source(shim_source, second)).replace("${e}", worker_url))
 
 
-class _Config(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.text, self._inside = "", False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._inside = tag == "script" and dict(attrs).get("id") == "__config"
-
-    def handle_endtag(self, tag: str) -> None:
-        self._inside = False
-
-    def handle_data(self, data: str) -> None:
-        if self._inside:
-            self.text += data
-
-
 def worker_url(page: str) -> str | None:
     """The search worker's address as the page's theme configuration gives it, if it has one."""
-    parser = _Config()
-    parser.feed(page)
-    return json.loads(parser.text).get("search") if parser.text else None
+    found = theme_config(page)
+    return found[0].get("search") if found else None

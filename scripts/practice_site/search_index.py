@@ -12,7 +12,8 @@ import json
 import posixpath
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from itertools import accumulate
+
+from .page_markup import theme_config
 
 WORKER = "javascripts/search-worker.js"
 REFERENCE_WEIGHT = 0.8  # a reference entry ranks just below the section of its module that cites it
@@ -140,44 +141,16 @@ def site_index(index: dict, references: dict[str, list[ReferenceEntry]], weights
     return {**index, "docs": docs}
 
 
-class _ConfigScript(HTMLParser):
-    """Finds where the text of ``<script id="__config">`` starts and ends in a page."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
-        self.start = self.end = -1
-        self._inside = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "script" and dict(attrs).get("id") == "__config" and self.start < 0:
-            self._inside = True
-            self.start = self._offset() + len(self.get_starttag_text() or "")
-
-    def handle_endtag(self, tag: str) -> None:
-        if self._inside and tag == "script":
-            self.end, self._inside = self._offset(), False
-
-    def _offset(self) -> int:
-        line, column = self.getpos()
-        return self.line_starts[line - 1] + column
-
-    def feed_page(self, page: str) -> None:
-        self.line_starts = [0, *accumulate(len(line) + 1 for line in page.split("\n"))]
-        self.feed(page)
-        self.close()
-
-
 def point_to_worker(page: str) -> str:
     """``page`` with the theme's search worker replaced by the site's own (same folder depth)."""
-    parser = _ConfigScript()
-    parser.feed_page(page)
-    if parser.start < 0 or parser.end < 0:
+    found = theme_config(page)
+    if found is None:
         return page
-    config = json.loads(page[parser.start:parser.end])
+    config, start, end = found
     theme_worker = config.get("search")
     if not isinstance(theme_worker, str) or "assets/javascripts/workers/" not in theme_worker:
         return page
     base = theme_worker.split("assets/javascripts/workers/")[0]
     config["search"] = posixpath.join(base, WORKER) if base else WORKER
     text = json.dumps(config, ensure_ascii=False).replace("</", "<\\/")
-    return page[:parser.start] + text + page[parser.end:]
+    return page[:start] + text + page[end:]

@@ -14,27 +14,20 @@ other byte of the page is kept as it was.
 from __future__ import annotations
 
 from html import escape
-from html.parser import HTMLParser
+
+from .page_markup import OffsetParser
 
 # Attributes removed from Material's toggle checkboxes (input.md-toggle[type=checkbox]).
 INVALID_ON_CHECKBOX = ("autocomplete",)
 
 
-class _ToggleFinder(HTMLParser):
+class _ToggleFinder(OffsetParser):
     """Records (start, end, attributes) of every ``input.md-toggle[type=checkbox]`` start tag."""
 
     def __init__(self, html: str) -> None:
         super().__init__(convert_charrefs=True)
-        self.line_starts = [0]
-        for index, char in enumerate(html):
-            if char == "\n":
-                self.line_starts.append(index + 1)
         self.found: list[tuple[int, int, list[tuple[str, str | None]]]] = []
         self.html = html
-
-    def _offset(self) -> int:
-        line, column = self.getpos()
-        return self.line_starts[line - 1] + column
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._record(tag, attrs)
@@ -51,7 +44,7 @@ class _ToggleFinder(HTMLParser):
             return
         if not any(name in INVALID_ON_CHECKBOX for name, _ in attrs):
             return
-        start = self._offset()
+        start = self.position()
         text = self.get_starttag_text() or ""
         if self.html[start:start + len(text)] != text:  # never splice at a guessed position
             raise ValueError(f"could not locate {text!r} in the page")
@@ -68,8 +61,7 @@ def _start_tag(tag: str, attrs: list[tuple[str, str | None]], self_closing: bool
 def fix_theme_markup(html: str) -> str:
     """``html`` with ``autocomplete`` removed from Material's toggle checkboxes; otherwise unchanged."""
     finder = _ToggleFinder(html)
-    finder.feed(html)
-    finder.close()
+    finder.feed_page(html)
     pieces: list[str] = []
     last = 0
     for start, end, attrs in finder.found:

@@ -25,16 +25,9 @@ if (urls.length === 0) {
 const browser = await puppeteer.launch({
   executablePath: CHROMIUM,
   headless: true,
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    // Anything not on loopback goes to a proxy that is not there, so it can never leave the machine.
-    "--proxy-server=http://127.0.0.1:9",
-  ],
+  // The same switches as the Playwright tests (tests/helpers.py CHROMIUM_ARGS), among them a closed
+  // proxy, so no request can leave the machine.
+  args: JSON.parse(process.env.CHROMIUM_ARGS || '["--no-sandbox", "--proxy-server=http://127.0.0.1:9"]'),
 });
 
 const pages = [];
