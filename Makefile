@@ -7,7 +7,7 @@ CHROMIUM := /usr/bin/chromium
 JAVA := /usr/bin/java
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test bundle bib cite-report quiz-report links bench lint clean
+.PHONY: site serve test bundle lms bib cite-report quiz-report links bench lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -58,6 +58,11 @@ serve: $(VENV)/site.stamp
 ## The offline workshop bundle: dist/practice-principles-offline-VERSION.zip
 bundle: $(VENV)/site.stamp node_modules/.package-lock.json
 	$(BIN)/python -m practice_site.bundle
+
+## For learning management systems, in dist/lms/: each module as a SCORM 1.2 and a SCORM 2004
+## package, and its questions as QTI 2.1 and Moodle XML (see README, "In a learning management system")
+lms: $(VENV)/site.stamp
+	$(BIN)/python -m practice_site.lms.build
 
 ## Add new reference-list entries from sources/ to bib/references.bib (check them, then commit)
 bib: $(VENV)/site.stamp

@@ -6,6 +6,7 @@
   "use strict";
 
   var KEY = "practice-principles-training";
+  var lms = null; // in a learning system's package, the module it reports on (see lms.js)
   var ACTIVE_WINDOW = 60000; // a page counts as in use for a minute after the last key, touch or scroll
   var TICK = 5000;
   var MARKS = { none: "○", progress: "◐", complete: "✓" };
@@ -47,9 +48,46 @@
 
   function update(id, change) {
     var data = load();
-    change(moduleData(data, id), data);
+    var entry = moduleData(data, id);
+    change(entry, data);
     save(data);
     paintStatuses();
+    if (lms && lms.module === id) { reportToLms(entry); }
+  }
+
+  // ---- A learning management system, when the page runs in one (lms.js) ---------------------
+
+  function reportToLms(entry) {
+    var answers = {};
+    Object.keys(entry.questions).forEach(function (qid) { answers[qid] = entry.questions[qid].answer; });
+    window.practiceLms.report({ answers: answers, right: counts(entry).right, completed: entry.completed });
+  }
+
+  // What the learning system kept for this learner replaces what this browser has for the module
+  // (the browser may have been used by someone else). Notes stay in the browser, kept per learner.
+  function joinLms(moduleId, forms) {
+    var box = document.querySelector(".quiz-result");
+    var passMark = box ? Number(box.dataset.passMark) : 0;
+    var kept = window.practiceLms.begin(moduleId, forms.length, passMark);
+    if (!kept) { return; }
+    if (kept.learner) { KEY = KEY + ":" + kept.learner; }
+    var data = load();
+    var entry = moduleData(data, moduleId);
+    entry.questions = {};
+    Object.keys(kept.answers).forEach(function (qid) {
+      var form = document.querySelector("form.quiz-question[data-question='" + qid + "']");
+      if (form) {
+        entry.questions[qid] = { answer: kept.answers[qid], correct: isRight(form, kept.answers[qid]),
+          at: new Date().toISOString() };
+      }
+    });
+    entry.completed = kept.completed;
+    save(data);
+    lms = kept;
+    var heading = kept.location && !window.location.hash && document.getElementById(kept.location);
+    if (heading) {
+      window.addEventListener("load", function () { heading.scrollIntoView(); });
+    }
   }
 
   // ---- Words --------------------------------------------------------------------------------
@@ -189,6 +227,7 @@
         place.at = new Date().toISOString();
         fresh.last = place;
         save(fresh);
+        if (lms && place.section) { window.practiceLms.place(place.section); }
       }
     }
     remember();
@@ -247,6 +286,11 @@
     note.appendChild(make("strong", {}, right ? "✓ A right answer. " : "✗ Not a right answer. "));
     note.appendChild(document.createTextNode(reason(form, value)));
     row.appendChild(note);
+  }
+
+  function isRight(form, answer) {
+    var correct = form.dataset.correct.split(" ");
+    return answer.length === correct.length && answer.every(function (v) { return correct.indexOf(v) >= 0; });
   }
 
   function verdict(form, answer) {
@@ -340,8 +384,7 @@
         showError(form);
         return;
       }
-      var correct = form.dataset.correct.split(" ");
-      var right = answer.length === correct.length && answer.every(function (v) { return correct.indexOf(v) >= 0; });
+      var right = isRight(form, answer);
       update(moduleId, function (entry) {
         entry.questions[qid] = { answer: answer, correct: right, at: new Date().toISOString() };
         recordCompletion(entry, total);
@@ -565,6 +608,7 @@
     var moduleId = bar ? bar.getAttribute("data-status-for") : null;
     if (moduleId) {
       var forms = document.querySelectorAll("form.quiz-question");
+      if (window.practiceLms) { joinLms(moduleId, forms); }
       forms.forEach(function (form) { setUpQuiz(form, moduleId, forms.length); });
       document.querySelectorAll("textarea[data-reflection]").forEach(function (area) { setUpReflection(area, moduleId); });
       var finish = document.getElementById("mark-complete");

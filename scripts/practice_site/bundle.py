@@ -55,7 +55,12 @@ def project_version(root: Path) -> str:
 
 def build_offline_site(root: Path, site_dir: Path) -> None:
     """Build the site for file:// (``OFFLINE=true``) into ``site_dir``; raise on failure."""
-    env = {**os.environ, "OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"}
+    build_site(root, site_dir, {"OFFLINE": "true"})
+
+
+def build_site(root: Path, site_dir: Path, settings: dict[str, str]) -> None:
+    """A strict build into ``site_dir`` with these environment settings; raise on failure."""
+    env = {**os.environ, **settings, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=root, env=env, text=True, capture_output=True,
@@ -90,17 +95,19 @@ def prune(site_dir: Path) -> list[str]:
     return removed
 
 
-def write_zip(site_dir: Path, zip_path: Path, folder: str) -> None:
-    """Zip ``site_dir`` under ``folder/`` with sorted names and fixed times: same input, same bytes.
+def write_zip(site_dir: Path, zip_path: Path, folder: str = "") -> None:
+    """Zip ``site_dir`` (under ``folder/``, if given) with sorted names and fixed times: same input,
+    same bytes.
 
     The zip is written beside ``zip_path`` and renamed into place, so a failure leaves none.
     """
     files = sorted(p for p in site_dir.rglob("*") if p.is_file())
     partial = zip_path.with_suffix(".zip.partial")
+    prefix = f"{folder}/" if folder else ""
     try:
         with zipfile.ZipFile(partial, "w") as archive:
             for path in files:
-                info = zipfile.ZipInfo(f"{folder}/{path.relative_to(site_dir).as_posix()}", FIXED_TIME)
+                info = zipfile.ZipInfo(prefix + path.relative_to(site_dir).as_posix(), FIXED_TIME)
                 info.compress_type = zipfile.ZIP_DEFLATED
                 info.external_attr = 0o644 << 16
                 archive.writestr(info, path.read_bytes(), compresslevel=9)

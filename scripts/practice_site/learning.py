@@ -20,6 +20,11 @@ REFLECT_INTRO = (
     "These questions are for you. Write as much or as little as you like: your notes stay in this "
     "browser, and you can add them to your CPD record on the [My learning]({my_learning}) page."
 )
+# In a learning management system the page stands alone, without My learning.
+REFLECT_INTRO_LMS = (
+    "These questions are for you. Write as much or as little as you like: your notes stay in this "
+    "browser and are not sent to your learning system."
+)
 
 
 def load_quizzes(quiz_dir: Path, root: Path, principles: list[Principle]) -> dict[int, QuizFile]:
@@ -40,8 +45,12 @@ def load_quizzes(quiz_dir: Path, root: Path, principles: list[Principle]) -> dic
     return quizzes
 
 
-def learning_markdown(quiz: QuizFile, module_id: str, my_learning: str) -> str:
-    """The "Check your understanding" and "Reflect" sections of a module page."""
+def learning_markdown(quiz: QuizFile, module_id: str, my_learning: str | None) -> str:
+    """The "Check your understanding" and "Reflect" sections of a module page.
+
+    ``my_learning`` is the address of the My learning page; None in a package for a learning
+    management system, which holds the module page alone.
+    """
     out = []
     if quiz.questions:
         out.append(f'## Check your understanding {{#check-your-understanding data-module="{module_id}" '
@@ -49,7 +58,7 @@ def learning_markdown(quiz: QuizFile, module_id: str, my_learning: str) -> str:
         out.append(CHECK_INTRO + "\n{: .quiz-intro }")
         out.extend(q.source for q in quiz.questions)
         out.append(
-            f'<div class="quiz-result" data-total="{len(quiz.questions)}">\n'
+            f'<div class="quiz-result" data-total="{len(quiz.questions)}" data-pass-mark="{quiz.pass_mark}">\n'
             '<p class="quiz-result-text no-js">Without JavaScript, use “Show the answer” under each question.</p>\n'
             f'<p class="quiz-result-text js-only">Your score: 0 of {len(quiz.questions)} answered.</p>\n'
             '<p class="quiz-result-note js-only">The module is marked complete when you have answered every '
@@ -58,7 +67,7 @@ def learning_markdown(quiz: QuizFile, module_id: str, my_learning: str) -> str:
     if quiz.reflections:
         attrs = "" if quiz.questions else f' data-module="{module_id}"'
         out.append(f"## Reflect {{#reflect{attrs}}}")
-        out.append(REFLECT_INTRO.format(my_learning=my_learning))
+        out.append(REFLECT_INTRO.format(my_learning=my_learning) if my_learning else REFLECT_INTRO_LMS)
         out.extend(r.source for r in quiz.reflections)
     return "\n\n".join(out)
 

@@ -37,6 +37,7 @@ from .links import (
     read_manifest,
     redirect_page,
 )
+from .lms.page_links import package_links
 from .model import Principle
 from .offline_shim import frame_script, worker_url
 from .quiz_check import check_quizzes
@@ -68,6 +69,8 @@ START_MARKER = "<!-- start-action -->"
 DOWNLOAD_MARKER = "<!-- offline-download -->"
 FOOTER_MARKER = "<!-- publisher-footer -->"
 SHIM_URI = "assets/javascripts/iframe-worker-shim.js"
+LMS_SCRIPT = "javascripts/lms.js"  # reports to a learning system's SCORM API; in packages only
+LMS_CATALOGUE = "lms-modules.json"  # the modules, for make lms to package (not itself packaged)
 BARE_URL = re.compile(r'<a href="(https?://[^"]+)">\1</a>')  # marked so print does not repeat the address
 
 
@@ -90,6 +93,7 @@ class PracticePrinciplesConfig(Config):
     offline = c.Type(bool, default=False)
     offline_shim = c.Type(str, default="node_modules/iframe-worker/shim/index.js")
     offline_zip = c.Type(str, default="")  # the offline copy to offer for download (make site sets it)
+    lms = c.Type(bool, default=False)  # pages for learning-system packages (make lms sets it)
 
 
 CONFIG_STRINGS = ("site_name", "site_description", "site_author", "copyright")
@@ -198,7 +202,20 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
             for m in self.modules.values()]
         if self.config.offline:
             self.add_offline_shim(config, root)
+        if self.config.lms:
+            self.prepare_lms(config)
         return config
+
+    @staticmethod
+    def prepare_lms(config: MkDocsConfig) -> None:
+        """Pages that stand alone in a package: no site search, and the SCORM script before learning.js."""
+        config.extra["lms"] = True
+        search = config.plugins.get("material/search") or config.plugins.get("search")
+        if search is not None and "enabled" in search.config:
+            search.config.enabled = False
+        scripts = [str(script) for script in config.extra_javascript]
+        at = scripts.index("javascripts/learning.js") if "javascripts/learning.js" in scripts else len(scripts)
+        config.extra_javascript.insert(at, LMS_SCRIPT)
 
     def load_sessions(self, docs_dir: Path, root: Path) -> list[tuple[str, str]]:
         """Check every session plan in docs/sessions/; return (title, docs-relative uri) for each."""
@@ -264,10 +281,23 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
             raise PluginError("\n".join(problems))
         for problem in problems:
             log.warning(problem)
+        if self.config.lms:
+            self.write_lms_catalogue(Path(config.site_dir), config)
         if self.config.offline:
             target = Path(config.site_dir) / SHIM_URI
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(self.shim_source, target)
+
+    def write_lms_catalogue(self, site_dir: Path, config: MkDocsConfig) -> None:
+        """What make lms needs to package each module: its page, titles and quiz file."""
+        quiz_dir = Path(config.docs_dir) / self.config.quizzes_dir
+        modules = [
+            {"id": m.id, "number": m.number, "title": f"Practice Principle {m.number}: {m.short_title}",
+             "page": m.uri.removesuffix(".md") + ".html", "language": config.theme.get("language", "en"),
+             "quiz": str(quiz_dir / f"{m.id}.md") if m.number in self.quizzes else None}
+            for m in self.modules.values()
+        ]
+        (site_dir / LMS_CATALOGUE).write_text(json.dumps(modules, ensure_ascii=False, indent=1), encoding="utf-8")
 
     def write_search_index(self, site_dir: Path) -> None:
         """Search's index, made for the site's own worker: plain text, references, page weights."""
@@ -323,7 +353,8 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
         assert site is not None
         to_bibliography = posixpath.relpath(self.config.bibliography_page, self.config.modules_dir)
         to_bibliography = to_bibliography.removesuffix(".md") + ".html"
-        to_my_learning = posixpath.relpath(self.config.my_learning_page, self.config.modules_dir)
+        to_my_learning = None if self.config.lms else posixpath.relpath(self.config.my_learning_page,
+                                                                         self.config.modules_dir)
         for principle in self.principles:
             quiz = self.quizzes.get(principle.number)
             module = self.modules[principle.module_id]
@@ -341,6 +372,8 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
             )
             files.append(File.generated(config, self.module_uri(principle), content=content))
         files.append(File.generated(config, self.config.bibliography_page, content=self.bibliography()))
+        if self.config.lms:
+            files.append(File.generated(config, LMS_SCRIPT, abs_src_path=str(Path(__file__).parent / "lms" / "lms.js")))
         if self.download is not None:
             files.append(File.generated(config, self.download.href, abs_src_path=self.config.offline_zip))
         my_learning = my_learning_markdown(list(self.modules.values()), self.quizzes, self.config.my_learning_page)
@@ -360,8 +393,22 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
 
     @event_priority(-100)  # last, after any other plugin has changed the content
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Every page's content through the sanitiser's allowlist (see sanitise.py)."""
-        return clean_content(html)
+        """Every page's content through the sanitiser's allowlist (see sanitise.py).
+
+        In a learning-system package the page stands alone: links to the site's other pages go to
+        the published site (or become plain text without its address).
+        """
+        content = clean_content(html)
+        if self.config.lms:
+            content = package_links(content, page.url, config.site_url)
+        return content
+
+    def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
+                        nav) -> TemplateContext:
+        """In a package, no "previous" and "next" pages: they are not in it."""
+        if self.config.lms:
+            page.previous_page = page.next_page = None
+        return context
 
     def citer(self, principle: Principle, bibliography_href: str) -> ModuleCiter:
         """Links one module's citations: to its own reference list, or to the Bibliography page."""

