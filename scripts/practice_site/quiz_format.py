@@ -91,10 +91,6 @@ class QuizFile:
     reflections: list[Reflection] = field(default_factory=list)
     pass_mark: int = DEFAULT_PASS_MARK  # per cent of the questions answered correctly
 
-    def questions_to_pass(self) -> int:
-        """How many right answers reach the pass mark (rounded up)."""
-        return -(-self.pass_mark * len(self.questions) // 100)
-
 
 def parse_choices(lines: list[str], first_line: int, path: str) -> list[Choice]:
     """Read ``- [x] text`` lines, each followed by indented feedback lines."""

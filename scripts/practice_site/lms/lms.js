@@ -105,6 +105,7 @@
 
   // The LMS's own passing score wins over the author's pass mark, as SCORM asks.
   function passingShare() {
+    if (!lms.total) { return 1; } // nothing to pass: a module without questions is only completed
     var given = parseFloat(get(lms.version === "2004" ? "cmi.scaled_passing_score" : "cmi.student_data.mastery_score"));
     if (isNaN(given)) { return lms.passMark / 100; }
     return lms.version === "2004" ? given : given / 100;
