@@ -26,7 +26,8 @@ def test_links_to_other_site_pages_become_text_without_the_sites_address():
     assert '<span class="crosslink">Practice Principle 7</span>' in out
     assert "<span>A &amp; B (2020)</span>" in out
     assert '<a href="#summary">the summary</a>' in out  # within the page: kept
-    assert '<a href="https://example.org/report">a report</a>' in out  # another site: kept
+    assert ('<a href="https://example.org/report" target="_blank" rel="noopener">a report'
+            '<span class="visually-hidden"> (opens in a new tab)</span></a>') in out  # another site: a new tab
     assert '<a href="principle-4.html#reflect">reflect</a>' in out  # the page itself: kept
     assert "principle-7.html" not in out and "bibliography.html" not in out
 

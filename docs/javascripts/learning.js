@@ -7,6 +7,11 @@
 
   var KEY = "practice-principles-training";
   var lms = null; // in a learning system's package, the module it reports on (see lms.js)
+  var inThisTabOnly = false; // in a package the learning system is not recording: nothing is kept
+
+  function area() {
+    return inThisTabOnly ? window.sessionStorage : window.localStorage;
+  }
   var ACTIVE_WINDOW = 60000; // a page counts as in use for a minute after the last key, touch or scroll
   var TICK = 5000;
   var MARKS = { none: "○", progress: "◐", complete: "✓" };
@@ -15,7 +20,7 @@
 
   function load() {
     try {
-      var data = JSON.parse(window.localStorage.getItem(KEY) || "{}");
+      var data = JSON.parse(area().getItem(KEY) || "{}");
       if (data && data.modules) {
         data.learner = data.learner || {};
         return data;
@@ -29,7 +34,7 @@
   function save(data) {
     try {
       data.version = 2;
-      window.localStorage.setItem(KEY, JSON.stringify(data));
+      area().setItem(KEY, JSON.stringify(data));
     } catch (error) {
       // Storage can be full or switched off; the page still works, it just forgets.
     }
@@ -67,18 +72,22 @@
   // (the browser may have been used by someone else). Notes stay in the browser, kept per learner.
   function joinLms(moduleId, forms) {
     var box = document.querySelector(".quiz-result");
-    var passMark = box ? Number(box.dataset.passMark) : 0;
-    var kept = window.practiceLms.begin(moduleId, forms.length, passMark);
+    var kept = window.practiceLms.begin(moduleId, forms.length, box ? Number(box.dataset.passMark) : 0);
     if (!kept) { return; }
+    if (!kept.recorded) {
+      inThisTabOnly = true;
+      return;
+    }
     if (kept.learner) { KEY = KEY + ":" + kept.learner; }
     var data = load();
     var entry = moduleData(data, moduleId);
     entry.questions = {};
-    Object.keys(kept.answers).forEach(function (qid) {
-      var form = document.querySelector("form.quiz-question[data-question='" + qid + "']");
-      if (form) {
-        entry.questions[qid] = { answer: kept.answers[qid], correct: isRight(form, kept.answers[qid]),
-          at: new Date().toISOString() };
+    forms.forEach(function (form) {
+      var qid = form.dataset.question;
+      var values = Array.prototype.map.call(form.querySelectorAll("input"), function (input) { return input.value; });
+      var answer = (kept.answers[qid] || []).filter(function (value) { return values.indexOf(value) >= 0; });
+      if (answer.length) {
+        entry.questions[qid] = { answer: answer, correct: isRight(form, answer), at: new Date().toISOString() };
       }
     });
     entry.completed = kept.completed;
@@ -592,7 +601,7 @@
           "This cannot be undone.")) {
         return;
       }
-      window.localStorage.removeItem(KEY);
+      area().removeItem(KEY);
       document.getElementById("cpd-name").value = "";
       document.getElementById("cpd-role").value = "";
       refresh();
@@ -608,7 +617,13 @@
     var moduleId = bar ? bar.getAttribute("data-status-for") : null;
     if (moduleId) {
       var forms = document.querySelectorAll("form.quiz-question");
-      if (window.practiceLms) { joinLms(moduleId, forms); }
+      if (window.practiceLms) {
+        try {
+          joinLms(moduleId, forms);
+        } catch (error) {
+          lms = null; // a learning system that misbehaves: the page still works as on the site
+        }
+      }
       forms.forEach(function (form) { setUpQuiz(form, moduleId, forms.length); });
       document.querySelectorAll("textarea[data-reflection]").forEach(function (area) { setUpReflection(area, moduleId); });
       var finish = document.getElementById("mark-complete");

@@ -16,6 +16,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import is_error_template, normalize_url
 from mkdocs.utils.templates import TemplateContext
@@ -404,7 +405,7 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
         return content
 
     def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
-                        nav) -> TemplateContext:
+                        nav: Navigation) -> TemplateContext:
         """In a package, no "previous" and "next" pages: they are not in it."""
         if self.config.lms:
             page.previous_page = page.next_page = None

@@ -51,11 +51,12 @@ def package_module(site_dir: Path, module: dict, quiz: QuizFile | None, version:
     name = f"practice-{module['id']}"
     written = []
     with_questions = quiz is not None and bool(quiz.questions)
+    description = summary_text((site_dir / module["page"]).read_text(encoding="utf-8"))
     for kind, manifest in STANDARDS.items():
         info = PackageInfo(
             identifier=f"{name}-{kind}", title=module["title"], language=module["language"], version=version,
-            description=summary_text((site_dir / module["page"]).read_text(encoding="utf-8")),
-            launch=module["page"], files=tuple(files), pass_mark=quiz.pass_mark if with_questions else None,
+            description=description, launch=module["page"], files=tuple(files),
+            pass_mark=quiz.pass_mark if with_questions else None,
         )
         with tempfile.TemporaryDirectory(prefix="package-") as work:
             folder = Path(work)
@@ -96,8 +97,8 @@ def make_lms(root: Path, dist: Path) -> list[Output]:
         written = []
         for module in modules:
             written += package_module(site_dir, module, read_quiz(module["quiz"], root), version, out)
-        if final.exists():
-            shutil.rmtree(final)
+        if final.exists():  # the old packages go only once the new ones are in place
+            final.rename(Path(work) / "previous")
         out.rename(final)
     return [Output(o.module, o.kind, final / o.path.name) for o in written]
 
@@ -106,7 +107,7 @@ def main() -> int:
     root = Path.cwd()
     try:
         written = make_lms(root, root / "dist")
-    except (RuntimeError, SourceError, OutsideFileError) as error:
+    except (RuntimeError, SourceError, OutsideFileError, ValueError) as error:
         print(f"make lms: {error}", file=sys.stderr)
         return 1
     for output in written:

@@ -1,7 +1,10 @@
 // Reporting to a learning management system (LMS) through SCORM, in the packages made for one.
-// It finds the LMS's API the standard way (this window's parents, then the opener's); with none,
-// it does nothing and the page behaves exactly as on the site. learning.js calls it:
-//   practiceLms.begin(moduleId, total, passMark) -> null, or what the LMS kept for this learner
+// It finds the LMS's API the standard way (this window's parents, then the opener's). learning.js
+// calls it:
+//   practiceLms.begin(moduleId, total, passMark) -> null when the page is not in a package (it then
+//     behaves exactly as on the site); { recorded: false } in a package the LMS is not recording
+//     (say, after a reload: SCORM allows one session per launch); otherwise what the LMS kept for
+//     this learner: { recorded: true, learner, answers, completed, location }
 //   practiceLms.report(state)   after every change: answers, right answers, completion
 //   practiceLms.place(section)  the section the learner is reading (the bookmark)
 // What goes to the LMS: status, score, session time, the answers and the bookmark (to resume).
@@ -12,21 +15,23 @@
   var STANDARDS = {
     "2004": {
       api: "API_1484_11", initialize: "Initialize", terminate: "Terminate", get: "GetValue", set: "SetValue",
-      commit: "Commit", suspend: "cmi.suspend_data", location: "cmi.location", exit: "cmi.exit",
-      sessionTime: "cmi.session_time", learner: "cmi.learner_id", raw: "cmi.score.raw", min: "cmi.score.min",
-      max: "cmi.score.max", scaled: "cmi.score.scaled", suspendLimit: 64000, locationLimit: 1000
+      commit: "Commit", lastError: "GetLastError", suspend: "cmi.suspend_data", location: "cmi.location",
+      exit: "cmi.exit", sessionTime: "cmi.session_time", learner: "cmi.learner_id", mode: "cmi.mode",
+      raw: "cmi.score.raw", min: "cmi.score.min", max: "cmi.score.max", scaled: "cmi.score.scaled",
+      passing: "cmi.scaled_passing_score", suspendLimit: 64000, locationLimit: 1000
     },
     "1.2": {
       api: "API", initialize: "LMSInitialize", terminate: "LMSFinish", get: "LMSGetValue", set: "LMSSetValue",
-      commit: "LMSCommit", suspend: "cmi.suspend_data", location: "cmi.core.lesson_location",
-      exit: "cmi.core.exit", sessionTime: "cmi.core.session_time", learner: "cmi.core.student_id",
-      raw: "cmi.core.score.raw", min: "cmi.core.score.min", max: "cmi.core.score.max", scaled: null,
-      suspendLimit: 4096, locationLimit: 255
+      commit: "LMSCommit", lastError: "LMSGetLastError", suspend: "cmi.suspend_data",
+      location: "cmi.core.lesson_location", exit: "cmi.core.exit", sessionTime: "cmi.core.session_time",
+      learner: "cmi.core.student_id", mode: "cmi.core.lesson_mode", raw: "cmi.core.score.raw",
+      min: "cmi.core.score.min", max: "cmi.core.score.max", scaled: null,
+      passing: "cmi.student_data.mastery_score", suspendLimit: 4096, locationLimit: 255
     }
   };
   var MAX_PARENTS = 500;
 
-  var lms = null; // { standard, api, started, total, passMark, best, last, finished }
+  var lms = null; // the session: see begin()
 
   // ---- Finding the API ----------------------------------------------------------------------
 
@@ -54,16 +59,25 @@
     return found;
   }
 
-  // The package says which standard it was made for (the manifest's launch parameters); a page
+  function usable(api, standard) {
+    return Boolean(api) && ["initialize", "terminate", "get", "set", "commit", "lastError"].every(function (call) {
+      return typeof api[standard[call]] === "function";
+    });
+  }
+
+  // The package's launch says which standard it was made for (the manifest's parameters); a page
   // opened without one tries SCORM 2004, then 1.2.
-  function connect() {
-    var asked = new URLSearchParams(window.location.search).get("scorm");
+  function connect(asked) {
     var order = STANDARDS[asked] ? [asked] : ["2004", "1.2"];
     for (var i = 0; i < order.length; i += 1) {
       var standard = STANDARDS[order[i]];
       var api = findApi(standard.api);
-      if (api && String(api[standard.initialize]("")) === "true") {
-        return { version: order[i], standard: standard, api: api };
+      try {
+        if (usable(api, standard) && String(api[standard.initialize]("")) === "true") {
+          return { version: order[i], standard: standard, api: api };
+        }
+      } catch (error) {
+        return null;
       }
     }
     return null;
@@ -71,28 +85,31 @@
 
   // ---- Talking to it ------------------------------------------------------------------------
 
+  // A value, or "" for one the LMS has not got (SCORM 2004 answers that with error 403).
   function get(element) {
-    return String(lms.api[lms.standard.get](element) || "");
+    var value = String(lms.api[lms.standard.get](element) || "");
+    return String(lms.api[lms.standard.lastError]()) === "0" ? value : "";
   }
 
   function set(element, value) {
-    if (element) { lms.api[lms.standard.set](element, String(value)); }
+    if (element && !lms.readOnly) { lms.api[lms.standard.set](element, String(value)); }
   }
 
   function commit() {
-    set(lms.standard.sessionTime, sessionTime((Date.now() - lms.started) / 1000));
+    set(lms.standard.sessionTime, sessionTime(Date.now() - lms.started));
     lms.api[lms.standard.commit]("");
   }
 
-  function sessionTime(seconds) {
-    var hours = Math.floor(seconds / 3600);
-    var minutes = Math.floor((seconds % 3600) / 60);
-    var rest = Math.round((seconds % 60) * 100) / 100;
-    if (lms.version === "2004") { return "PT" + hours + "H" + minutes + "M" + rest + "S"; }
-    var whole = Math.floor(rest);
-    var hundredths = Math.round((rest - whole) * 100);
-    return pad(Math.min(hours, 9999), 2) + ":" + pad(minutes, 2) + ":" + pad(whole, 2) +
-      (hundredths ? "." + pad(hundredths, 2) : "");
+  // SCORM 1.2: HH:MM:SS.SS; SCORM 2004: ISO 8601, PT1H2M3.45S. Rounded once, to hundredths.
+  function sessionTime(milliseconds) {
+    var hundredths = Math.round(milliseconds / 10);
+    var hours = Math.floor(hundredths / 360000);
+    var minutes = Math.floor((hundredths % 360000) / 6000);
+    var seconds = hundredths % 6000; // in hundredths
+    if (lms.version === "2004") { return "PT" + hours + "H" + minutes + "M" + seconds / 100 + "S"; }
+    var fraction = seconds % 100;
+    return pad(Math.min(hours, 9999), 2) + ":" + pad(minutes, 2) + ":" + pad(Math.floor(seconds / 100), 2) +
+      (fraction ? "." + pad(fraction, 2) : "");
   }
 
   function pad(number, width) {
@@ -106,7 +123,7 @@
   // The LMS's own passing score wins over the author's pass mark, as SCORM asks.
   function passingShare() {
     if (!lms.total) { return 1; } // nothing to pass: a module without questions is only completed
-    var given = parseFloat(get(lms.version === "2004" ? "cmi.scaled_passing_score" : "cmi.student_data.mastery_score"));
+    var given = parseFloat(get(lms.standard.passing));
     if (isNaN(given)) { return lms.passMark / 100; }
     return lms.version === "2004" ? given : given / 100;
   }
@@ -122,17 +139,19 @@
     return lms.total;
   }
 
-  // ---- What the LMS keeps for resuming ------------------------------------------------------
-
-  // SCORM 2004 keeps them only for a learner who is resuming (reading them otherwise is an
-  // error); SCORM 1.2 LMSs do not all say "resume", and reading is always allowed.
-  function resuming() {
-    return lms.version === "1.2" || get("cmi.entry") === "resume";
+  // What the LMS had recorded before this visit: a status is never lowered.
+  function recordedBefore() {
+    if (lms.version === "2004") {
+      return { complete: get("cmi.completion_status") === "completed", passed: get("cmi.success_status") === "passed" };
+    }
+    var status = get("cmi.core.lesson_status");
+    return { complete: ["completed", "passed", "failed"].indexOf(status) >= 0, passed: status === "passed" };
   }
 
+  // ---- What the LMS keeps for resuming ------------------------------------------------------
+
   function readSaved() {
-    var saved = {};
-    if (!resuming()) { return { answers: {}, completed: null, best: 0 }; }
+    var saved;
     try {
       saved = JSON.parse(get(lms.standard.suspend) || "{}") || {};
     } catch (error) {
@@ -140,12 +159,13 @@
     }
     var answers = {};
     Object.keys(saved.a || {}).forEach(function (id) {
-      if (typeof saved.a[id] === "string" && saved.a[id]) { answers[id] = saved.a[id].split(""); }
+      if (typeof saved.a[id] === "string" && /^[a-z]+$/.test(saved.a[id])) { answers[id] = saved.a[id].split(""); }
     });
     var done = saved.c;
+    var completed = done && done.length === 3 && typeof done[1] === "number" && typeof done[2] === "number";
     return {
       answers: answers,
-      completed: done && done.length === 3 ? { at: done[0], score: done[1], total: done[2] } : null,
+      completed: completed ? { at: String(done[0]), score: done[1], total: done[2] } : null,
       best: typeof saved.b === "number" ? saved.b : 0
     };
   }
@@ -154,57 +174,95 @@
     var answers = {};
     Object.keys(state.answers).forEach(function (id) { answers[id] = state.answers[id].join(""); });
     var done = state.completed;
-    return JSON.stringify({
-      v: 1, a: answers, b: lms.best, c: done ? [done.at, done.score, done.total] : 0
-    });
+    return JSON.stringify({ v: 1, a: answers, b: lms.best, c: done ? [done.at, done.score, done.total] : 0 });
   }
 
-  // ---- What learning.js calls ---------------------------------------------------------------
+  // ---- Words on the page --------------------------------------------------------------------
+
+  function paragraph(holder, className, words) {
+    var note = document.createElement("p");
+    note.className = className;
+    note.textContent = words;
+    holder.appendChild(note);
+    return note;
+  }
 
   function explain() {
     var box = document.querySelector(".quiz-result");
     if (!box || !lms.total) { return; }
-    var note = document.createElement("p");
-    note.className = "quiz-result-lms";
-    note.textContent = "Your learning system records this module as passed when at least " + needed() +
-      " of the " + lms.total + " answers are correct. It keeps your answers, so you can leave and come back.";
-    box.appendChild(note);
+    if (lms.readOnly) {
+      paragraph(box, "quiz-result-lms", "You are reviewing this module: your learning system keeps what it " +
+        "recorded before and does not record changes.");
+      return;
+    }
+    paragraph(box, "quiz-result-lms", "Your learning system records this module as passed when at least " +
+      needed() + " of the " + lms.total + " answers are correct. Your best score counts. It keeps your answers, " +
+      "so you can leave and come back.");
+    lms.recordedNote = paragraph(box, "quiz-result-lms-recorded", "");
   }
 
+  function showRecorded(complete, result) {
+    if (!lms.recordedNote) { return; }
+    lms.recordedNote.textContent = "Recorded in your learning system: " + (complete ?
+      (result === "passed" ? "passed" : "not passed yet") + ", best score " + lms.best + " of " + lms.total + "." :
+      "in progress.");
+  }
+
+  // In a package the LMS is not recording (opened again in the same window, for example).
+  function warnNotRecorded() {
+    if (document.querySelector(".lms-not-recorded")) { return; }
+    var heading = document.querySelector("article h1");
+    if (!heading) { return; }
+    var box = document.createElement("div");
+    box.className = "admonition warning lms-not-recorded";
+    box.setAttribute("role", "status");
+    paragraph(box, "admonition-title", "Not recorded");
+    paragraph(box, "", "Your learning system is not recording this visit, so your answers here will not " +
+      "count. To have them recorded, close this module and open it again from your learning system.");
+    heading.parentNode.insertBefore(box, heading.nextSibling);
+  }
+
+  // ---- What learning.js calls ---------------------------------------------------------------
+
   function begin(moduleId, total, passMark) {
-    var found = connect();
-    if (!found) { return null; }
-    lms = {
-      version: found.version, standard: found.standard, api: found.api, started: Date.now(),
-      total: total, passMark: passMark, best: 0, last: null, finished: false
-    };
+    var asked = new URLSearchParams(window.location.search).get("scorm");
+    var found = connect(asked);
+    if (!found) {
+      if (!STANDARDS[asked]) { return null; }
+      warnNotRecorded();
+      return { recorded: false };
+    }
+    lms = { version: found.version, standard: found.standard, api: found.api, started: Date.now(), total: total,
+      passMark: passMark, finished: false, readOnly: false };
+    lms.readOnly = ["browse", "review"].indexOf(get(lms.standard.mode)) >= 0;
     lms.passing = passingShare();
+    lms.before = recordedBefore();
     var saved = readSaved();
     lms.best = saved.best;
-    if (!saved.completed) {
-      if (lms.version === "2004") {
-        set("cmi.completion_status", "incomplete");
-      } else {
-        set("cmi.core.lesson_status", "incomplete");
-      }
+    lms.last = get(lms.standard.suspend);
+    if (!lms.before.complete) {
+      set(lms.version === "2004" ? "cmi.completion_status" : "cmi.core.lesson_status", "incomplete");
     }
     set(lms.standard.exit, "suspend"); // keep answers and place for the learner's next visit
-    lms.last = resuming() ? get(lms.standard.suspend) : "";
     commit();
     explain();
+    listen();
+    return { recorded: true, module: moduleId, learner: get(lms.standard.learner), answers: saved.answers,
+      completed: saved.completed, location: get(lms.standard.location) };
+  }
+
+  function listen() {
     window.addEventListener("pagehide", finish);
-    window.addEventListener("beforeunload", finish);
-    return {
-      module: moduleId,
-      learner: get(lms.standard.learner),
-      answers: saved.answers,
-      completed: saved.completed,
-      location: resuming() ? get(lms.standard.location) : ""
-    };
+    document.addEventListener("visibilitychange", function () {
+      if (document.visibilityState === "hidden" && !lms.finished) { commit(); }
+    });
+    window.addEventListener("pageshow", function (event) {
+      if (event.persisted && lms.finished) { warnNotRecorded(); } // back from the cache after leaving
+    });
   }
 
   function report(state) {
-    if (!lms || lms.finished) { return; }
+    if (!lms || lms.finished || lms.readOnly) { return; }
     lms.best = Math.max(lms.best, state.right);
     var data = suspendData(state);
     if (data === lms.last) { return; }
@@ -213,34 +271,43 @@
     }
     lms.last = data;
     set(lms.standard.suspend, data);
-    var complete = Boolean(state.completed);
-    // The score goes once every question is answered: a learning system may judge pass or fail
-    // from any score it is given. Until then, SCORM 2004 is told how far the learner has got.
-    if (lms.total && !complete && lms.version === "2004") {
-      set("cmi.progress_measure", Math.round(1000 * Object.keys(state.answers).length / lms.total) / 1000);
-    }
-    if (lms.total && complete) {
-      var raw = Math.round(10000 * lms.best / lms.total) / 100;
-      set(lms.standard.raw, raw);
-      set(lms.standard.min, 0);
-      set(lms.standard.max, 100);
-      set(lms.standard.scaled, raw / 100);
-    }
-    var result = !complete || !lms.total ? null : passed(lms.best) ? "passed" : "failed";
+    var completeNow = Boolean(state.completed);
+    var complete = completeNow || lms.before.complete;
+    var result = !complete || !lms.total ? null :
+      lms.before.passed || passed(lms.best) ? "passed" : "failed";
+    reportScore(state, completeNow);
     if (lms.version === "2004") {
-      if (complete) { set("cmi.progress_measure", 1); }
       set("cmi.completion_status", complete ? "completed" : "incomplete");
       set("cmi.success_status", result || "unknown");
     } else {
       set("cmi.core.lesson_status", result || (complete ? "completed" : "incomplete"));
     }
     commit();
+    showRecorded(complete, result);
   }
 
+  // The score goes once every question is answered: a learning system may judge pass or fail from
+  // any score it is given. Until then, SCORM 2004 is told how far the learner has got.
+  function reportScore(state, complete) {
+    if (!lms.total) { return; }
+    if (!complete) {
+      if (lms.version === "2004") {
+        set("cmi.progress_measure", Math.round(1000 * Object.keys(state.answers).length / lms.total) / 1000);
+      }
+      return;
+    }
+    var raw = Math.round(10000 * lms.best / lms.total) / 100;
+    set(lms.standard.raw, raw);
+    set(lms.standard.min, 0);
+    set(lms.standard.max, 100);
+    set(lms.standard.scaled, raw / 100);
+    if (lms.version === "2004") { set("cmi.progress_measure", 1); }
+  }
+
+  // The bookmark is sent with the next commit (after an answer, or when the page is hidden or left).
   function place(section) {
     if (!lms || lms.finished || !section || section.length > lms.standard.locationLimit) { return; }
     set(lms.standard.location, section);
-    commit();
   }
 
   function finish() {

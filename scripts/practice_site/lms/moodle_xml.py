@@ -20,6 +20,7 @@ import xml.etree.ElementTree as ET
 from fractions import Fraction
 
 from ..quiz_format import Choice, Question, QuizFile
+from .xml_text import checked
 
 # Moodle's grade fractions (question_bank::fraction_options): 1/q for q <= 10, p/q for q <= 6,
 # p/10 and 1/20, written as percentages to five decimal places.
@@ -29,16 +30,8 @@ FRACTIONS = (
 )
 ROUNDING = Fraction(1, 1000)  # percent: 3 x 33.33333 is 100 to Moodle
 PENALTY = "0.3333333"  # Moodle's default: a third of the mark lost per wrong try, in interactive mode
-NOT_XML = re.compile("[^\t\n\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 MARKUP_DECLARATION = re.compile(r"<!(?:DOCTYPE|ENTITY)")
 CATEGORY_SEPARATOR = re.compile(r"(?<!/)/(?!/)")
-
-
-def checked(text: str, where: str) -> str:
-    """``text`` unchanged, or ValueError when XML cannot carry it exactly."""
-    if bad := NOT_XML.search(text):
-        raise ValueError(f"{where}: character U+{ord(bad.group()):04X} cannot be written to XML; remove it")
-    return text
 
 
 def sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:

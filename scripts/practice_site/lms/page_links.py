@@ -1,10 +1,11 @@
 """Links in a module page that is packaged alone for a learning management system.
 
-A package holds one page. Its links within the page (``#section``, citations, "Reread") and to
-other sites stay as they are. A link to another page of the site (another module, the
-Bibliography) would be broken inside the package, so it goes to the published site in a new tab
-when the site's address is known, and otherwise becomes plain text: the words stay, only the link
-goes.
+A package holds one page, shown in a frame of the learning system. Its links within the page
+(``#section``, citations, "Reread") stay as they are. A link to another site (a report in a
+reference list) opens in a new tab, so the module, and the learning system's session with it, stays
+open. A link to another page of the site (another module, the Bibliography) would be broken inside
+the package, so it goes to the published site in a new tab when the site's address is known, and
+otherwise becomes plain text: the words stay, only the link goes.
 
 Links are found with :mod:`html.parser` and only their tags are rewritten; every other character
 of the content is kept.
@@ -31,8 +32,14 @@ def site_page(href: str, page_url: str) -> str | None:
     return None if target == page_url else target
 
 
+def leaves_the_page(href: str, page_url: str) -> bool:
+    """Whether following ``href`` would leave the package's page: another site, or another site page."""
+    scheme = urlsplit(href).scheme
+    return scheme in {"http", "https"} or (not scheme and site_page(href, page_url) is not None)
+
+
 class _LinkFinder(OffsetParser):
-    """Each ``<a>`` that opens another site page: (start, end of start tag, attributes, end tag start)."""
+    """Each ``<a>`` that leaves the page: (start, end of start tag, attributes, end tag start)."""
 
     def __init__(self, page_url: str) -> None:
         super().__init__(convert_charrefs=True)
@@ -42,7 +49,7 @@ class _LinkFinder(OffsetParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         href = dict(attrs).get("href")
-        if tag == "a" and href and site_page(href, self.page_url) is not None:
+        if tag == "a" and href and leaves_the_page(href, self.page_url):
             start = self.position()
             self._open = (start, start + len(self.get_starttag_text() or ""), attrs)
 
@@ -66,15 +73,16 @@ def package_links(content: str, page_url: str, site_url: str | None) -> str:
     for start, tag_end, attrs, close in finder.found:
         pieces.append(content[last:start])
         kept = [(name, value) for name, value in attrs if name not in {"href", "target", "rel"}]
-        if site_url:
-            href = dict(attrs)["href"] or ""
-            target = urljoin(site_url, site_page(href, page_url) or "")
-            fragment = urlsplit(href).fragment
-            address = target + (f"#{fragment}" if fragment else "")
-            pieces.append(_start_tag("a", [("href", address), *kept, ("target", "_blank"), ("rel", "noopener")]))
-            pieces.append(content[tag_end:close] + NEW_TAB + "</a>")
-        else:
+        href = dict(attrs)["href"] or ""
+        page = site_page(href, page_url) if not urlsplit(href).scheme else None
+        if page is not None and not site_url:
             pieces.append(_start_tag("span", kept) + content[tag_end:close] + "</span>")
+        else:
+            if page is not None:
+                fragment = urlsplit(href).fragment
+                href = urljoin(site_url or "", page) + (f"#{fragment}" if fragment else "")
+            pieces.append(_start_tag("a", [("href", href), *kept, ("target", "_blank"), ("rel", "noopener")]))
+            pieces.append(content[tag_end:close] + NEW_TAB + "</a>")
         last = content.index(">", close) + 1
     pieces.append(content[last:])
     return "".join(pieces)

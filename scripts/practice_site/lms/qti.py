@@ -23,6 +23,7 @@ from string import ascii_lowercase
 
 from ..quiz_check import display_order
 from ..quiz_format import ID, Choice, Question, QuizFile
+from .xml_text import checked
 
 CP = "http://www.imsglobal.org/xsd/imscp_v1p1"
 QTI = "http://www.imsglobal.org/xsd/imsqti_v2p1"
@@ -34,8 +35,6 @@ QTI_SCHEMA = f"{QTI} http://www.imsglobal.org/xsd/qti/qtiv2p1/imsqti_v2p1.xsd"
 ITEM_TYPE = "imsqti_item_xmlv2p1"
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 MAX_ENTRY = 16 * 1024 * 1024  # bytes; far above any quiz, far below a zip bomb
-# Characters XML 1.0 cannot carry (and CR, which a parser turns into LF): refused, not dropped.
-NOT_XML = re.compile("[^\t\n\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 MARKUP_DECLARATION = re.compile(rb"<!(?:DOCTYPE|ENTITY)")
 # Elements whose text is author text next to child elements: never indented.
 MIXED = frozenset({"prompt", "simpleChoice", "feedbackInline"})
@@ -50,13 +49,6 @@ def q(tag: str) -> str:
 def cp(tag: str) -> str:
     """An IMS Content Packaging element's name as read back (with its namespace)."""
     return f"{{{CP}}}{tag}"
-
-
-def checked(text: str, where: str) -> str:
-    """``text`` unchanged, or ValueError when XML cannot carry it exactly."""
-    if bad := NOT_XML.search(text):
-        raise ValueError(f"{where}: character U+{ord(bad.group()):04X} cannot be written to XML; remove it")
-    return text
 
 
 def item_identifier(question_id: str) -> str:

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from xml.dom import minidom
 
+from .xml_text import checked
+
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 SCORM_12 = {
     "": "http://www.imsproject.org/xsd/imscp_rootv1p1p2",
@@ -52,64 +54,87 @@ class _Writer:
     """A manifest in one standard's namespaces: elements named ``prefix:name``, every namespace
     declared on the root (the content packaging one as the default, as learning systems expect).
 
-    Written with :mod:`xml.dom.minidom`, which escapes all text and attribute values.
+    Written with :mod:`xml.dom.minidom`, which escapes all text and attribute values; text XML
+    cannot carry at all (control characters) is refused.
     """
 
     def __init__(self, namespaces: dict[str, str]) -> None:
         self.namespaces = namespaces
         self.document = minidom.Document()
 
-    def add(self, parent: minidom.Node, qualified: str, text: str | None = None, **attrs: str) -> minidom.Element:
-        element = self.document.createElement(qualified)
-        for key, value in attrs.items():
-            element.setAttribute(key.replace("__", ":").replace("xml_lang", "xml:lang"), value)
+    def add(self, parent: minidom.Node, name: str, text: str | None = None,
+            attrs: dict[str, str] | None = None) -> minidom.Element:
+        """A child element of ``parent`` with these attributes and text."""
+        element = self.document.createElement(name)
+        for key, value in (attrs or {}).items():
+            element.setAttribute(key, checked(value, f"imsmanifest.xml: {name} {key}"))
         if text is not None:
-            element.appendChild(self.document.createTextNode(text))
+            element.appendChild(self.document.createTextNode(checked(text, f"imsmanifest.xml: {name}")))
         parent.appendChild(element)
         return element
 
     def root(self, info: PackageInfo, schemas: dict[str, str]) -> minidom.Element:
-        root = self.add(self.document, "manifest", identifier=info.identifier, version=info.version)
-        for prefix, uri in self.namespaces.items():
-            root.setAttribute(f"xmlns:{prefix}" if prefix else "xmlns", uri)
-        root.setAttribute("xmlns:xsi", XSI)
-        root.setAttribute("xsi:schemaLocation", " ".join(f"{self.namespaces[p]} {schemas[p]}" for p in schemas))
-        return root
+        """The ``manifest`` element with its identifier, version and namespaces."""
+        attrs = {"identifier": info.identifier, "version": info.version}
+        attrs |= {f"xmlns:{prefix}" if prefix else "xmlns": uri for prefix, uri in self.namespaces.items()}
+        attrs |= {"xmlns:xsi": XSI,
+                  "xsi:schemaLocation": " ".join(f"{self.namespaces[p]} {schemas[p]}" for p in schemas)}
+        return self.add(self.document, "manifest", attrs=attrs)
+
+    def metadata(self, root: minidom.Element, schema_version: str, lom: str, info: PackageInfo) -> None:
+        """The package's metadata: title, language, description and version (LOM, in each standard's form)."""
+        metadata = self.add(root, "metadata")
+        self.add(metadata, "schema", "ADL SCORM")
+        self.add(metadata, "schemaversion", schema_version)
+        record = self.add(metadata, f"{lom}:lom")
+        general = self.add(record, f"{lom}:general")
+        self.text(general, f"{lom}:title", info.title, info.language)
+        self.add(general, f"{lom}:language", info.language)
+        self.text(general, f"{lom}:description", info.description, info.language)
+        life_cycle = self.add(record, f"{lom}:lifecycle" if lom == "imsmd" else f"{lom}:lifeCycle")
+        self.text(life_cycle, f"{lom}:version", info.version, "x-none")
+
+    def text(self, parent: minidom.Element, name: str, words: str, language: str) -> None:
+        """A LOM text in one language: ``langstring xml:lang`` (1.2) or ``string language`` (2004)."""
+        holder = self.add(parent, name)
+        prefix = name.split(":")[0]
+        if prefix == "imsmd":
+            self.add(holder, "imsmd:langstring", words, {"xml:lang": language})
+        else:
+            self.add(holder, f"{prefix}:string", words, {"language": language})
+
+    def organisation(self, root: minidom.Element, info: PackageInfo, parameters: str) -> minidom.Element:
+        """The one organisation and its one item; returns the item."""
+        organizations = self.add(root, "organizations", attrs={"default": "organisation"})
+        organisation = self.add(organizations, "organization", attrs={"identifier": "organisation"})
+        self.add(organisation, "title", info.title)
+        item = self.add(organisation, "item", attrs={"identifier": "module", "identifierref": "sco",
+                                                      "parameters": parameters})
+        self.add(item, "title", info.title)
+        return item
+
+    def resource(self, root: minidom.Element, info: PackageInfo, scorm_type: str) -> None:
+        """The SCO: the module page, and every file in the package."""
+        resources = self.add(root, "resources")
+        resource = self.add(resources, "resource", attrs={"identifier": "sco", "type": "webcontent",
+                                                          "href": info.launch, scorm_type: "sco"})
+        for path in info.files:
+            self.add(resource, "file", attrs={"href": path})
 
     def serialise(self) -> bytes:
+        """The manifest as UTF-8 XML."""
         return self.document.toprettyxml(indent="  ", encoding="UTF-8")
-
-
-def _files(w: _Writer, resource: minidom.Element, info: PackageInfo) -> None:
-    for path in info.files:
-        w.add(resource, "file", href=path)
 
 
 def manifest_12(info: PackageInfo) -> bytes:
     """The SCORM 1.2 manifest."""
     w = _Writer(SCORM_12)
     root = w.root(info, SCHEMAS_12)
-    metadata = w.add(root, "metadata")
-    w.add(metadata, "schema", "ADL SCORM")
-    w.add(metadata, "schemaversion", "1.2")
-    lom = w.add(metadata, "imsmd:lom")
-    general = w.add(lom, "imsmd:general")
-    w.add(w.add(general, "imsmd:title"), "imsmd:langstring", info.title, xml_lang=info.language)
-    w.add(general, "imsmd:language", info.language)
-    w.add(w.add(general, "imsmd:description"), "imsmd:langstring", info.description, xml_lang=info.language)
-    version = w.add(w.add(lom, "imsmd:lifecycle"), "imsmd:version")
-    w.add(version, "imsmd:langstring", info.version, xml_lang="x-none")
-    organizations = w.add(root, "organizations", default="organisation")
-    organisation = w.add(organizations, "organization", identifier="organisation")
-    w.add(organisation, "title", info.title)
-    item = w.add(organisation, "item", identifier="module", identifierref="sco", parameters="?scorm=1.2")
-    w.add(item, "title", info.title)
+    w.metadata(root, "1.2", "imsmd", info)
+    item = w.organisation(root, info, "?scorm=1.2")
     if info.pass_mark is not None:
         w.add(item, "adlcp:masteryscore", str(info.pass_mark))
-    resources = w.add(root, "resources")
-    resource = w.add(resources, "resource", identifier="sco", type="webcontent", href=info.launch,
-                     adlcp__scormtype="sco")
-    _files(w, resource, info)
+    w.resource(root, info, "adlcp:scormtype")
     return w.serialise()
 
 
@@ -117,28 +142,12 @@ def manifest_2004(info: PackageInfo) -> bytes:
     """The SCORM 2004 4th edition manifest."""
     w = _Writer(SCORM_2004)
     root = w.root(info, SCHEMAS_2004)
-    metadata = w.add(root, "metadata")
-    w.add(metadata, "schema", "ADL SCORM")
-    w.add(metadata, "schemaversion", "2004 4th Edition")
-    lom = w.add(metadata, "lom:lom")
-    general = w.add(lom, "lom:general")
-    w.add(w.add(general, "lom:title"), "lom:string", info.title, language=info.language)
-    w.add(general, "lom:language", info.language)
-    w.add(w.add(general, "lom:description"), "lom:string", info.description, language=info.language)
-    version = w.add(w.add(lom, "lom:lifeCycle"), "lom:version")
-    w.add(version, "lom:string", info.version, language="x-none")
-    organizations = w.add(root, "organizations", default="organisation")
-    organisation = w.add(organizations, "organization", identifier="organisation")
-    w.add(organisation, "title", info.title)
-    item = w.add(organisation, "item", identifier="module", identifierref="sco", parameters="?scorm=2004")
-    w.add(item, "title", info.title)
+    w.metadata(root, "2004 4th Edition", "lom", info)
+    item = w.organisation(root, info, "?scorm=2004")
     if info.pass_mark is not None:
-        sequencing = w.add(item, "imsss:sequencing")
-        objectives = w.add(sequencing, "imsss:objectives")
-        primary = w.add(objectives, "imsss:primaryObjective", objectiveID="passed", satisfiedByMeasure="true")
+        objectives = w.add(w.add(item, "imsss:sequencing"), "imsss:objectives")
+        primary = w.add(objectives, "imsss:primaryObjective", attrs={"objectiveID": "passed",
+                                                                      "satisfiedByMeasure": "true"})
         w.add(primary, "imsss:minNormalizedMeasure", f"{info.pass_mark / 100:g}")
-    resources = w.add(root, "resources")
-    resource = w.add(resources, "resource", identifier="sco", type="webcontent", href=info.launch,
-                     adlcp__scormType="sco")
-    _files(w, resource, info)
+    w.resource(root, info, "adlcp:scormType")
     return w.serialise()
