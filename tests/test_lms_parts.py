@@ -138,3 +138,10 @@ def test_a_bad_pass_mark_names_its_line(text, line, words):
     assert f"docs/quizzes/principle-9.md:{line}:" in str(error.value)
     assert words in str(error.value)
 
+
+
+@pytest.mark.parametrize("write_manifest", [manifest_12, manifest_2004])
+def test_text_xml_cannot_carry_is_refused_not_written(write_manifest):
+    bad = PackageInfo(**{**info().__dict__, "title": "A title with a vertical tab\x0b"})
+    with pytest.raises(ValueError, match="U\\+000B"):
+        write_manifest(bad)

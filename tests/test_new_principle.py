@@ -189,6 +189,7 @@ def new_lms(flow, tmp_path_factory):
     """make lms run in the project with the fictional principle (which has no knowledge check)."""
     project = flow["project"]
     shutil.copy(ROOT / "pyproject.toml", project / "pyproject.toml")
+    (project / "node_modules").symlink_to(ROOT / "node_modules")  # the schemas the packages carry
     result = run_make_lms(project, {"SITE_URL": "https://example.org/training/"})
     assert result.returncode == 0, result.stderr
     with hosting(project / "dist" / "lms", tmp_path_factory.mktemp("lms host")) as address:

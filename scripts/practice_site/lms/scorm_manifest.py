@@ -1,5 +1,6 @@
 """``imsmanifest.xml`` for a one-SCO package: SCORM 1.2 and SCORM 2004 4th edition.
 
+The schema files named in ``xsi:schemaLocation`` are carried in the package (see build.py).
 Both describe the same thing: metadata (title, description, language, version), one organisation
 with one item, and one SCO resource (the module page) listing every file in the package. The
 pass mark goes where each standard puts it: ``adlcp:masteryscore`` (1.2, per cent) and the primary
@@ -30,9 +31,9 @@ SCORM_2004 = {
     "imsss": "http://www.imsglobal.org/xsd/imsss",
     "lom": "http://ltsc.ieee.org/xsd/LOM",
 }
-SCHEMAS_2004 = {
+SCHEMAS_2004 = {  # the LOM schema is not carried: the metadata is checked by the package schema's wildcard
     "": "imscp_v1p1.xsd", "adlcp": "adlcp_v1p3.xsd", "adlseq": "adlseq_v1p3.xsd", "adlnav": "adlnav_v1p3.xsd",
-    "imsss": "imsss_v1p0.xsd", "lom": "lom.xsd",
+    "imsss": "imsss_v1p0.xsd",
 }
 
 
