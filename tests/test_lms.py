@@ -180,6 +180,8 @@ def test_a_status_the_lms_recorded_is_never_lowered(browser, lms_dist, lms_host,
     page.goto(lms_host + "host.html")
     page.evaluate("([s, d, l]) => startSco(s, d, l)", [standard, data, launch_address(path, standard)])
     frame = page.frame_locator("#sco")
+    expect(frame.locator(".quiz-result-lms-recorded")).to_have_text(
+        "Recorded in your learning system: passed.")
     qid = next(iter(key))
     answer(frame, qid, wrong(qid, key, 4))
     recorded = leave(page, standard)

@@ -201,11 +201,12 @@
     lms.recordedNote = paragraph(box, "quiz-result-lms-recorded", "");
   }
 
-  function showRecorded(complete, result) {
+  // scored: this visit knows the score (every question answered here or in a visit it resumes).
+  function showRecorded(complete, result, scored) {
     if (!lms.recordedNote) { return; }
-    lms.recordedNote.textContent = "Recorded in your learning system: " + (complete ?
-      (result === "passed" ? "passed" : "not passed yet") + ", best score " + lms.best + " of " + lms.total + "." :
-      "in progress.");
+    var words = !complete ? "in progress" : result === "passed" ? "passed" : "not passed yet";
+    lms.recordedNote.textContent = "Recorded in your learning system: " + words +
+      (complete && scored ? ", best score " + lms.best + " of " + lms.total : "") + ".";
   }
 
   // In a package the LMS is not recording (opened again in the same window, for example).
@@ -246,6 +247,10 @@
     set(lms.standard.exit, "suspend"); // keep answers and place for the learner's next visit
     commit();
     explain();
+    var complete = lms.before.complete || Boolean(saved.completed);
+    if (complete) {
+      showRecorded(true, lms.before.passed || passed(lms.best) ? "passed" : "failed", Boolean(saved.completed));
+    }
     listen();
     return { recorded: true, module: moduleId, learner: get(lms.standard.learner), answers: saved.answers,
       completed: saved.completed, location: get(lms.standard.location) };
@@ -283,7 +288,7 @@
       set("cmi.core.lesson_status", result || (complete ? "completed" : "incomplete"));
     }
     commit();
-    showRecorded(complete, result);
+    showRecorded(complete, result, completeNow);
   }
 
   // The score goes once every question is answered: a learning system may judge pass or fail from
