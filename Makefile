@@ -51,7 +51,7 @@ $(CHROMIUM):
 ## Build the site into site/, with the offline copy it offers for download (built aside first,
 ## so a failed build never leaves half a site).
 site: $(VENV)/site.stamp node_modules/.package-lock.json
-	$(BIN)/python -m practice_site.site_build site
+	$(BIN)/python -m practice_site.bundle.site_build site
 
 ## Preview at http://127.0.0.1:8000/, rebuilding when docs/ or sources/ change.
 serve: $(VENV)/site.stamp
@@ -59,7 +59,7 @@ serve: $(VENV)/site.stamp
 
 ## The offline workshop bundle: dist/practice-principles-offline-VERSION.zip
 bundle: $(VENV)/site.stamp node_modules/.package-lock.json
-	$(BIN)/python -m practice_site.bundle
+	$(BIN)/python -m practice_site.bundle.make_bundle
 
 ## For learning management systems, in dist/lms/: each module as a SCORM 1.2 and a SCORM 2004
 ## package, and its questions as QTI 2.1 and Moodle XML (see README, "In a learning management system")
@@ -68,19 +68,19 @@ lms: $(VENV)/site.stamp node_modules/.package-lock.json
 
 ## Add new reference-list entries from sources/ to bib/references.bib (check them, then commit)
 bib: $(VENV)/site.stamp
-	$(BIN)/python -m practice_site.make_bib
+	$(BIN)/python -m practice_site.references.make_bib
 
 ## Citations found, resolved, corrected and missing; odd entries in the reference lists
 cite-report: $(VENV)/site.stamp
-	$(BIN)/python -m practice_site.cite_report
+	$(BIN)/python -m practice_site.references.cite_report
 
 ## Item-writing checks on the knowledge checks: figures per module and overall, and each finding
 quiz-report: $(VENV)/site.stamp
-	$(BIN)/python -m practice_site.quiz_report
+	$(BIN)/python -m practice_site.learning.quiz_report
 
 ## Record new pages and section anchors in published-links.json (after a build; review, then commit)
 links: site
-	$(BIN)/python -m practice_site.links site
+	$(BIN)/python -m practice_site.pages.published_links site
 
 ## Benchmark: build time against plain Material, scaling to 128 principles, serve, page weight
 bench: $(VENV)/test.stamp node_modules/.package-lock.json $(CHROMIUM)

@@ -27,12 +27,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from practice_site.bundle import make_bundle  # noqa: E402
-from practice_site.collection import load_principles  # noqa: E402
+from practice_site.bundle.make_bundle import make_bundle  # noqa: E402
+from practice_site.learning.quiz_check import display_order  # noqa: E402
+from practice_site.learning.quiz_format import parse_quiz_file  # noqa: E402
 from practice_site.lms.build import make_lms  # noqa: E402
-from practice_site.quiz_check import display_order  # noqa: E402
-from practice_site.quiz_format import parse_quiz_file  # noqa: E402
-from practice_site.render import render_principle  # noqa: E402
+from practice_site.pages.module_page import render_principle  # noqa: E402
+from practice_site.sources.load_principles import load_principles  # noqa: E402
 
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 SIZES = [8, 32, 128]
@@ -126,8 +126,8 @@ def large_source_project(dest: Path, size: int = LARGE_SOURCE_BYTES) -> Path:
 
 def long_paragraph_seconds(size: int = 150 * 1024) -> float:
     """Seconds to parse one source whose section is a single paragraph of ``size`` bytes full of citations."""
-    from practice_site.citations import find_groups
-    from practice_site.parser import parse_principle
+    from practice_site.references.find_citations import find_groups
+    from practice_site.sources.parse_principle import parse_principle
 
     sentence = "Hanson (2016) argues this (Ruch, 2020; see Parton 2012, p. 3) and more words follow. "
     paragraph = sentence * (size // len(sentence))

@@ -70,7 +70,7 @@ def build_full_site(project: Path, env: dict[str, str] | None = None) -> subproc
     base = {k: v for k, v in os.environ.items() if k not in {"SITE_URL", "OFFLINE", "OFFLINE_ZIP"}}
     env = {**base, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run(
-        [sys.executable, "-m", "practice_site.site_build", "site"],
+        [sys.executable, "-m", "practice_site.bundle.site_build", "site"],
         cwd=project, capture_output=True, text=True, env=env, timeout=600,
     )
 
@@ -113,7 +113,7 @@ def words(text: str) -> list[str]:
 
 def answer_key(number: int) -> dict[str, list[str]]:
     """Question id -> the values ("a", "b", ...) of the correct options in principle ``number``'s quiz."""
-    from practice_site.quiz_format import parse_quiz_file
+    from practice_site.learning.quiz_format import parse_quiz_file
 
     path = ROOT / "docs" / "quizzes" / f"principle-{number}.md"
     quiz = parse_quiz_file(path.read_text(encoding="utf-8"), path.name)
@@ -150,7 +150,7 @@ def open_search(page) -> None:
 
 def quiz_question(number: int, question_id: str):
     """The question ``question_id`` as principle ``number``'s quiz file has it (text, options, line)."""
-    from practice_site.quiz_format import parse_quiz_file
+    from practice_site.learning.quiz_format import parse_quiz_file
 
     path = ROOT / "docs" / "quizzes" / f"principle-{number}.md"
     quiz = parse_quiz_file(path.read_text(encoding="utf-8"), path.name)

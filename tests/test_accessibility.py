@@ -10,8 +10,8 @@ import pytest
 from axe import axe_violations, describe
 from helpers import ROOT, open_search
 
-from practice_site.collection import load_principles
-from practice_site.links import REDIRECT_MARK
+from practice_site.pages.published_links import REDIRECT_MARK
+from practice_site.sources.load_principles import load_principles
 
 # Every page the site has, taken from the sources and session plans (so a new principle is checked too).
 SITE_PAGES = [

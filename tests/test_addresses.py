@@ -14,8 +14,8 @@ import pytest
 from helpers import build, copy_project
 from playwright.sync_api import expect
 
-from practice_site.download import size_label
-from practice_site.site_address import check_site_url, short_link, site_path
+from practice_site.bundle.download import size_label
+from practice_site.pages.site_address import check_site_url, short_link, site_path
 
 ADDRESS = "https://example.org/training/"
 P4 = "principles/principle-4.html"

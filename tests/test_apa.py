@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from helpers import SOURCES
 
-from practice_site.apa import ReferenceParseError, parse_reference
-from practice_site.parser import parse_principle
-from practice_site.source_text import read_source
+from practice_site.references.parse_reference import ReferenceParseError, parse_reference
+from practice_site.sources.parse_principle import parse_principle
+from practice_site.sources.read_text import read_source
 
 
 def entries(name: str):

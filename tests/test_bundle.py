@@ -12,7 +12,7 @@ import pytest
 from helpers import ROOT, answer_key, copy_project, open_search, type_search
 from playwright.sync_api import expect
 
-from practice_site.bundle import make_bundle
+from practice_site.bundle.make_bundle import make_bundle
 
 BUDGET = 400 * 1024
 

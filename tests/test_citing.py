@@ -6,12 +6,12 @@ import pytest
 from helpers import ROOT
 from pybtex.database import parse_string
 
-from practice_site.citations import find_groups, format_locator, parse_group
-from practice_site.cite_render import ModuleCiter
-from practice_site.citing import library_works, resolve_groups, suggestions
-from practice_site.collection import load_principles
-from practice_site.corrections import Correction, Corrections
-from practice_site.site_citations import collect_citations
+from practice_site.references.corrections import Correction, Corrections
+from practice_site.references.find_citations import find_groups, format_locator, parse_group
+from practice_site.references.render_citations import ModuleCiter
+from practice_site.references.resolve_citations import library_works, resolve_groups, suggestions
+from practice_site.references.site_citations import collect_citations
+from practice_site.sources.load_principles import load_principles
 
 
 def works(text: str) -> list[tuple[str, str]]:

@@ -13,8 +13,8 @@ from helpers import answer_key, build, copy_project
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from practice_site.quiz_format import QuizFile, parse_quiz_file
-from practice_site.trainers import answer_minutes
+from practice_site.learning.quiz_format import QuizFile, parse_quiz_file
+from practice_site.learning.trainers import answer_minutes
 
 P4 = "principles/principle-4.html"
 P7 = "principles/principle-7.html"

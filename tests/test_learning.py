@@ -9,7 +9,7 @@ from axe import axe_violations, describe
 from helpers import ROOT, SOURCES, answer_key, quiz_question
 from playwright.sync_api import expect
 
-from practice_site.quiz_format import parse_quiz_file
+from practice_site.learning.quiz_format import parse_quiz_file
 
 QUIZZES = {4: ROOT / "docs" / "quizzes" / "principle-4.md", 7: ROOT / "docs" / "quizzes" / "principle-7.md"}
 P4 = "principles/principle-4.html"

@@ -6,8 +6,8 @@ import pytest
 from helpers import ROOT
 from pybtex.database import parse_string
 
-from practice_site.apa import parse_reference
-from practice_site.bibtex import (
+from practice_site.errors import SourceError
+from practice_site.references.bib_file import (
     add_source_field,
     assign_keys,
     bibtex_text,
@@ -16,8 +16,8 @@ from practice_site.bibtex import (
     source_strings,
     to_bibtex,
 )
-from practice_site.corrections import read_corrections
-from practice_site.errors import SourceError
+from practice_site.references.corrections import read_corrections
+from practice_site.references.parse_reference import parse_reference
 
 ENTRY = "@article{{{key},\n  author = {{Ruch, G.}},\n  title = {{T}},\n  journal = {{J}},\n  year = {{2005}}\n}}\n"
 

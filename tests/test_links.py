@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from practice_site.link_check import check_folder, is_external, main, read_page
+from practice_site.pages.link_check import check_folder, is_external, main, read_page
 
 
 def write(folder: Path, name: str, html: str) -> None:

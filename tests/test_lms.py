@@ -57,7 +57,7 @@ def answer(frame, qid: str, values: list[str]) -> None:
 
 def wrong(qid: str, key: dict[str, list[str]], number: int) -> list[str]:
     """A wrong answer: the first option that is not a key."""
-    from practice_site.quiz_format import parse_quiz_file
+    from practice_site.learning.quiz_format import parse_quiz_file
 
     quiz = parse_quiz_file((ROOT / "docs" / "quizzes" / f"principle-{number}.md").read_text(), "quiz")
     question = next(q for q in quiz.questions if q.id == qid)
@@ -128,7 +128,7 @@ def test_package_records_completion_score_time_and_resume(browser, lms_dist, lms
 
 
 def pass_mark(number: int) -> int:
-    from practice_site.quiz_format import parse_quiz_file
+    from practice_site.learning.quiz_format import parse_quiz_file
 
     return parse_quiz_file((ROOT / "docs" / "quizzes" / f"principle-{number}.md").read_text(), "quiz").pass_mark
 
@@ -308,7 +308,7 @@ def test_manifests_are_valid_against_the_schemas_the_packages_carry(lms_dist, st
 
 @pytest.mark.parametrize("standard", ["1.2", "2004"])
 def test_manifest_metadata_names_the_module_and_its_pass_mark(lms_dist, standard):
-    from practice_site.quiz_format import parse_quiz_file
+    from practice_site.learning.quiz_format import parse_quiz_file
 
     text = zipfile.ZipFile(package(lms_dist, "principle-4", standard)).read("imsmanifest.xml").decode()
     quiz = parse_quiz_file((ROOT / "docs" / "quizzes" / "principle-4.md").read_text(), "quiz")
@@ -361,7 +361,7 @@ def test_a_bad_quiz_stops_make_lms_and_leaves_the_previous_packages(tmp_path):
 
 def test_catalogue_lists_every_module_the_build_made(lms_dist):
     """Every module of the build has its two packages (whatever the number of principles)."""
-    from practice_site.collection import load_principles
+    from practice_site.sources.load_principles import load_principles
 
     numbers = [p.number for p in load_principles(ROOT / "sources", ROOT)]
     for number in numbers:

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from practice_site.errors import SourceError
+from practice_site.learning.quiz_format import DEFAULT_PASS_MARK, parse_quiz_file
 from practice_site.lms.package_files import OutsideFileError, page_files, summary_text
 from practice_site.lms.page_links import package_links
 from practice_site.lms.scorm_manifest import PackageInfo, manifest_12, manifest_2004
-from practice_site.quiz_format import DEFAULT_PASS_MARK, parse_quiz_file
 
 PAGE = "principles/principle-4.html"
 CONTENT = (

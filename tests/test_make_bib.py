@@ -7,9 +7,9 @@ import sys
 
 from helpers import ROOT, copy_project
 
-from practice_site.bibliography import read_back, run_citeproc, use_bundled_pandoc
-from practice_site.bibtex import read_library, source_strings
-from practice_site.make_bib import add_new_references
+from practice_site.references.bib_file import read_library, source_strings
+from practice_site.references.format_apa import read_back, run_citeproc, use_bundled_pandoc
+from practice_site.references.make_bib import add_new_references
 
 
 def fictional_principle(number: int, references: list[str]) -> str:
@@ -30,7 +30,7 @@ def added_lines(before: str, after: str) -> list[str]:
 
 
 def run_make_bib(project) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "practice_site.make_bib"], cwd=project, capture_output=True,
+    return subprocess.run([sys.executable, "-m", "practice_site.references.make_bib"], cwd=project, capture_output=True,
                           text=True, timeout=120)
 
 

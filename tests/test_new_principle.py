@@ -25,7 +25,7 @@ from helpers import ROOT, build, copy_project, serving, text_of, words
 from lms_host import hosting, leave, open_in_lms, package, run_make_lms, score, status
 from playwright.sync_api import expect
 
-from practice_site.collection import load_principles
+from practice_site.sources.load_principles import load_principles
 
 FIXTURE = ROOT / "tests" / "fixtures" / "principle-42.txt"
 TAKEN = {p.number for p in load_principles(ROOT / "sources", ROOT)}
@@ -57,10 +57,10 @@ def flow(tmp_path_factory):
     bib_before = (project / "bib" / "references.bib").read_text(encoding="utf-8")
     text = fixture_text()
     (project / "sources" / "zz-fictional.txt").write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
-    make_bib = run("practice_site.make_bib", project)
+    make_bib = run("practice_site.references.make_bib", project)
     with (project / "bib" / "short-names.tsv").open("a", encoding="utf-8") as tsv:
         tsv.write("DfE\tDepartment for Education\n")
-    report = run("practice_site.cite_report", project)
+    report = run("practice_site.references.cite_report", project)
     site = build(project)
     return {"project": project, "bib_before": bib_before, "make_bib": make_bib, "report": report, "build": site}
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from helpers import SOURCES
 
-from practice_site.model import BulletList, Paragraph, Principle
-from practice_site.parser import body_paragraphs, parse_principle, short_title
-from practice_site.source_text import read_source
+from practice_site.sources.model import BulletList, Paragraph, Principle
+from practice_site.sources.parse_principle import body_paragraphs, parse_principle, short_title
+from practice_site.sources.read_text import read_source
 
 
 def load(name: str) -> Principle:
@@ -165,15 +165,15 @@ def test_cross_references(p4, p7):
 
 
 def test_dash_bullets_and_numbered_items_are_lists():
-    from practice_site.blocks import raw_blocks
+    from practice_site.sources.split_blocks import raw_blocks
 
     [block] = raw_blocks(["– one", "– two", "◦ three"])
     assert block.kind == "list" and [i.text for i in block.list_items] == ["one", "two", "three"]
 
 
 def test_very_deep_indentation_is_kept_to_six_levels():
-    from practice_site.model import ListItem
-    from practice_site.parser import parse_principle
+    from practice_site.sources.model import ListItem
+    from practice_site.sources.parse_principle import parse_principle
 
     items = [f"{'  ' * depth}- level {depth}" for depth in range(2000)]
     principle = parse_principle(["## 9. A test must... be deep", "", "### Summary", "", *items], "sources/x.txt")

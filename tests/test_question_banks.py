@@ -21,10 +21,10 @@ from string import ascii_lowercase
 import pytest
 import xmlschema
 
+from practice_site.learning.quiz_check import display_order
+from practice_site.learning.quiz_format import Choice, Question, QuizFile, parse_quiz_file
 from practice_site.lms.moodle_xml import moodle_xml, read_category, read_moodle_xml
 from practice_site.lms.qti import qti_package, read_qti_package
-from practice_site.quiz_check import display_order
-from practice_site.quiz_format import Choice, Question, QuizFile, parse_quiz_file
 
 ROOT = Path(__file__).resolve().parents[1]
 QUIZ_FILES = sorted((ROOT / "docs" / "quizzes").glob("*.md"))

@@ -6,14 +6,14 @@ import re
 
 from helpers import ROOT, build, copy_project
 
-from practice_site.quiz_check import (
+from practice_site.learning.quiz_check import (
     allowed_share,
     check_quizzes,
     display_order,
     key_is_longest,
     question_findings,
 )
-from practice_site.quiz_format import parse_quiz_file
+from practice_site.learning.quiz_format import parse_quiz_file
 
 GOOD = """
 /// quiz | A parent tells you she feels blamed. What does the principle suggest?
@@ -114,7 +114,7 @@ def test_a_strict_build_stops_on_a_poorly_written_question(tmp_path):
 
 
 def test_the_seed_quizzes_meet_every_rule_and_half_are_scenarios():
-    from practice_site.quiz_report import main
+    from practice_site.learning.quiz_report import main
 
     assert main() == 0
     for number in (4, 7):

@@ -6,7 +6,7 @@ import pytest
 from helpers import build, copy_project
 
 from practice_site.errors import SourceError
-from practice_site.quiz_format import check_ids_and_sections, parse_quiz_file
+from practice_site.learning.quiz_format import check_ids_and_sections, parse_quiz_file
 
 GOOD = """<!-- a comment -->
 

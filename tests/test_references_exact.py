@@ -18,10 +18,10 @@ import pypandoc
 import pytest
 from helpers import ROOT
 
-from practice_site.bibtex import read_library
-from practice_site.corrections import read_corrections
-from practice_site.ledger import entry_doubts, entry_problems, unrecorded_changes
-from practice_site.make_bib import read_proper_nouns
+from practice_site.references.bib_file import read_library
+from practice_site.references.corrections import read_corrections
+from practice_site.references.ledger import entry_doubts, entry_problems, unrecorded_changes
+from practice_site.references.make_bib import read_proper_nouns
 
 PANDOC = str(Path(pypandoc.__file__).parent / "files" / "pandoc")
 PAGES = ["bibliography.html", "principles/principle-4.html", "principles/principle-7.html"]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from practice_site import repair
+from practice_site.sources import repair
 
 
 def test_footer_is_everything_after_the_last_rule():

@@ -9,11 +9,11 @@ import sys
 
 from helpers import ROOT, copy_project
 
-from practice_site.bibtex import read_library
-from practice_site.cite_report import one_edit_apart, report
-from practice_site.collection import load_principles
-from practice_site.links import MANIFEST
-from practice_site.site_citations import collect_citations, format_citations
+from practice_site.pages.published_links import MANIFEST
+from practice_site.references.bib_file import read_library
+from practice_site.references.cite_report import one_edit_apart, report
+from practice_site.references.site_citations import collect_citations, format_citations
+from practice_site.sources.load_principles import load_principles
 
 
 def test_cite_report_is_a_checklist_in_readers_words():
@@ -54,11 +54,11 @@ def run(args, cwd):
 
 def test_cite_report_exits_1_on_an_unresolved_citation(tmp_path):
     project = copy_project(tmp_path)
-    assert run(["practice_site.cite_report"], project).returncode == 0
+    assert run(["practice_site.references.cite_report"], project).returncode == 0
     path = project / "sources" / "principle-07.txt"
     path.write_text(path.read_text(encoding="utf-8").replace(
         "the starting point.", "the starting point (Nobody, 1999)."), encoding="utf-8")
-    result = run(["practice_site.cite_report"], project)
+    result = run(["practice_site.references.cite_report"], project)
     assert result.returncode == 1
     assert "UNRESOLVED sources/principle-07.txt:13: Nobody, 1999; nearest entries:" in result.stdout
     last = result.stdout.splitlines()[-1]
@@ -70,7 +70,7 @@ def test_make_links_records_new_sections_and_keeps_old_ones(tmp_path, built_site
     manifest["pages"]["retired.html"] = ["kept"]
     manifest["pages"]["index.html"].remove("who-this-site-is-for")
     (tmp_path / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
-    result = run(["practice_site.links", str(built_site)], tmp_path)
+    result = run(["practice_site.pages.published_links", str(built_site)], tmp_path)
     assert result.returncode == 0 and "Review and commit it." in result.stdout
     updated = json.loads((tmp_path / MANIFEST).read_text(encoding="utf-8"))
     assert "who-this-site-is-for" in updated["pages"]["index.html"]

@@ -17,7 +17,7 @@ import pytest
 from helpers import ROOT, open_search, type_search
 from playwright.sync_api import expect
 
-from practice_site.search_index import plain_text, point_to_worker, reference_entries, site_index
+from practice_site.pages.search_index import plain_text, point_to_worker, reference_entries, site_index
 
 P4 = "principles/principle-4.html"
 P7 = "principles/principle-7.html"

@@ -15,8 +15,8 @@ import pytest
 from helpers import build, copy_project, open_search, text_of
 from test_accessibility import SITE_PAGES
 
+from practice_site.pages.sanitise import clean_content
 from practice_site.safe_text import markdown_text, neutralise_markup
-from practice_site.sanitise import clean_content
 
 RECORD_VIOLATIONS = """
 window.__violations = [];

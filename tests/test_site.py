@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from helpers import ROOT, SOURCES, build, copy_project, text_of, words
 
-from practice_site.collection import load_principles
+from practice_site.sources.load_principles import load_principles
 
 TAKEN = {p.number for p in load_principles(ROOT / "sources", ROOT)}
 

@@ -11,10 +11,10 @@ import re
 import markdown
 import pytest
 
-from practice_site.model import BulletList, Heading, ListItem, Paragraph, Principle, Quote, Table
-from practice_site.parser import body_paragraphs, parse_principle
-from practice_site.render import LIST_BREAK, render_principle
-from practice_site.source_text import decode_source
+from practice_site.pages.module_page import LIST_BREAK, render_principle
+from practice_site.sources.model import BulletList, Heading, ListItem, Paragraph, Principle, Quote, Table
+from practice_site.sources.parse_principle import body_paragraphs, parse_principle
+from practice_site.sources.read_text import decode_source
 
 HEAD = (
     "## 9. Responses to child exploitation and extra-familial harm must... be tested\n\n"

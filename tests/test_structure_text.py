@@ -12,13 +12,13 @@ import pytest
 from helpers import ROOT, SOURCES
 from test_structure import HEAD, html, page, parse
 
-from practice_site import repair
-from practice_site.anchors import RESERVED_ANCHORS, Anchors, unique
-from practice_site.collection import load_principles, other_files
 from practice_site.errors import SourceError
-from practice_site.parser import body_paragraphs, parse_principle
-from practice_site.render import render_principle
-from practice_site.source_text import decode_source, read_source
+from practice_site.pages.module_page import render_principle
+from practice_site.sources import repair
+from practice_site.sources.anchors import RESERVED_ANCHORS, Anchors, unique
+from practice_site.sources.load_principles import load_principles, other_files
+from practice_site.sources.parse_principle import body_paragraphs, parse_principle
+from practice_site.sources.read_text import decode_source, read_source
 
 # Code, autolinks and link targets
 
@@ -84,7 +84,7 @@ def test_code_spans_are_exactly_where_python_markdown_finds_them():
 def test_table_cells_split_where_python_markdown_splits_them():
     from markdown.extensions.tables import TableProcessor
 
-    from practice_site.blocks import CODE_PIPES, END_BORDER, split_cells
+    from practice_site.sources.split_blocks import CODE_PIPES, END_BORDER, split_cells
 
     assert (CODE_PIPES.pattern, END_BORDER.pattern) == (TableProcessor.RE_CODE_PIPES.pattern,
                                                         TableProcessor.RE_END_BORDER.pattern)

@@ -14,8 +14,8 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from practice_site.errors import SourceError
-from practice_site.links import MANIFEST, check_manifest, collect_links, read_manifest, update_manifest
-from practice_site.session_format import parse_sessions
+from practice_site.learning.session_format import parse_sessions
+from practice_site.pages.published_links import MANIFEST, check_manifest, collect_links, read_manifest, update_manifest
 
 P4 = "principles/principle-4.html"
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from helpers import CHROMIUM, CHROMIUM_ARGS, ROOT, serving
 
-from practice_site.theme_markup import fix_theme_markup
+from practice_site.pages.theme_markup import fix_theme_markup
 
 NODE_MODULES = ROOT / "node_modules"
 VALIDATORS = Path(__file__).parent / "validators"

@@ -19,8 +19,8 @@ import re
 import xml.etree.ElementTree as ET
 from fractions import Fraction
 
-from ..quiz_format import Choice, Question, QuizFile
-from .xml_text import checked
+from practice_site.learning.quiz_format import Choice, Question, QuizFile
+from practice_site.lms.xml_text import checked
 
 # Moodle's grade fractions (question_bank::fraction_options): 1/q for q <= 10, p/q for q <= 6,
 # p/10 and 1/20, written as percentages to five decimal places.

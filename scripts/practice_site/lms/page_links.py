@@ -17,7 +17,7 @@ import posixpath
 from html import escape
 from urllib.parse import urljoin, urlsplit
 
-from ..page_markup import OffsetParser
+from practice_site.pages.page_markup import OffsetParser
 
 NEW_TAB = '<span class="visually-hidden"> (opens in a new tab)</span>'
 

@@ -21,9 +21,9 @@ import xml.etree.ElementTree as ET
 import zipfile
 from string import ascii_lowercase
 
-from ..quiz_check import display_order
-from ..quiz_format import ID, Choice, Question, QuizFile
-from .xml_text import checked
+from practice_site.learning.quiz_check import display_order
+from practice_site.learning.quiz_format import ID, Choice, Question, QuizFile
+from practice_site.lms.xml_text import checked
 
 CP = "http://www.imsglobal.org/xsd/imscp_v1p1"
 QTI = "http://www.imsglobal.org/xsd/imsqti_v2p1"

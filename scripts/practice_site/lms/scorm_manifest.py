@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from xml.dom import minidom
 
-from .xml_text import checked
+from practice_site.lms.xml_text import checked
 
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 SCORM_12 = {

@@ -1,0 +1,92 @@
+"""Markdown extension: the ``/// session`` block renders a session plan as an agenda table.
+
+The plugin passes the module ``catalogue`` (titles, addresses, reading times) in the extension's
+configuration; links are written relative to ``docs/sessions/``, where session plans live.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+
+from markdown import Markdown
+from markdown.util import AtomicString
+from pymdownx.blocks import BlocksExtension
+from pymdownx.blocks.block import Block
+
+from practice_site.learning.session_format import parse_items
+
+
+def clock(minutes: int) -> str:
+    return f"{minutes // 60}:{minutes % 60:02d}"
+
+
+COLUMNS = ("Start", "Minutes", "Activity", "Reading time")
+
+
+class SessionBlock(Block):
+    """``/// session | Title`` whose lines are ``- minutes | [principle-N#section |] activity``."""
+
+    NAME = "session"
+    ARGUMENT = True
+
+    def on_markdown(self) -> str:
+        return "raw"
+
+    def on_create(self, parent: etree.Element) -> etree.Element:
+        return etree.SubElement(parent, "div", {"class": "session-plan"})
+
+    def on_end(self, block: etree.Element) -> None:
+        catalogue = self.config.get("catalogue", {})
+        items = parse_items((block.text or "").splitlines(), 1, f"session {self.argument}")
+        block.text = None
+        # Each cell names its headers (ids and headers), as the table has a row header (Total) as well
+        # as column headers; the narrow-screen layout shows each cell's column name (data-label).
+        key = "session-" + slug(self.argument)
+        table = etree.SubElement(block, "table", {"class": "session-table"})
+        etree.SubElement(table, "caption").text = AtomicString(self.argument)
+        head = etree.SubElement(etree.SubElement(table, "thead"), "tr")
+        ids = [f"{key}-{slug(name)}" for name in COLUMNS]
+        for name, id_ in zip(COLUMNS, ids, strict=True):
+            etree.SubElement(head, "th", {"scope": "col", "id": id_}).text = name
+        body = etree.SubElement(table, "tbody")
+        start = 0
+        for item in items:
+            row = etree.SubElement(body, "tr")
+            start_cell, minutes_cell, cell, reading = (
+                etree.SubElement(row, "td", {"headers": id_, "data-label": name})
+                for name, id_ in zip(COLUMNS, ids, strict=True))
+            start_cell.text = clock(start)
+            minutes_cell.text = str(item.minutes)
+            module = catalogue.get(item.module)
+            if module:
+                section = module["sections"].get(item.anchor) if item.anchor else None
+                title = f'{module["title"]}: {section["title"]}' if section else module["title"]
+                href = "../" + module["uri"] + (f"#{item.anchor}" if item.anchor else "")
+                link = etree.SubElement(etree.SubElement(cell, "p"), "a", {"href": href})
+                link.text = AtomicString(title)
+                reading.text = f'{(section or module)["minutes"]} min' if (section or not item.anchor) else ""
+            etree.SubElement(cell, "p").text = AtomicString(item.text)  # a trainer's text stays text
+            start += item.minutes
+        foot = etree.SubElement(etree.SubElement(table, "tfoot"), "tr")
+        etree.SubElement(foot, "th", {"scope": "row", "colspan": "2", "id": f"{key}-total"}).text = "Total"
+        total = etree.SubElement(foot, "td", {"colspan": "2", "headers": f"{key}-total"})
+        total.text = f"{start} minutes ({clock(start)})"
+
+
+class SessionExtension(BlocksExtension):
+    def __init__(self, *args, **kwargs) -> None:
+        self.config = {"catalogue": [{}, "module id -> title, uri, minutes and sections"]}
+        super().__init__(*args, **kwargs)
+
+    def extendMarkdownBlocks(self, md: Markdown, block_mgr) -> None:
+        block_mgr.register(SessionBlock, self.getConfigs())
+
+
+def makeExtension(**kwargs) -> SessionExtension:  # noqa: N802 (Python-Markdown's required name)
+    return SessionExtension(**kwargs)
+
+
+def slug(text: str) -> str:
+    """``text`` as an id part: lower-case letters and digits joined by hyphens."""
+    return "-".join(re.findall(r"[a-z0-9]+", text.lower()))

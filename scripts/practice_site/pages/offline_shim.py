@@ -1,0 +1,42 @@
+"""The inline script the offline search shim writes into its frame, so the policy can allow it by hash.
+
+Material's search runs in a web worker, which browsers refuse to start from ``file://``; the
+``iframe-worker`` shim runs it in a hidden frame instead, and starts the frame with a small inline
+script built from two of its own functions and the worker's address. The frame inherits the page's
+Content Security Policy, so the policy names that script's hash, rebuilt here from the shim's source.
+"""
+
+from __future__ import annotations
+
+import re
+
+from practice_site.pages.page_markup import theme_config
+
+TEMPLATE = re.compile(r"<script>(postMessage=\$\{(\w)\};importScripts=\$\{(\w)\};.*?)<\\/script>")
+
+
+def function_source(source: str, name: str) -> str:
+    """The text of ``function NAME(...){...}`` in minified ``source`` (braces counted)."""
+    start = source.index(f"function {name}(")
+    depth, index = 0, source.index("{", start)
+    while True:
+        depth += {"{": 1, "}": -1}.get(source[index], 0)
+        index += 1
+        if depth == 0:
+            return source[start:index]
+
+
+def frame_script(shim_source: str, worker_url: str) -> str:
+    """The inline script the shim writes for ``worker_url``, exactly as the browser will run it."""
+    match = TEMPLATE.search(shim_source)
+    if match is None:
+        raise ValueError("the iframe-worker shim has changed; update offline_shim.py")
+    template, first, second = match.groups()
+    return (template.replace("${" + first + "}", function_source(shim_source, first))
+            .replace("${" + second + "}", function_source(shim_source, second)).replace("${e}", worker_url))
+
+
+def worker_url(page: str) -> str | None:
+    """The search worker's address as the page's theme configuration gives it, if it has one."""
+    found = theme_config(page)
+    return found[0].get("search") if found else None

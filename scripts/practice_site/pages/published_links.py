@@ -1,0 +1,144 @@
+"""Links that never break: the published-links manifest, redirects and short links.
+
+``published-links.json`` lists every public page and section anchor ever published. A build that
+no longer has one of them fails, unless ``moved`` records where it went; the build then writes a
+redirect for it. ``python -m practice_site.pages.published_links SITE_DIR`` adds new pages and anchors to the
+manifest (``make links``); nothing is ever removed from it.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+import re
+import sys
+from pathlib import Path
+
+from practice_site.pages.csp import add_policy
+
+MANIFEST = "published-links.json"
+REDIRECT_MARK = '<meta name="practice-site-redirect"'
+HEADING_ID = re.compile(r"<h[1-6][^>]*\sid=\"([^\"]+)\"")
+NOT_PUBLIC = {"404.html"}
+ABOUT = (
+    "Every public page and section anchor of the site. A build that drops one fails unless 'moved' "
+    "maps it (page.html or page.html#anchor) to where it went. Add new ones with 'make links'."
+)
+
+
+def page_anchors(page_html: str) -> list[str]:
+    """The ids of the headings in a page's main content, in order."""
+    start, end = page_html.find("<article"), page_html.find("</article>")
+    return HEADING_ID.findall(page_html[start:end]) if start >= 0 else []
+
+
+def collect_links(site_dir: Path) -> dict[str, list[str]]:
+    """Public page -> its section anchors, for a built site (redirect pages left out)."""
+    links = {}
+    for path in sorted(site_dir.rglob("*.html")):
+        name = path.relative_to(site_dir).as_posix()
+        text = path.read_text(encoding="utf-8")
+        if name in NOT_PUBLIC or REDIRECT_MARK in text:
+            continue
+        links[name] = page_anchors(text)
+    return links
+
+
+def read_manifest(path: Path) -> dict:
+    if not path.exists():
+        return {"about": ABOUT, "pages": {}, "moved": {}}
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def exists(address: str, links: dict[str, list[str]]) -> bool:
+    page, _, anchor = address.partition("#")
+    return page in links and (not anchor or anchor in links[page])
+
+
+def check_manifest(manifest: dict, links: dict[str, list[str]]) -> list[str]:
+    """Problems: published addresses the build lost without a recorded move, and moves to nowhere."""
+    moved = manifest.get("moved", {})
+    problems = []
+    for page, anchors in manifest.get("pages", {}).items():
+        addresses = [page] + [f"{page}#{a}" for a in anchors]
+        for address in addresses:
+            if not exists(address, links) and address not in moved and address.split("#")[0] not in moved:
+                problems.append(
+                    f"{MANIFEST}: {address} was published but this build does not have it; if it moved, add "
+                    f'"{address}": "new-page.html#new-anchor" under "moved"'
+                )
+    for old, new in moved.items():
+        if not exists(new, links):
+            problems.append(f'{MANIFEST}: "moved" sends {old} to {new}, which this build does not have')
+    return problems
+
+
+def update_manifest(manifest: dict, links: dict[str, list[str]]) -> dict:
+    """Add new pages and anchors; keep everything already published."""
+    pages = {page: list(anchors) for page, anchors in manifest.get("pages", {}).items()}
+    for page, anchors in links.items():
+        known = pages.setdefault(page, [])
+        known.extend(a for a in anchors if a not in known)
+    return {"about": ABOUT, "pages": dict(sorted(pages.items())), "moved": manifest.get("moved", {})}
+
+
+def redirect_page(target: str, title: str) -> str:
+    """A page that sends the reader on to ``target`` (relative), keeping any #section; works from file://."""
+    return add_policy(_redirect_html(target, title))
+
+
+def _redirect_html(target: str, title: str) -> str:
+    quoted = html.escape(target, quote=True)
+    script_target = json.dumps(target).replace("</", "<\\/")
+    return f"""<!doctype html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+{REDIRECT_MARK} content="{quoted}">
+<title>{html.escape(title)}</title>
+<script>location.replace({script_target} + location.hash);</script>
+<meta http-equiv="refresh" content="0; url={quoted}">
+</head>
+<body>
+<main>
+<h1>{html.escape(title)}</h1>
+<p>This address leads to <a href="{quoted}">{html.escape(title)}</a>.</p>
+</main>
+</body>
+</html>
+"""
+
+
+def write_redirect(site_dir: Path, old: str, new: str, title: str) -> None:
+    """Write the page ``old`` so that it leads to ``new`` (both relative to the site root)."""
+    path = site_dir / old
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(redirect_page(posixpath.relpath(new, posixpath.dirname(old) or "."), title), encoding="utf-8")
+
+
+def moved_anchors(manifest: dict, page: str) -> dict[str, str]:
+    """For one page: old anchor -> new address, relative to that page ("#new" on the same page)."""
+    found = {}
+    for old, new in manifest.get("moved", {}).items():
+        old_page, _, old_anchor = old.partition("#")
+        if old_page == page and old_anchor:
+            new_page, _, new_anchor = new.partition("#")
+            found[old_anchor] = new_anchor if new_page == page else posixpath.relpath(
+                new, posixpath.dirname(page) or ".")
+    return found
+
+
+def main() -> int:
+    site_dir = Path(sys.argv[1] if len(sys.argv) > 1 else "site")
+    path = Path(MANIFEST)
+    manifest = update_manifest(read_manifest(path), collect_links(site_dir))
+    path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    count = sum(len(a) for a in manifest["pages"].values())
+    print(f"{MANIFEST}: {len(manifest['pages'])} pages, {count} section anchors. Review and commit it.")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

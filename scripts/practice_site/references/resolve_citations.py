@@ -1,0 +1,168 @@
+"""Resolve each cited name-year to a work in the library.
+
+Order of trust: a reviewed line in ``bib/corrections.tsv`` first, then the authors' names (or an
+organisation's name, or a short name declared in ``bib/short-names.tsv``) and the year. Nothing is
+re-pointed by guesswork: a citation that matches no work stays unresolved.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from pybtex.database import BibliographyData
+
+from practice_site.references.corrections import Corrections
+from practice_site.references.find_citations import CitationGroup, CitedWork, normalise_written
+
+SUFFIXED = re.compile(r"^(\d{4})([a-z])$")
+ABBREVIATION_GIVEN = re.compile(r"\s*\[[^\]]+\]$")  # "Department for Education [DfE]": APA's first use, as written
+
+
+@dataclass
+class Work:
+    """What resolution needs to know about one library entry."""
+
+    key: str
+    families: list[str]
+    literal: str
+    year: str
+    written: tuple[str, ...] = ()
+
+    @property
+    def citation(self) -> str:
+        """How an author-date citation names this work: "Ruch, 2020", "Hanson et al., 2016"."""
+        if self.literal:
+            names = self.literal
+        elif len(self.families) >= 3:
+            names = f"{self.families[0]} et al."
+        else:
+            names = " & ".join(self.families)
+        return f"{names}, {self.year}"
+
+
+def plain(text: str) -> str:
+    return text.replace("’", "'").replace("{", "").replace("}", "")
+
+
+def library_works(data: BibliographyData, written: dict[str, list[str]] | None = None) -> list[Work]:
+    """Every entry as a :class:`Work`; ``written`` gives the reference strings recorded for each key."""
+    works = []
+    for key, entry in data.entries.items():
+        persons = entry.persons.get("author", [])
+        literal = plain(str(persons[0])) if persons and not persons[0].first_names else ""
+        families = [plain(" ".join(p.prelast_names + p.last_names)) for p in persons]
+        year = entry.fields.get("year", "n.d.")
+        works.append(Work(key, families, literal, year, tuple((written or {}).get(key, []))))
+    return works
+
+
+def cited_people(names: str) -> tuple[list[str], bool]:
+    """"Hanson, Holmes, & Pike" -> (["Hanson", "Holmes", "Pike"], False); "X et al." -> (["X"], True)."""
+    et_al = names.endswith(" et al.") or names.endswith(" et al")
+    core = re.sub(r"\s+et al\.?$", "", names)
+    people = [p for p in re.split(r"\s*(?:,|&|\band\b)\s*", core) if p]
+    return people, et_al
+
+
+def folded(name: str) -> str:
+    """A name compared loosely: no case, accents or punctuation ("FitzSimons" ~ "Fitzsimons")."""
+    plain_name = unicodedata.normalize("NFKD", name.replace("ø", "o")).encode("ascii", "ignore").decode()
+    return "".join(c for c in plain_name.lower() if c.isalnum())
+
+
+def plain_names(names: str) -> str:
+    """Cited names compared: straight apostrophes, no braces, no "[DfE]" given at first use."""
+    return ABBREVIATION_GIVEN.sub("", plain(names))
+
+
+def match_names(names: str, work: Work, short_names: dict[str, str]) -> str | None:
+    """How ``names`` (as cited) names ``work``'s authors: "matched", "short name", "fuzzy" or None.
+
+    "fuzzy" is a match only once case, accents and punctuation are ignored, or "et al." for a work
+    with two authors: the report lists each for review.
+    """
+    cited = plain_names(names)
+    if work.literal:
+        if cited == work.literal:
+            return "matched"
+        if short_names.get(cited) == work.literal:
+            return "short name"
+        return "fuzzy" if folded(cited) == folded(work.literal) else None
+    people, et_al = cited_people(cited)
+    if et_al:
+        if len(work.families) >= 3 and work.families[0] == people[0]:
+            return "matched"
+        return "fuzzy" if len(work.families) >= 2 and folded(work.families[0]) == folded(people[0]) else None
+    if work.families == people:
+        return "matched"
+    return "fuzzy" if [folded(f) for f in work.families] == [folded(p) for p in people] else None
+
+
+def year_matches(cited: str, work: Work) -> bool:
+    """"2018a" cites a work dated 2018 (or 2018a); "n.d" cites n.d."""
+    cited = normalise_written(cited)
+    suffixed = SUFFIXED.match(cited)
+    return work.year == cited or bool(suffixed and work.year == suffixed.group(1))
+
+
+def pick_suffixed(cited_year: str, found: list[tuple[Work, str]]) -> list[tuple[Work, str]]:
+    """Of several works by one author in a year, the one whose reference was written with the suffix."""
+    if not SUFFIXED.match(cited_year):
+        return found
+    exact = [(w, how) for w, how in found if w.year == cited_year or any(f"({cited_year})" in t for t in w.written)]
+    return exact or found
+
+
+def resolve_names(work: CitedWork, names: str, library: list[Work], corrections: Corrections,
+                  short_names: dict[str, str], listed: set[str]) -> bool:
+    """Try one reading of the names; fill in ``work`` and return True when it settles the citation."""
+    written = normalise_written(f"{names}, {work.year}")
+    for kind, how in (("cite", "mapping"), ("missing", "known missing"), ("text", "not a citation")):
+        if fix := corrections.find(kind, written):
+            work.names, work.how, work.reason, work.confirmed = names, how, fix.reason, fix.confirmed
+            work.key = fix.becomes if kind == "cite" else None
+            return True
+    found = [(w, how) for w in library if year_matches(work.year, w) and (how := match_names(names, w, short_names))]
+    found = pick_suffixed(normalise_written(work.year), found)
+    if len(found) > 1:  # APA: a citation points into its own document's reference list
+        found = [(w, how) for w, how in found if w.key in listed] or found
+    if len(found) > 1:  # an exact match wins over a loose one
+        found = [(w, how) for w, how in found if how != "fuzzy"] or found
+    if len(found) == 1:
+        work.names, (chosen, work.how) = names, found[0]
+        work.key = chosen.key
+        return True
+    if len(found) > 1:
+        work.names = names
+        work.reason = "names more than one work: " + ", ".join(w.key for w, _ in found)
+        return True
+    return False
+
+
+def resolve(work: CitedWork, library: list[Work], corrections: Corrections,
+            short_names: dict[str, str] | None = None, listed: set[str] | None = None) -> None:
+    """Fill in ``work.key`` and ``work.how`` (narrative citations try each reading of the names).
+
+    ``listed`` holds the keys of the citing principle's own reference list: when one author has two
+    works in a year in the library, the one that principle lists is meant.
+    """
+    for names in work.candidates or [work.names]:
+        if resolve_names(work, names, library, corrections, short_names or {}, listed or set()):
+            return
+
+
+def resolve_groups(groups: list[CitationGroup], library: list[Work], corrections: Corrections,
+                   short_names: dict[str, str] | None = None, listed: set[str] | None = None) -> None:
+    for group in groups:
+        for work in group.works:
+            resolve(work, library, corrections, short_names, listed)
+
+
+def suggestions(work: CitedWork, library: list[Work], limit: int = 3) -> list[Work]:
+    """The library works whose citation reads most like ``work`` (for the report and error messages)."""
+    by_text = {w.citation: w for w in library}
+    close = difflib.get_close_matches(work.written, list(by_text), n=limit, cutoff=0.5)
+    return [by_text[c] for c in close]

@@ -1,0 +1,207 @@
+"""Citations for the whole site: read the library, resolve every citation, format every work."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pybtex.database import BibliographyData
+
+from practice_site.errors import SourceError
+from practice_site.references.bib_file import read_library, source_key, source_strings
+from practice_site.references.corrections import Corrections, read_corrections
+from practice_site.references.find_citations import CitationGroup, CitedWork, find_groups
+from practice_site.references.format_apa import SITE, FormattedLibrary, cached_format_contexts
+from practice_site.references.ledger import check_ledger
+from practice_site.references.resolve_citations import Work, library_works, plain_names, resolve_groups
+from practice_site.references.short_names import read_short_names
+from practice_site.sources.model import Principle
+from practice_site.sources.parse_principle import body_paragraphs
+
+CORRECTIONS_FILE = "corrections.tsv"
+SHORT_NAMES_FILE = "short-names.tsv"
+CSL_FILE = "apa.csl"
+
+
+@dataclass
+class SiteCitations:
+    """Every citation group by principle, each module's reference list, and the formatted works."""
+
+    groups: dict[int, list[CitationGroup]]
+    module_keys: dict[int, list[str]]
+    corrections: Corrections
+    entry_sources: dict[str, tuple[str, int]]
+    short_names: dict[str, str] = field(default_factory=dict)
+    works_in_library: list[Work] = field(default_factory=list)
+    raw_entries: dict[str, str] = field(default_factory=dict)
+    formatted: dict[str, FormattedLibrary] = field(default_factory=dict)
+    data: BibliographyData | None = None
+
+    @property
+    def library(self) -> FormattedLibrary:
+        """Every work formatted together (the Bibliography page's labels and order)."""
+        return self.formatted[SITE]
+
+    def module_library(self, number: int) -> FormattedLibrary:
+        """The labels and references one module shows (its own citeproc run when it needs one)."""
+        return self.formatted.get(f"principle-{number}", self.formatted[SITE])
+
+    def works(self) -> list[tuple[CitationGroup, CitedWork]]:
+        return [(g, w) for groups in self.groups.values() for g in groups for w in g.works]
+
+    def unresolved(self) -> list[tuple[CitationGroup, CitedWork]]:
+        return [(g, w) for g, w in self.works() if w.how == "unresolved"]
+
+    def cited_keys(self, number: int) -> set[str]:
+        return {w.key for g in self.groups[number] for w in g.works if w.key}
+
+
+def module_reference_keys(principle: Principle, by_source: dict[str, str]) -> list[str]:
+    """The library keys of a module's reference list, matched by the reference as written."""
+    keys = []
+    for entry in principle.references:
+        key = by_source.get(source_key(entry.text))
+        if key is None:
+            raise SourceError(principle.path, entry.line, "this reference is not in bib/references.bib; "
+                              "run 'make bib' to add it, then check the new entry")
+        keys.append(key)
+    return keys
+
+
+def collect_citations(root: Path, bib_dir: Path, principles: list[Principle]) -> SiteCitations:
+    """Read bib/ and resolve every citation (no formatting yet); errors name file and line."""
+    data, where = read_library(bib_dir, root)
+    corrections = read_corrections(
+        bib_dir / CORRECTIONS_FILE, (bib_dir / CORRECTIONS_FILE).relative_to(root).as_posix(), set(data.entries)
+    )
+    written = {key: source_strings(entry) for key, entry in data.entries.items()}
+    works = library_works(data, written)
+    short_path = bib_dir / SHORT_NAMES_FILE
+    short_names = read_short_names(short_path, short_path.relative_to(root).as_posix(),
+                                   {w.literal for w in works if w.literal})
+    check_ledger(corrections, data, works, short_names)
+    by_source = {text: key for key, texts in written.items() for text in texts}
+    site = SiteCitations({}, {}, corrections, where, short_names, works, data=data)
+    site.raw_entries = {k: " ".join(texts) for k, texts in written.items()}
+    for principle in principles:
+        site.module_keys[principle.number] = module_reference_keys(principle, by_source)
+        groups = [g for p in body_paragraphs(principle) for g in find_groups(p.text, principle.path, p.line)]
+        resolve_groups(groups, works, corrections, short_names, set(site.module_keys[principle.number]))
+        site.groups[principle.number] = groups
+    return site
+
+
+def format_citations(site: SiteCitations, bib_dir: Path, cache_dir: Path | None = None) -> None:
+    """Format every work in APA 7 (one pandoc run for the site, none while the cache in ``cache_dir`` holds)."""
+    contexts = {
+        f"principle-{number}": sorted(set(keys) | site.cited_keys(number))
+        for number, keys in site.module_keys.items()
+    }
+    site.formatted = cached_format_contexts(sorted(bib_dir.glob("*.bib")), bib_dir / CSL_FILE, contexts,
+                                            cache_dir)
+
+
+def reference_list(library: FormattedLibrary, keys: list[str]) -> list[tuple[str, str]]:
+    """(key, APA Markdown) for ``keys``, once each, in the order citeproc put them (APA order)."""
+    wanted = set(keys)
+    return [(k, text) for k, text in library.references.items() if k in wanted]
+
+
+KIND_NAMES = {"article": "a journal article", "report": "a report", "book": "a book", "incollection": "a book chapter",
+              "online": "a web page", "inreference": "a dictionary entry", "misc": "a work"}
+UNCONFIRMED = " (Not yet checked by an editor.)"
+
+
+@dataclass
+class ReaderNotes:
+    """What a module's readers are told about its citations and references, each point once."""
+
+    citations: int = 0
+    references: int = 0
+    items: list[str] = field(default_factory=list)
+
+    def add(self, text: str, counts: str = "") -> None:
+        if text not in self.items:
+            self.items.append(text)
+            if counts == "citation":
+                self.citations += 1
+            elif counts == "reference":
+                self.references += 1
+
+    @property
+    def summary(self) -> str:
+        """"We corrected 3 citations and 1 reference; see details" (or a plain heading when none were)."""
+        parts = [f"{n} {word}{'' if n == 1 else 's'}" for n, word in
+                 ((self.citations, "citation"), (self.references, "reference")) if n]
+        if not parts:
+            return "Notes on the citations; see details"
+        return f"We corrected {' and '.join(parts)}; see details"
+
+
+def cited_note(work: CitedWork, shown: str, site: SiteCitations) -> tuple[str, str]:
+    """The reader's note on one cited work that is not shown as written, and what it counts as."""
+    unchecked = "" if work.confirmed else UNCONFIRMED
+    if work.how == "mapping":
+        return (f"The text cites “{work.written}”; this site links it to “{shown}”. "
+                f"{work.reason}{unchecked}"), "citation"
+    if work.how == "fuzzy":
+        return (f"The text cites “{work.written}”; this site links it to “{shown}”, as the reference list "
+                "names the work."), "citation"
+    if work.how == "short name":
+        full = site.short_names.get(short_name_of(work), "")
+        return f"The text cites “{work.written}”; the reference list names the author “{full}”.", ""
+    if work.how == "known missing":
+        return (f"The text cites “{work.written}”, which no reference list holds; it is shown as written, "
+                f"without a link. {work.reason}{unchecked}"), ""
+    return "", ""
+
+
+def short_name_of(work: CitedWork) -> str:
+    """The short name a citation used ("SCIE" in "SCIE, 2015")."""
+    return plain_names(work.names)
+
+
+def entry_note(fix, label: str) -> str:
+    """The reader's note on one change to a reference-list entry."""
+    _, name, text = fix.entry_parts
+    unchecked = "" if fix.confirmed else UNCONFIRMED
+    entry = f"the entry for “{label}”"
+    if name == "type":
+        what = f"This site shows {entry} as {KIND_NAMES.get(fix.becomes, 'another kind of work')}."
+    elif text == "-":
+        what = f"In the reference list, {entry} has no {name}; this site shows “{fix.becomes}”."
+    elif fix.becomes == "-":
+        what = f"In the reference list, {entry} has “{text}”; this site leaves it out."
+    else:
+        what = f"In the reference list, {entry} has “{text}”; this site shows “{fix.becomes}”."
+    return f"{what} {fix.reason}{unchecked}"
+
+
+def correction_notes(site: SiteCitations, number: int) -> ReaderNotes:
+    """Plain-language notes on where one module differs from its source, with the reviewed reasons."""
+    labels = site.module_library(number).labels
+    notes = ReaderNotes()
+    for group in site.groups[number]:
+        for work in group.works:
+            text, counts = cited_note(work, labels.get(work.key or "", ""), site)
+            if text:
+                notes.add(text, counts)
+    for key in site.module_keys[number]:
+        for fix in site.corrections.of_entry(key):
+            notes.add(entry_note(fix, labels.get(key, key)), "reference")
+    return notes
+
+
+def ledger_line(site: SiteCitations, fix) -> str:
+    """One ledger line in a reader's words (the Bibliography page lists them all)."""
+    labels = site.library.labels
+    unchecked = "" if fix.confirmed else UNCONFIRMED
+    if fix.kind == "entry":
+        key = fix.entry_parts[0]
+        return entry_note(fix, labels.get(key, key))
+    if fix.kind == "cite":
+        return f"The text cites “{fix.written}”; this site links it to “{labels[fix.becomes]}”. {fix.reason}{unchecked}"
+    if fix.kind == "missing":
+        return (f"The text cites “{fix.written}”, which no reference list holds; it is shown as written, "
+                f"without a link. {fix.reason}{unchecked}")
+    return f"“{fix.written}” is not a citation and is left as written. {fix.reason}{unchecked}"

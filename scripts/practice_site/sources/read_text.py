@@ -1,0 +1,64 @@
+"""Read a source document as lines of text, refusing anything that is not UTF-8 or holds a control character.
+
+Lines end at "\\n", "\\r\\n" or a lone "\\r", as an editor counts them, and at nothing else: form
+feeds, "\\x1c"-"\\x1e", "\\x85" (control characters, refused below) and U+2028/U+2029 do not end a
+line here, so line numbers match what an editor shows. A byte-order mark at the start is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from practice_site.errors import SourceError
+
+# Unicode category Cc except tab (line endings are split off first).
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+CONTROL_NAMES = {
+    "\x00": "NUL character", "\x08": "backspace character", "\x0b": "vertical tab character",
+    "\x0c": "form feed (page break) character", "\x1b": "escape character", "\x7f": "delete character",
+    "\x85": "next-line (NEL) character",
+}
+FIX = "delete it; it is left over from copying the text"
+
+
+def split_lines(text: str) -> list[str]:
+    """``text`` as lines without their endings (CRLF, CR or LF), without a leading byte-order mark."""
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def decode_source(data: bytes, path: str) -> list[str]:
+    """Decode a source's bytes as UTF-8 and split them into lines (without line endings)."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = split_lines(data[: error.start].decode("utf-8"))
+        raise SourceError(
+            path,
+            len(before),
+            f"the file is not UTF-8 (byte 0x{data[error.start]:02x} at column {len(before[-1]) + 1}); "
+            "save it as UTF-8 text and build again",
+        ) from None
+    lines = split_lines(text)
+    refuse_control_characters(lines, path)
+    return lines
+
+
+def describe(char: str) -> str:
+    """A control character as a message names it: "a NUL character (U+0000)"."""
+    name = CONTROL_NAMES.get(char, "control character")
+    article = "an" if name[0] in "aeiou" else "a"
+    return f"{article} {name} (U+{ord(char):04X})"
+
+
+def refuse_control_characters(lines: list[str], path: str) -> None:
+    """A NUL or other control character (left over from copying) is an error with its line and column."""
+    for number, line in enumerate(lines, start=1):
+        bad = CONTROL.search(line)
+        if bad:
+            raise SourceError(path, number, f"{describe(bad.group(0))} at column {bad.start() + 1}; {FIX}")
+
+
+def read_source(path: Path, display: str) -> list[str]:
+    """Read the source at ``path``; errors name it as ``display`` (for example ``sources/x.txt``)."""
+    return decode_source(path.read_bytes(), display)
