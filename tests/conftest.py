@@ -1,4 +1,9 @@
-"""Fixtures: one real build of the site, shared by every test that reads it."""
+"""Fixtures: one real build of the site, shared by every test that reads it; markers by folder.
+
+Tests live in ``unit/`` (plain functions: no build, no browser), ``build/`` (a real build, bundle,
+package or tool run) and ``browser/`` (headless Chromium). Each test is marked with its folder's
+name, so ``pytest -m unit`` runs the fast ones alone.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,24 @@ from pathlib import Path
 
 import pytest
 from helpers import CHROMIUM, CHROMIUM_ARGS, build_full_site, copy_full_project, serving
+
+# Fixtures shared by a topic's build and browser tests (one build each, for the whole run).
+pytest_plugins = ["support.addresses", "support.bundle", "support.lms", "support.new_principle", "support.security"]
+
+KINDS = ("unit", "build", "browser")
+HEAVY = {"built_site", "offline_copy", "build_log", "site_url", "browser", "page"}  # never in a unit test
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark each test with its folder (unit, build or browser); a unit test may not build or open a browser."""
+    for item in items:
+        kind = next((part for part in item.path.parts[-2:-1] if part in KINDS), None)
+        if kind is None:
+            raise pytest.UsageError(f"{item.nodeid}: put the test in tests/unit, tests/build or tests/browser")
+        if kind == "unit" and (heavy := HEAVY & set(item.fixturenames)):
+            raise pytest.UsageError(f"{item.nodeid} uses {', '.join(sorted(heavy))}: move it to tests/build "
+                                    "or tests/browser")
+        item.add_marker(kind)
 
 
 @pytest.fixture(scope="session")

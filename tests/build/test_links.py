@@ -1,0 +1,18 @@
+"""Every internal link resolves: the checker (practice_site.link_check) on a broken folder, then on the
+real site and the offline copy."""
+
+from __future__ import annotations
+
+from practice_site.pages.link_check import check_folder
+
+
+def test_every_internal_link_of_the_site_resolves(built_site):
+    assert list(built_site.rglob("*.html"))
+    problems = check_folder(built_site)
+    assert problems == [], "\n".join(map(str, problems))
+
+
+def test_every_internal_link_of_the_offline_copy_resolves(offline_copy):
+    assert list(offline_copy.rglob("*.html"))
+    problems = check_folder(offline_copy)
+    assert problems == [], "\n".join(map(str, problems))

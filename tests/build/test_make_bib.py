@@ -1,0 +1,94 @@
+"""make bib on new principles: only what is new is added, one entry per work, and nothing stops it."""
+
+from __future__ import annotations
+
+from helpers import copy_project
+from support.make_bib import add_principle
+
+from practice_site.references.bib_file import read_library, source_strings
+from practice_site.references.make_bib import add_new_references
+
+
+def added_lines(before: str, after: str) -> list[str]:
+    """The lines of ``after`` that ``before`` does not have."""
+    old_lines = set(before.splitlines())
+    return [line for line in after.splitlines() if line not in old_lines]
+
+
+def test_make_bib_adds_only_what_is_new(tmp_path):
+    project = copy_project(tmp_path)
+    bib = project / "bib" / "references.bib"
+    before = bib.read_text(encoding="utf-8")
+    assert add_new_references(project).added == 0
+    assert bib.read_text(encoding="utf-8") == before
+    add_principle(project, 97, ["Newman, A. (2023). *A new fictional work*. Example Press."])
+    run = add_new_references(project)
+    assert (run.warnings, run.added, run.reused) == ([], 1, 0)
+    after = bib.read_text(encoding="utf-8")
+    assert after.startswith(before) and "@book{newman2023," in after
+    assert add_new_references(project).added == 0, "running again adds nothing"
+
+
+def test_a_work_listed_by_two_principles_is_one_entry(tmp_path):
+    project = copy_project(tmp_path)
+    bib = project / "bib" / "references.bib"
+    before = bib.read_text(encoding="utf-8")
+    add_principle(project, 98, [
+        "Pearce, J. J. (2009). *Young people and sexual exploitation: It's not hidden, you just aren't looking*. "
+        "Routledge.",
+        "Ruch, G. (2020). *A different fictional work*. Example Press.",
+        "Newman, A. (2023). *Shared fictional report*. Example Institute. https://example.org/shared--report",
+        "Mason, C. (2012). Social work the 'art of relationship': parents' perspectives on an intensive family "
+        "support project. Child and Family Social Work, 17(3), 368–377. https://doi.org/10.1111/j.1365-2206.2011.00791.x",
+    ])
+    add_principle(project, 99, [
+        "- Newman, A. (2023) *Shared Fictional Report*. Example Institute. <https://example.org/shared--report>",
+        "- Pearce, J.J. (2009). Young People and Sexual Exploitation: 'It's not hidden, you just aren't looking'. "
+        "London: Routledge.",
+    ])
+    run = add_new_references(project)
+    assert (run.added, run.reused, run.warnings) == (2, 4, [])
+    assert run.same == [
+        "sources/zz-98.txt:9 is pearce2009 (already in bib/references.bib)",
+        "sources/zz-98.txt:15 is mason2012 (already in bib/references.bib)",
+        "sources/zz-99.txt:9 is newman2023 (new in bib/references.bib, first listed at sources/zz-98.txt:13)",
+        "sources/zz-99.txt:11 is pearce2009 (already in bib/references.bib)",
+    ]
+    after = bib.read_text(encoding="utf-8")
+    wordings = [line for line in added_lines(before, after) if line.startswith("  source-entry-")]
+    assert len(wordings) == 4
+    kept = "\n".join(line for line in after.split("\n") if line not in wordings)
+    assert kept.startswith(before), "published entries are byte-for-byte the same but for the added wordings"
+    assert "  source-entry-3 = {Pearce, J.J. (2009). Young People and Sexual Exploitation:" in after
+
+    data, _ = read_library(project / "bib", project)
+    pearce = source_strings(data.entries["pearce2009"])
+    assert len(pearce) == 3 and pearce[1].startswith("Pearce, J. J. (2009). *Young people and sexual exploitation")
+    assert len(source_strings(data.entries["mason2012"])) == 2
+    assert data.entries["ruch2020"].fields["title"].startswith("Practising"), "the published key keeps its work"
+    assert data.entries["ruch2020b"].fields["title"] == "A different fictional work"
+    newman = data.entries["newman2023"]
+    assert newman.fields["url"] == "https://example.org/shared--report" and len(source_strings(newman)) == 2
+    assert add_new_references(project).added == 0, "running again adds nothing"
+    assert bib.read_text(encoding="utf-8") == after
+
+
+def test_a_work_in_another_bib_file_gets_the_new_wording_there(tmp_path):
+    project = copy_project(tmp_path)
+    extra = project / "bib" / "extra.bib"
+    extra.write_text("@book{hollis1972,\n  author = {Hollis, F.},\n  title = {Casework: A psychosocial therapy},\n"
+                     "  edition = {2},\n  publisher = {Random House},\n  year = {1972},\n"
+                     "  source-entry = {Hollis, F. (1972). *Casework* (2nd ed.). Random House.}\n}\n",
+                     encoding="utf-8")
+    add_principle(project, 97, [
+        "Hollis, F. (1972). *Casework: A psychosocial therapy* (2nd ed.). Random House.",
+        "Home Office. (2020). <https://www.gov.uk/fictional-one>",
+        "Home Office. (2020). <https://www.gov.uk/fictional-two>",
+    ])
+    run = add_new_references(project)
+    assert run.same == ["sources/zz-97.txt:9 is hollis1972 (already in bib/extra.bib)"]
+    text = extra.read_text(encoding="utf-8")
+    assert "  source-entry-2 = {Hollis, F. (1972). *Casework: A psychosocial therapy* (2nd ed.). Random House.}," \
+        in text
+    data, _ = read_library(project / "bib", project)
+    assert {"homeoffice2020a", "homeoffice2020b"} <= set(data.entries), "works without a title are never merged"

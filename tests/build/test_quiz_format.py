@@ -1,0 +1,27 @@
+"""Quiz files are checked before anything is built: every mistake names its file and line."""
+
+from __future__ import annotations
+
+from helpers import build, copy_project
+from support.quiz_format import GOOD
+
+
+def test_a_bad_quiz_stops_the_build(tmp_path):
+    project = copy_project(tmp_path)
+    quiz = project / "docs" / "quizzes" / "principle-7.md"
+    text = quiz.read_text(encoding="utf-8")
+    quiz.write_text(text.replace("    section: summary", "    section: nowhere", 1), encoding="utf-8")
+    lines = text.splitlines()
+    header = max(i for i in range(lines.index("    section: summary")) if lines[i].startswith("/// quiz")) + 1
+    result = build(project)
+    assert result.returncode != 0
+    assert f'docs/quizzes/principle-7.md:{header}: the module has no section "#nowhere"' in result.stderr
+    assert not (project / "site").exists()
+
+
+def test_a_quiz_file_for_a_missing_principle_stops_the_build(tmp_path):
+    project = copy_project(tmp_path)
+    (project / "docs" / "quizzes" / "principle-9.md").write_text(GOOD, encoding="utf-8")
+    result = build(project)
+    assert result.returncode != 0
+    assert "docs/quizzes/principle-9.md:1: no principle has this number" in result.stderr

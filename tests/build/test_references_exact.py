@@ -1,0 +1,119 @@
+"""Every reference on the site is citeproc's own output, in APA order, and the ledger holds.
+
+The site's entries are compared with pandoc's citeproc run directly on the same ``.bib`` files,
+writing HTML (no mkdocs-bibtex, no Markdown in between): any character the site adds, drops or
+changes fails. The order is checked against APA 7's rules (sections 9.44-9.47), written out here."""
+
+from __future__ import annotations
+
+import html
+import re
+import subprocess
+import unicodedata
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pypandoc
+import pytest
+from helpers import ROOT
+
+from practice_site.references.bib_file import read_library
+
+PANDOC = str(Path(pypandoc.__file__).parent / "files" / "pandoc")
+
+
+PAGES = ["bibliography.html", "principles/principle-4.html", "principles/principle-7.html"]
+
+
+class EntryTexts(HTMLParser):
+    """id -> visible text of each ``<p class="reference">`` (site) or ``<div class="csl-entry">`` (pandoc)."""
+
+    def __init__(self, tag: str, css_class: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tag, self.css_class = tag, css_class
+        self.texts: dict[str, str] = {}
+        self.current: str | None = None
+        self.depth = 0
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if self.current is None and tag == self.tag and self.css_class in (attrs.get("class") or "").split():
+            self.current, self.depth = attrs["id"].removeprefix("ref-"), 1
+            self.texts[self.current] = ""
+        elif self.current is not None and tag == self.tag:
+            self.depth += 1
+
+    def handle_endtag(self, tag):
+        if self.current is not None and tag == self.tag:
+            self.depth -= 1
+            if self.depth == 0:
+                self.texts[self.current] = " ".join(self.texts[self.current].split())
+                self.current = None
+
+    def handle_data(self, data):
+        if self.current is not None:
+            self.texts[self.current] += data
+
+
+def entries(source: str, tag: str, css_class: str) -> dict[str, str]:
+    parser = EntryTexts(tag, css_class)
+    parser.feed(source)
+    return parser.texts
+
+
+def citeproc_direct(keys: list[str], tmp_path: Path) -> dict[str, str]:
+    """Pandoc's citeproc on the files in bib/, run on ``keys`` alone."""
+    bib = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "bib").glob("*.bib")))
+    (tmp_path / "library.bib").write_text(bib, encoding="utf-8")
+    document = tmp_path / "doc.md"
+    document.write_text("---\nnocite: |\n  " + ", ".join(f"@{k}" for k in keys) + "\n---\n", encoding="utf-8")
+    out = subprocess.run([PANDOC, str(document), "--citeproc", "--bibliography", str(tmp_path / "library.bib"),
+                          "--csl", str(ROOT / "bib" / "apa.csl"), "-t", "html"],
+                         check=True, capture_output=True, text=True).stdout
+    return entries(out, "div", "csl-entry")
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_entry_is_exactly_what_citeproc_writes(built_site, tmp_path, path):
+    site = entries((built_site / path).read_text(encoding="utf-8"), "p", "reference")
+    assert site, f"no reference entries on {path}"
+    direct = citeproc_direct(list(site), tmp_path)
+    assert list(site) == list(direct), "the site keeps citeproc's order"
+    for key, text in site.items():
+        assert text == direct[key], key
+
+
+def apa_name(text: str) -> str:
+    """A name compared letter by letter: case, accents, apostrophes, hyphens and spaces ignored."""
+    plain = unicodedata.normalize("NFKD", html.unescape(text)).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z]", "", plain)
+
+
+def apa_sort_key(entry) -> tuple:
+    """APA 7 (9.44-9.47): authors name by name ("nothing precedes something", so one author comes
+    before the same author with others), then the year with n.d. first, then the title without
+    "A", "An" or "The"."""
+    persons = entry.persons.get("author") or entry.persons.get("editor") or []
+    names = tuple((apa_name(" ".join(p.prelast_names + p.last_names)), apa_name(" ".join(p.first_names)))
+                  for p in persons)
+    year = entry.fields.get("year", "")
+    title = re.sub(r"^(?:a|an|the)\s+", "", apa_name_words(entry.fields.get("title", "")))
+    return names, (0, "") if not year else (1, year), title
+
+
+def apa_name_words(text: str) -> str:
+    return " ".join(re.sub(r"[^a-z ]", "", text.replace("{", "").replace("}", "").lower()).split())
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_reference_lists_are_in_apa_order(built_site, path):
+    data, _ = read_library(ROOT / "bib", ROOT)
+    shown = list(entries((built_site / path).read_text(encoding="utf-8"), "p", "reference"))
+    assert shown == sorted(shown, key=lambda k: apa_sort_key(data.entries[k]))
+
+
+def test_apa_order_rules_in_the_seeds(built_site):
+    shown = list(entries((built_site / "bibliography.html").read_text(encoding="utf-8"), "p", "reference"))
+    assert shown.index("socialcare-nd") < shown.index("socialcare2015"), "n.d. before dated works"
+    assert shown.index("maxwell2022") < shown.index("maxwell2021"), "one author before the same author with others"
+    assert shown.index("beckett2019") < shown.index("beckett2017") < shown.index("beckett2022")

@@ -1,0 +1,42 @@
+"""The command-line reports: make cite-report and make links."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from helpers import ROOT, copy_project
+
+from practice_site.pages.published_links import MANIFEST
+
+
+def run(args, cwd):
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run([sys.executable, "-m", *args], cwd=cwd, env=env, capture_output=True, text=True)
+
+
+def test_cite_report_exits_1_on_an_unresolved_citation(tmp_path):
+    project = copy_project(tmp_path)
+    assert run(["practice_site.references.cite_report"], project).returncode == 0
+    path = project / "sources" / "principle-07.txt"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "the starting point.", "the starting point (Nobody, 1999)."), encoding="utf-8")
+    result = run(["practice_site.references.cite_report"], project)
+    assert result.returncode == 1
+    assert "UNRESOLVED sources/principle-07.txt:13: Nobody, 1999; nearest entries:" in result.stdout
+    last = result.stdout.splitlines()[-1]
+    assert last.startswith("Next: fix the 1 unresolved citation") and last.endswith("Then run make site.")
+
+
+def test_make_links_records_new_sections_and_keeps_old_ones(tmp_path, built_site):
+    manifest = json.loads((ROOT / MANIFEST).read_text(encoding="utf-8"))
+    manifest["pages"]["retired.html"] = ["kept"]
+    manifest["pages"]["index.html"].remove("who-this-site-is-for")
+    (tmp_path / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    result = run(["practice_site.pages.published_links", str(built_site)], tmp_path)
+    assert result.returncode == 0 and "Review and commit it." in result.stdout
+    updated = json.loads((tmp_path / MANIFEST).read_text(encoding="utf-8"))
+    assert "who-this-site-is-for" in updated["pages"]["index.html"]
+    assert updated["pages"]["retired.html"] == ["kept"], "nothing published is ever removed"

@@ -1,0 +1,87 @@
+"""For trainers: copy-link, short links, the published-links manifest, the trainers page, session
+plans and printed handouts."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+
+import pytest
+from helpers import ROOT, SOURCES, answer_key, build, copy_project, text_of
+from support.trainers import P4, project_with_manifest, rename_section
+
+from practice_site.pages.published_links import MANIFEST, check_manifest, collect_links, read_manifest, update_manifest
+
+
+def test_manifest_is_committed_and_matches_the_build(built_site):
+    manifest = read_manifest(ROOT / MANIFEST)
+    links = collect_links(built_site)
+    assert check_manifest(manifest, links) == []
+    # Everything already published is recorded in full; a principle added since (its page, and its
+    # entry on the trainers' page) waits for 'make links', as the README's steps say.
+    unrecorded_modules = {page.removeprefix("principles/").removesuffix(".html") for page in links
+                          if page.startswith("principles/") and page not in manifest["pages"]}
+    updated = update_manifest(manifest, links)
+    for page, anchors in updated["pages"].items():
+        if page.startswith("principles/") and page not in manifest["pages"]:
+            continue
+        missing = [a for a in anchors if a not in manifest["pages"].get(page, []) and a not in unrecorded_modules]
+        assert missing == [], f"{page}: run 'make links' and commit published-links.json"
+    assert "what-do-we-mean-by-strengths-based-approaches" in manifest["pages"][P4]
+
+
+def test_renaming_a_published_section_fails_the_build(tmp_path):
+    project = project_with_manifest(tmp_path)
+    rename_section(project)
+    result = build(project)
+    assert result.returncode != 0
+    assert (f"{MANIFEST}: {P4}#what-do-we-mean-by-strengths-based-approaches was published but this build "
+            "does not have it") in result.stderr
+
+
+def test_a_move_to_nowhere_fails_the_build(tmp_path):
+    project = project_with_manifest(tmp_path)
+    manifest = json.loads((project / MANIFEST).read_text(encoding="utf-8"))
+    manifest["moved"] = {"old.html": "principles/principle-9.html"}
+    (project / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    result = build(project)
+    assert result.returncode != 0
+    assert '"moved" sends old.html to principles/principle-9.html, which this build does not have' in result.stderr
+
+
+def test_trainers_page_lists_every_module_and_section_with_reading_times(built_site):
+    html = (built_site / "for-trainers.html").read_text(encoding="utf-8")
+    for anchor in read_manifest(ROOT / MANIFEST)["pages"][P4]:
+        if anchor not in {"check-your-understanding", "reflect", "research-summary-references"} \
+                and not anchor.startswith("practice-principle"):
+            assert f'href="{P4}#{anchor}"' in html, anchor
+    assert 'href="p4.html"' in html and 'href="p7.html"' in html
+    assert f'href="{P4}#check-your-understanding">Check your understanding</a>: {len(answer_key(4))} questions' in html
+    assert f'href="{P4}#reflect">Reflect</a>: 4 reflective questions' in html
+    assert "Using the offline copy in a workshop" in text_of(html)
+
+
+def test_reading_time_is_words_at_200_a_minute(built_site):
+    lines = (SOURCES / "principle-04.txt").read_text(encoding="utf-8").splitlines()
+    start = lines.index("### Summary")
+    end = next(i for i in range(start + 1, len(lines)) if lines[i].startswith("#"))
+    words = len(re.findall(r"[^\W_]+(?:['’-][^\W_]+)*", " ".join(lines[start:end]).replace("###", "")))
+    expected = max(1, math.ceil(words / 200))
+    html = (built_site / "for-trainers.html").read_text(encoding="utf-8")
+    assert re.search(rf'href="{P4}#summary">Summary</a></td>\s*<td>{expected} min</td>', html)
+
+
+@pytest.mark.parametrize("line, message", [
+    ("- 10 | principle-4#nowhere | Read", 'principle-4 has no section "#nowhere"'),
+    ("- 10 | principle-9 | Read", 'there is no module "principle-9"'),
+    ("- ten | Read", 'expected "- MINUTES | activity"'),
+])
+def test_a_bad_session_reference_fails_the_build_with_file_and_line(tmp_path, line, message):
+    project = copy_project(tmp_path)
+    path = project / "docs" / "sessions" / "bad.md"
+    path.write_text(f"# A plan\n\n/// session | A plan\n- 5 | Welcome\n{line}\n///\n", encoding="utf-8")
+    result = build(project)
+    assert result.returncode != 0
+    assert f"docs/sessions/bad.md:5: {message}" in result.stderr
+    assert not (project / "site").exists()

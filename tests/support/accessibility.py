@@ -1,0 +1,16 @@
+"""Shared by the accessibility tests in unit/, build/ and browser/."""
+
+from __future__ import annotations
+
+from helpers import ROOT
+
+from practice_site.sources.load_principles import load_principles
+
+# Every page the site has, taken from the sources and session plans (so a new principle is checked too).
+SITE_PAGES = [
+    "index.html",
+    *(f"principles/principle-{p.number}.html" for p in load_principles(ROOT / "sources", ROOT)),
+    "my-learning.html", "for-trainers.html",
+    *(f"sessions/{path.stem}.html" for path in sorted((ROOT / "docs" / "sessions").glob("*.md"))),
+    "bibliography.html", "credits.html", "accessibility.html", "404.html",
+]

@@ -1,0 +1,93 @@
+"""Search in Chromium: phrases, every word required, references under their module, module text first.
+
+The queries are drawn from the principles' own text. Each names the page and section a trainer
+would expect first; they are phrases that occur in one place, so they hold as principles are added."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+from helpers import ROOT
+from support.search import EXPECTED
+
+from practice_site.pages.search_index import plain_text, reference_entries, site_index
+
+
+def test_there_are_at_least_twenty_queries():
+    assert len(EXPECTED) >= 20
+
+
+def test_index_text_is_plain():
+    assert plain_text("<p>Beckett &amp; Lloyd</p><p>Growing <em>pains</em></p>") == "Beckett & Lloyd Growing pains"
+
+
+def test_reference_entries_are_read_with_their_heading():
+    page = ('<h2 id="refs">Research summary references<a class="headerlink" href="#refs">¶</a></h2>'
+            '<p class="reference" id="ref-a2020">A, B. (2020). <em>Title</em>.</p><p>Not an entry</p>')
+    (entry,) = reference_entries(page)
+    assert (entry.anchor, entry.section) == ("ref-a2020", "Research summary references")
+    assert entry.text == "A, B. (2020). Title."
+
+
+def test_index_adds_references_under_their_module_and_weights_pages():
+    index = {"config": {}, "docs": [
+        {"location": "m.html", "title": "Module", "text": ""},
+        {"location": "m.html#s", "title": "S", "text": "<p>x</p>"},
+        {"location": "bibliography.html", "title": "Bibliography", "text": ""},
+    ]}
+    refs = {"m.html": reference_entries('<h2>Refs</h2><p class="reference" id="ref-k">K. (2001).</p>')}
+    docs = site_index(index, refs, {"bibliography.html": 0.3})["docs"]
+    assert [d["location"] for d in docs] == ["m.html", "m.html#s", "m.html#ref-k", "bibliography.html"]
+    assert docs[-1]["boost"] == 0.3 and docs[2]["boost"] < 1 and "boost" not in docs[1]
+
+
+WORKER = ROOT / "docs" / "javascripts" / "search-worker.js"
+
+
+SMALL_INDEX = {"config": {}, "docs": [
+    {"location": "m.html", "title": "Module", "text": ""},
+    {"location": "m.html#a", "title": "Boys and agencies", "text": "The boy met the agency. Partnerships with carers."},
+    {"location": "m.html#b", "title": "Cafe\u0301", "text": "A partner in the Straße. Young people and families."},
+    {"location": "bibliography.html", "title": "Bibliography", "text": "", "boost": 0.3, "tier": 1},
+    {"location": "bibliography.html#c", "title": "Corrections",
+     "text": "Young people and families. Young people and families.", "boost": 0.3, "tier": 1},
+]}
+
+
+def ask(tmp_path: Path, *queries: str) -> list[dict]:
+    """The worker's answers to ``queries`` over SMALL_INDEX."""
+    index = tmp_path / "index.json"
+    index.write_text(json.dumps(SMALL_INDEX), encoding="utf-8")
+    run = subprocess.run(["node", str(Path(__file__).parents[1] / "search" / "run-worker.cjs"), str(WORKER),
+                          str(index), *queries], capture_output=True, text=True, check=True)
+    return json.loads(run.stdout)
+
+
+def locations(answer: dict) -> list[str]:
+    return [item["location"] for group in answer["items"] for item in group if item["score"] > 0]
+
+
+def test_worker_plurals_accents_and_quotes(tmp_path):
+    boys, agencies, strasse, cafe, curly, quoted, unquoted = ask(
+        tmp_path, "boys", "agencies", "strasse", "cafe", "“people young”", '"partner"', "partner")
+    assert locations(boys) == ["m.html#a"] and "<mark>boy</mark>" in boys["items"][0][0]["text"]
+    assert "<mark>agency</mark>" in agencies["items"][0][0]["text"]
+    assert locations(strasse) == ["m.html#b"]
+    assert "<mark>Cafe\u0301</mark>" in cafe["items"][0][0]["title"], "the accent stays inside the mark"
+    assert curly["items"] == [], "curly quotes make a phrase too"
+    assert locations(quoted) == ["m.html#b"], "a quoted word finds that word, not longer ones"
+    assert set(locations(unquoted)) == {"m.html#a", "m.html#b"}
+
+
+def test_worker_puts_the_bibliography_last_and_marks_no_small_words(tmp_path):
+    (answer,) = ask(tmp_path, "young people and families")
+    pages = [group[0]["location"].split("#")[0] for group in answer["items"]]
+    assert pages == ["m.html", "bibliography.html"], "the Bibliography's better score does not put it first"
+    assert set(answer["items"][0][0]["terms"]) == {"young", "people", "families"}
+
+
+def test_worker_escapes_what_it_returns(tmp_path):
+    (answer,) = ask(tmp_path, "<b>boys</b>")
+    assert answer["items"] == [] or "<b>" not in json.dumps(answer)

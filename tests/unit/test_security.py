@@ -1,0 +1,34 @@
+"""Untrusted text stays text, and every page carries a strict Content Security Policy.
+
+Payloads (from the input they arrive through) must end as visible text or a FILE:LINE error, and
+the rest of the page must be intact. Chromium must report no policy violation on the normal site,
+online and opened from disk."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from support.security import PAYLOADS, live_markup
+
+from practice_site.pages.sanitise import clean_content
+from practice_site.safe_text import markdown_text, neutralise_markup
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_source_markup_is_neutralised_then_sanitised(payload):
+    import markdown
+
+    html = clean_content(markdown.markdown(f"Text before {neutralise_markup(payload)} text after.",
+                                           extensions=["attr_list"]))
+    assert live_markup(html) == []
+    assert "Text before" in html and "text after." in html
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_plain_text_shows_exactly_as_written(payload):
+    import markdown
+
+    html = markdown.markdown(markdown_text(payload), extensions=["attr_list"])
+    assert re.sub(r"<[^>]+>", "", html).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&") \
+        .replace("&quot;", '"') == payload

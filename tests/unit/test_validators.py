@@ -1,0 +1,67 @@
+"""Three outside checkers over the real built site: pa11y, the Nu HTML Checker and Lighthouse.
+
+All three use what package-lock.json pins (node_modules) and Debian's Chromium and Java; none
+downloads anything or lets a page reach the internet (Chromium's proxy is a closed local port)."""
+
+from __future__ import annotations
+
+from helpers import serving
+from support.validators import describe_vnu, run_pa11y, run_vnu
+
+from practice_site.pages.theme_markup import fix_theme_markup
+
+
+def test_pa11y_notices_a_real_error(tmp_path):
+    (tmp_path / "bad.html").write_text(
+        '<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Bad</title></head>'
+        '<body><main><h1>Bad</h1><form><input type="text" name="q"></form>'
+        '<img src="x.png"></main></body></html>', encoding="utf-8")
+    (tmp_path / "x.png").write_bytes(b"")
+    with serving(tmp_path) as address:
+        report = run_pa11y([f"{address}/bad.html"])
+    codes = " ".join(issue["code"] for issue in report["pages"][0]["issues"])
+    assert "H32.2" in codes and "H37" in codes, codes
+
+
+def test_nu_html_checker_notices_a_real_error(tmp_path):
+    bad = tmp_path / "bad.html"
+    bad.write_text('<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Bad</title></head>'
+                   '<body><input type="checkbox" autocomplete="off"><p tabindex="">x</p></body></html>',
+                   encoding="utf-8")
+    messages = run_vnu([bad])
+    text = describe_vnu(messages)
+    assert "autocomplete" in text and "tabindex" in text, text
+
+
+MATERIAL_TOGGLES = (
+    '<body dir="ltr">\n    \n    \n    <input class="md-toggle" data-md-toggle="drawer" type="checkbox" '
+    'id="__drawer" autocomplete="off">\n    <input class="md-toggle" data-md-toggle="search" '
+    'type="checkbox" id="__search" autocomplete="off">\n    <label class="md-overlay" for="__drawer"></label>'
+)
+
+
+def test_theme_markup_removes_autocomplete_from_the_toggles_only():
+    page = (f"<!doctype html><html><head><script>var s = '<input class=\"md-toggle\" autocomplete=\"off\">'"
+            f"</script></head>{MATERIAL_TOGGLES}"
+            '<input type="text" class="md-search__input" name="q" autocomplete="off">'
+            '<input class="md-nav__toggle md-toggle" type="checkbox" id="__nav_2" checked></body></html>')
+    fixed = fix_theme_markup(page)
+    assert ('<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">\n'
+            '    <input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search">') in fixed
+    # Untouched: a script's text, the search box (autocomplete is valid there), other toggles.
+    assert "var s = '<input class=\"md-toggle\" autocomplete=\"off\">'" in fixed
+    assert '<input type="text" class="md-search__input" name="q" autocomplete="off">' in fixed
+    assert '<input class="md-nav__toggle md-toggle" type="checkbox" id="__nav_2" checked>' in fixed
+    assert fixed.replace('id="__drawer">', 'id="__drawer" autocomplete="off">').replace(
+        'id="__search">', 'id="__search" autocomplete="off">') == page
+
+
+def test_theme_markup_keeps_everything_else_byte_for_byte():
+    page = "<!doctype html>\n<p title='a &amp; b'>caf\u00e9 &eacute;</p>\r\n<input type=checkbox class=x>"
+    assert fix_theme_markup(page) == page
+    assert fix_theme_markup(fix_theme_markup(MATERIAL_TOGGLES)) == fix_theme_markup(MATERIAL_TOGGLES)
+
+
+def test_theme_markup_escapes_attribute_values_it_rewrites():
+    page = '<input class="md-toggle" type="checkbox" id="a&quot;b" data-x=\'<&>\' autocomplete="off">'
+    assert fix_theme_markup(page) == '<input class="md-toggle" type="checkbox" id="a&quot;b" data-x="&lt;&amp;&gt;">'
