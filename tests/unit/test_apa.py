@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from helpers import SOURCES
 
-from practice_site.references.parse_reference import ReferenceParseError, parse_reference
+from practice_site.references.parse_reference import parse_reference
+from practice_site.references.reference_fields import ReferenceParseError
 from practice_site.sources.parse_principle import parse_principle
 from practice_site.sources.read_text import read_source
 

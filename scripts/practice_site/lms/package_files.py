@@ -13,6 +13,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from practice_site.text_forms import single_spaced
+
 # In a stylesheet, url(...) with or without quotes (CSS, not HTML: a parser is not needed here).
 CSS_URL = re.compile(r"""url\(\s*(['"]?)(?P<url>[^'")]+)\1\s*\)""")
 
@@ -108,4 +110,4 @@ def summary_text(page_html: str) -> str:
     parser = _Summary()
     parser.feed(page_html)
     parser.close()
-    return " ".join("".join(parser.text).split())
+    return single_spaced("".join(parser.text))

@@ -12,8 +12,10 @@ import json
 import posixpath
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from pathlib import Path
 
 from practice_site.pages.page_markup import theme_config
+from practice_site.text_forms import single_spaced
 
 WORKER = "javascripts/search-worker.js"
 REFERENCE_WEIGHT = 0.8  # a reference entry ranks just below the section of its module that cites it
@@ -45,7 +47,7 @@ def plain_text(fragment: str) -> str:
     parser = _Text()
     parser.feed(fragment)
     parser.close()
-    return " ".join("".join(parser.parts).split())
+    return single_spaced("".join(parser.parts))
 
 
 @dataclass(frozen=True)
@@ -86,12 +88,12 @@ class _References(HTMLParser):
             self.skip -= tag == "a"
             return
         if tag in HEADINGS and self.heading is not None:
-            self.section, self.heading = " ".join("".join(self.heading).split()), None
+            self.section, self.heading = single_spaced("".join(self.heading)), None
         elif self.entry is not None and tag == "p":
             self.depth -= 1
             if self.depth == 0:
                 anchor, parts = self.entry
-                self.entries.append(ReferenceEntry(anchor, self.section, " ".join("".join(parts).split())))
+                self.entries.append(ReferenceEntry(anchor, self.section, single_spaced("".join(parts))))
                 self.entry = None
 
     def handle_data(self, data: str) -> None:
@@ -139,6 +141,21 @@ def site_index(index: dict, references: dict[str, list[ReferenceEntry]], weights
     for entries in by_page.values():
         docs.extend(entries)
     return {**index, "docs": docs}
+
+
+def rewrite_index_file(site_dir: Path, references: dict[str, list[ReferenceEntry]], modules: set[str],
+                       bibliography: str, page_weight: float, bibliography_weight: float) -> None:
+    """Material's ``search/search_index.json`` (if search is on) remade by :func:`site_index`: pages
+    other than modules weighted ``page_weight``, the Bibliography ``bibliography_weight`` and last."""
+    path = site_dir / "search" / "search_index.json"
+    if not path.is_file():
+        return
+    index = json.loads(path.read_text(encoding="utf-8"))
+    pages = {doc["location"].split("#")[0] for doc in index.get("docs", [])}
+    weights = {page: bibliography_weight if page == bibliography else page_weight
+               for page in pages if page not in modules}
+    index = site_index(index, references, weights, frozenset({bibliography}))
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def point_to_worker(page: str) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,7 +10,8 @@ from pybtex.database import BibliographyData, Entry, parse_string
 from pybtex.scanner import PybtexSyntaxError
 
 from practice_site.errors import SourceError
-from practice_site.references.parse_reference import Name, Reference, ascii_fold
+from practice_site.references.reference_fields import Name, Reference
+from practice_site.text_forms import ascii_letters, single_spaced, without_accents
 
 ENTRY_START = re.compile(r"^\s*@(?P<type>\w+)\s*\{\s*(?P<key>[^,\s]+)\s*,", re.MULTILINE)
 BIB_TYPES = {"article": "article", "chapter": "incollection", "book": "book", "report": "report",
@@ -25,7 +25,7 @@ URL_ESCAPES = {"{": "%7B", "}": "%7D", "\\": "%5C"}
 
 def normalise_raw(text: str) -> str:
     """A reference string reduced for matching: no list marker, backslashes or doubled spaces."""
-    return " ".join(text.lstrip("-* ").replace("\\", "").split())
+    return single_spaced(text.lstrip("-* ").replace("\\", ""))
 
 
 def source_key(text: str) -> str:
@@ -56,12 +56,12 @@ def key_base(ref: Reference) -> str:
     """``ruch2020``, ``socialcare-nd``: first author's family name (or an organisation's first two
     words) in lower-case ASCII, then the year."""
     if not ref.authors:
-        stem = "".join(ascii_fold(ref.title.replace("'", "").replace("’", "")).split()[:2]).lower()
+        stem = "".join(ascii_letters(ref.title.replace("'", "").replace("’", "")).split()[:2]).lower()
     elif (first := ref.authors[0]).literal:
-        words = ascii_fold(first.literal.replace("'", "").replace("’", "")).split()[:2]
+        words = ascii_letters(first.literal.replace("'", "").replace("’", "")).split()[:2]
         stem = "".join(words).lower()
     else:
-        stem = ascii_fold(first.family.replace("'", "").replace("’", "")).replace(" ", "").lower()
+        stem = ascii_letters(first.family.replace("'", "").replace("’", "")).replace(" ", "").lower()
     stem = stem or "reference"
     return f"{stem}-nd" if ref.year == "n.d." else f"{stem}{ref.year}"
 
@@ -222,14 +222,9 @@ def work_identity(families: list[str], year: str, title: str) -> tuple[str, str,
     and "Young people and sexual exploitation" are one title.
     """
     def fold(text: str) -> str:
-        return " ".join("".join(c if c.isalnum() else " " for c in fold_accents(text).lower()).split())
+        return single_spaced("".join(c if c.isalnum() else " " for c in without_accents(text).lower()))
 
     return "|".join(fold(f) for f in families), year, fold(title)
-
-
-def fold_accents(text: str) -> str:
-    """Accents dropped ("é" -> "e"), every other character kept, in any script (for comparing titles)."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def reference_identity(ref: Reference) -> tuple[str, str, str]:

@@ -14,7 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from practice_site.sources.model import Citation, CrossReference
+from practice_site.sources.model import Principle
+from practice_site.sources.parse_principle import body_paragraphs
+from practice_site.text_forms import single_spaced
 
 PARENS = re.compile(r"\(([^()]*)\)")
 HAS_YEAR = re.compile(r"\b\d{4}[a-z]?\b|\bn\.\s?d\b")
@@ -38,9 +40,6 @@ SENTENCE_WORDS = {
     "following", "after", "before", "since", "like", "unlike", "here", "there", "for example", "of",
 }
 POSSESSIVE = re.compile(r"['’]s?$")
-CROSS_REFERENCE = re.compile(
-    r"\bPractice Principles?\s+(\d+(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)\d+)*)\b"
-)
 
 
 @dataclass
@@ -84,13 +83,18 @@ class CitationGroup:
     parts: list[CitedWork | str] = field(default_factory=list)
 
     @property
+    def as_written(self) -> str:
+        """The citation as the paragraph has it ("Hanson (2016)", "(Ruch, 2020, p.3)")."""
+        return self.paragraph[self.author_start if self.narrative else self.start:self.end]
+
+    @property
     def works(self) -> list[CitedWork]:
         return [p for p in self.parts if isinstance(p, CitedWork)]
 
 
 def normalise_written(text: str) -> str:
     """Citation text compared loosely: single spaces, straight apostrophes, "n.d" as "n.d."."""
-    text = " ".join(text.replace("’", "'").split())
+    text = single_spaced(text.replace("’", "'"))
     text = re.sub(r"\bn\.\s?d\b\.?", "n.d.", text)
     return text
 
@@ -236,14 +240,6 @@ def find_groups(text: str, path: str, line: int) -> list[CitationGroup]:
     return groups
 
 
-def find_citations(text: str, line: int) -> list[Citation]:
-    """Every citation in a paragraph, as written."""
-    return [Citation(text[g.author_start if g.narrative else g.start:g.end], line) for g in find_groups(text, "", line)]
-
-
-def find_cross_references(text: str, line: int) -> list[CrossReference]:
-    """Mentions such as "Practice Principle 2" or "Practice Principles 1 and 3"."""
-    return [
-        CrossReference(m.group(0), [int(n) for n in re.findall(r"\d+", m.group(1))], line)
-        for m in CROSS_REFERENCE.finditer(text)
-    ]
+def principle_citations(principle: Principle) -> list[CitationGroup]:
+    """Every citation in the principle's body, paragraph by paragraph, as :class:`CitationGroup` (found once)."""
+    return [g for p in body_paragraphs(principle) for g in find_groups(p.text, principle.path, p.line)]

@@ -23,6 +23,7 @@ from practice_site.errors import SourceError
 from practice_site.references.bib_file import source_fields, source_key
 from practice_site.references.corrections import Corrections
 from practice_site.references.resolve_citations import Work, match_names, year_matches
+from practice_site.text_forms import single_spaced
 
 PERSON_FIELDS = ("author", "editor")
 CONTAINER_FIELDS = {"type", "journal", "booktitle", "institution", "publisher"}
@@ -43,7 +44,7 @@ class Doubt:
 
 def unbraced(text: str) -> str:
     """A field's text as compared: no braces, single spaces."""
-    return " ".join(text.replace("{", "").replace("}", "").split())
+    return single_spaced(text.replace("{", "").replace("}", ""))
 
 
 def field_text(entry: Entry, name: str) -> str:

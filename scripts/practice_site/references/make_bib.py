@@ -28,19 +28,12 @@ from practice_site.references.bib_file import (
     source_strings,
     to_bibtex,
 )
-from practice_site.references.parse_reference import (
-    AUTOLINK,
-    EDITED,
-    HEAD,
-    MD_LINK,
-    Name,
-    Reference,
-    ReferenceParseError,
-    clean_text,
-    parse_people,
-    parse_reference,
-)
+from practice_site.references.parse_reference import EDITED, HEAD, parse_reference
+from practice_site.references.reference_fields import Name, Reference, ReferenceParseError, clean_text
+from practice_site.references.reference_links import AUTOLINK, MD_LINK
+from practice_site.references.reference_names import parse_people
 from practice_site.sources.load_principles import load_principles
+from practice_site.text_forms import single_spaced
 
 BIB_FILE = "bib/references.bib"
 PROPER_NOUNS = "bib/proper-nouns.txt"
@@ -138,7 +131,7 @@ def plain_text(raw: str) -> str:
         text, url = match.group("text").strip(), match.group("url")
         return url if text.strip("*_ ") in {"", url} else f"{text} {url}"
 
-    return " ".join(AUTOLINK.sub(r"\g<url>", MD_LINK.sub(link, clean_text(raw))).replace("*", "").split())
+    return single_spaced(AUTOLINK.sub(r"\g<url>", MD_LINK.sub(link, clean_text(raw))).replace("*", ""))
 
 
 def unreadable(raw: str, line: int) -> Reference:

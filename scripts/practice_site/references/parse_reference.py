@@ -18,48 +18,33 @@ off a web address. The reference exactly as written is kept as well, in ``Refere
 from __future__ import annotations
 
 import re
-import unicodedata
-from dataclasses import dataclass, field
 
-WORD = r"[^\W\d_][\w'’-]*"
-INITIALS = re.compile(r"(?:-?[^\W\d_][a-z]?\.)+")
-NAME_THEN_INITIALS = re.compile(rf"^(?P<family>{WORD}(?: {WORD})*) (?P<given>(?:-?[^\W\d_]\.\s?)*-?[^\W\d_]\.)$")
-INITIAL_THEN_NAME = re.compile(rf"^(?P<given>(?:-?[^\W\d_]\.\s?)+) (?P<family>(?:[a-z]+ ){{0,3}}{WORD})$")
-EDITOR_SPLIT = re.compile(r",\s*(?:(?:&|and)\s+)?|\s+(?:&|and)\s+")
-NAME_SPLIT = re.compile(r",|(?:^|\s)(?:&|and)\s")
-NAME_SUFFIX = re.compile(r"^(?:Jr|Sr)\.?$|^I{2,3}$|^IV$")
-ELLIPSIS = re.compile(r"^(?:\.\s?){3}|^…")
+from practice_site.references.reference_details import (
+    PLACE,
+    find_details,
+    set_publisher,
+    take_description,
+    take_details,
+    take_report_number,
+)
+from practice_site.references.reference_fields import (
+    Reference,
+    ReferenceParseError,
+    clean_text,
+    clean_title,
+    split_sentence,
+    strip_markup,
+)
+from practice_site.references.reference_links import take_links
+from practice_site.references.reference_names import parse_editors, parse_people
+
 HEAD = re.compile(
     r"^(?P<authors>.+?)\s*\((?P<year>\d{4}[a-z]?|n\.\s?d\.?)(?:,\s*[^()]{1,30})?\)\.?\s*(?P<rest>.*)$"
 )
-MD_ESCAPE = re.compile(r"\\+(?=[!-/:-@\[-`{-~])")
-LIST_MARKER = re.compile(r"^(?:[-+]|\*(?=\s)|\d{1,3}[.)])\s+")
 UNDERSCORE_EMPHASIS = re.compile(r"(?<![\w*])_(?=\S)(?P<text>[^_]+)(?<=\S)_(?![\w*])")
-MD_LINK = re.compile(r"\[(?P<text>[^\[\]]*)\]\((?P<url>[^()\s]+(?:\([^()\s]*\)[^()\s]*)*)\)")
-AUTOLINK = re.compile(r"<(?P<url>(?:https?://|www\.)[^<>\s]+)>", re.IGNORECASE)
-BARE_URL = re.compile(r"(?<![\w/@.])(?P<url>(?:https?://|www\.|(?:dx\.)?doi\.org/)[^\s<>]+)", re.IGNORECASE)
-DOI_TEXT = re.compile(r"\bdoi\s*:?\s*(?P<doi>10\.\d{4,9}/[^\s<>]+)", re.IGNORECASE)
-DOI_URL = re.compile(r"^(?:https?://)?(?:dx\.)?doi\.org/(?P<doi>10\..+)$", re.IGNORECASE)
-URL_END = ".,;:!?*'\"’”"
-DATE = (r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
-        r"|\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2})")
-ACCESSED = re.compile(rf"[(\[]?\s*(?:last\s+)?accessed(?:\s+on)?\s*:?\s*(?P<date>{DATE})\s*[)\]]?", re.IGNORECASE)
-RETRIEVED = re.compile(
-    r"\b(?:Retrieved|Available)\b(?P<date>[^<>()\[\]]{0,40}?),?\s*\b(?:from|at|online)\b:?\s*[.,]?\s*$", re.IGNORECASE
-)
 EDITED = re.compile(r"\s*\((?P<eds>Eds?)\.?\)\.?\s*$", re.IGNORECASE)
 EDITORS_MARK = re.compile(r"\s*\((?:Eds?|eds?)\.?\),?\s*")
 IN_MARK = re.compile(r"\sIn:?\s+")
-PAREN_DETAILS = re.compile(r"\((?P<details>[^()]{1,200})\)")
-DETAIL_WORDS = re.compile(r"\bpp?\.|\bed\.|\bedition|\bVol\.", re.IGNORECASE)
-PAGES = re.compile(r"pp?\.\s*(?P<first>\d+)(?:\s*[-–—]\s*(?P<last>\d+))?")
-EDITION = re.compile(r"(?P<n>\d+)(?:st|nd|rd|th)\s*(?:ed\.?|edition)", re.IGNORECASE)
-VOLUME = re.compile(r"\bVol(?:ume)?\.?\s*(?P<n>\d+)", re.IGNORECASE)
-REPORT_NUMBER = re.compile(r"(?:^|\s)\((?P<text>[^()]{0,80}\d[^()]{0,80})\)(?=\s*(?:\.|$))")
-DESCRIPTION = re.compile(r"^\s*\[(?P<text>[^\[\]]{1,80})\]\s*")
-PLACE = re.compile(
-    r"^(?P<place>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)?)?):\s+(?P<publisher>\S.*)$"
-)
 ITALIC = re.compile(r"\*(?P<text>[^*]+)\*")
 NUMBERS = re.compile(
     r"^(?P<volume>\d+)\s*(?:\((?P<issue>[^()]{1,20})\)|,\s*(?P<issue2>\d+)(?=\s*,))?\s*(?P<comma>,?)\s*"
@@ -81,307 +66,48 @@ INSTITUTION_WORDS = re.compile(
     r"Service|Commission|Board|Partnership|Network|Unit|NHS|Charity|College)\b"
 )
 SMALL_WORDS = {"a", "an", "and", "at", "de", "for", "in", "of", "on", "the", "to", "und", "with"}
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December"]
 
 
-class ReferenceParseError(ValueError):
-    """An entry the parser cannot read; the message says what is missing."""
 
 
-@dataclass
-class Name:
-    """A person (family name and initials) or an organisation (``literal``)."""
-
-    family: str = ""
-    given: str = ""
-    literal: str = ""
-
-    @property
-    def sort_name(self) -> str:
-        return self.literal or self.family
 
 
-@dataclass
-class Reference:
-    """The fields of one reference-list entry."""
-
-    raw: str
-    line: int
-    kind: str = "report"
-    authors: list[Name] = field(default_factory=list)
-    year: str = ""
-    title: str = ""
-    container: str = ""
-    editors: list[Name] = field(default_factory=list)
-    volume: str = ""
-    issue: str = ""
-    pages: str = ""
-    edition: str = ""
-    edited: bool = False
-    publisher: str = ""
-    address: str = ""
-    description: str = ""
-    url: str = ""
-    doi: str = ""
-    accessed: str = ""
-    notes: list[str] = field(default_factory=list)
 
 
-def ascii_fold(text: str) -> str:
-    """"Slettebø" -> "Slettebo"; "D'Arcy" -> "DArcy"."""
-    folded = unicodedata.normalize("NFKD", text.replace("ø", "o").replace("Ø", "O"))
-    return "".join(c for c in folded if c.isascii() and (c.isalnum() or c == " "))
 
 
-def strip_markup(text: str) -> str:
-    """Remove emphasis markers and tidy spaces."""
-    return " ".join(text.replace("*", "").split())
 
 
-def clean_text(raw: str) -> str:
-    """The entry on one line: spaces collapsed, no list marker, no Markdown escapes."""
-    return LIST_MARKER.sub("", MD_ESCAPE.sub("", " ".join(raw.split())))
 
 
-def iso_date(text: str) -> str:
-    """"19 November 2022", "May 3, 2021", "19/11/2022" (day first) -> "2022-11-19"; "" if unreadable."""
-    if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text):
-        return text if 1 <= int(m.group(2)) <= 12 else ""
-    if m := re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", text):
-        day, month, year = (int(g) for g in m.groups())
-    else:
-        words = re.findall(r"[A-Za-z]+|\d+", text)
-        names = [w for w in words if w.isalpha() and w.lower() not in {"st", "nd", "rd", "th"}]
-        numbers = [int(w) for w in words if w.isdigit()]
-        month = next((i + 1 for i, full in enumerate(MONTHS) if names and len(names[0]) >= 3
-                      and full.lower().startswith(names[0].lower())), 0)
-        if len(names) != 1 or len(numbers) != 2 or not month:
-            return ""
-        day, year = numbers if numbers[1] > 31 else numbers[::-1]
-    return f"{year:04d}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else ""
 
 
-def trim_url(url: str) -> tuple[str, str]:
-    """A web address without the sentence's punctuation after it: ``(address, what was cut)``."""
-    opens, closes = {")": url.count("("), "]": url.count("[")}, {")": url.count(")"), "]": url.count("]")}
-    end = len(url)
-    while end:
-        char = url[end - 1]
-        if char in closes and closes[char] > opens[char]:
-            closes[char] -= 1
-        elif char not in URL_END:
-            break
-        end -= 1
-    return url[:end], url[end:]
 
 
-def link_text(match: re.Match[str]) -> str:
-    """What a Markdown link leaves in the text: its words, unless they are only the address."""
-    text = match.group("text").strip()
-    plain = text.strip("*_ ")
-    return "" if plain == match.group("url") or re.match(r"(?:https?://|www\.|doi)", plain, re.I) else text
 
 
-def after_link(match: re.Match[str], cut: str) -> str:
-    """The punctuation cut from a removed address, less a full stop the sentence already has."""
-    before = match.string[max(0, match.start() - 3): match.start()].rstrip()
-    return cut[1:] if cut.startswith(".") and before.endswith(".") else cut
 
 
-def take_links(text: str, ref: Reference) -> str:
-    """Move web addresses and DOIs (links, autolinks, bare, ``doi:``) into ``url``/``doi``; return the rest."""
-    urls = [m.group("url") for m in MD_LINK.finditer(text)]
-    text = MD_LINK.sub(link_text, text)
-    urls += [m.group("url") for m in AUTOLINK.finditer(text)]
-    text = AUTOLINK.sub("", text)
-
-    def bare(match: re.Match[str]) -> str:
-        url, cut = trim_url(match.group("url"))
-        urls.append(url)
-        return after_link(match, cut)
-
-    text = BARE_URL.sub(bare, text)
-    dois: list[str] = []
-
-    def doi_text(match: re.Match[str]) -> str:
-        doi, cut = trim_url(match.group("doi"))
-        dois.append(doi)
-        return after_link(match, cut)
-
-    text = DOI_TEXT.sub(doi_text, text)
-    addresses: list[str] = []
-    for url in urls:
-        if doi := DOI_URL.match(url):
-            dois.append(doi.group("doi"))
-        elif url not in addresses:
-            addresses.append(url)
-    ref.doi = dois[0] if dois else ""
-    ref.url = addresses[0] if addresses else ""
-    if len(set(dois)) > 1 or len(addresses) > 1:
-        ref.notes.append("more than one web address or DOI: kept the first of each")
-    if (accessed := ACCESSED.search(text)) and (date := iso_date(accessed.group("date"))):
-        ref.accessed = date
-        text = text[: accessed.start()] + text[accessed.end():]
-    if retrieved := RETRIEVED.search(text):
-        if date := iso_date(retrieved.group("date").strip(" ,")):
-            ref.accessed = ref.accessed or date
-        text = text[: retrieved.start()]
-    return re.sub(r"\s+([.,])", r"\1", " ".join(text.split())).strip()
 
 
-def is_initials(token: str) -> bool:
-    """"J.", "J. J.", "A.-M.", "Ç." (each part a capital, then an optional small letter, then a dot)."""
-    compact = token.replace(" ", "")
-    return bool(INITIALS.fullmatch(compact)) and all(p.lstrip("-")[:1].isupper() for p in compact.split(".") if p)
 
 
-def looks_personal(token: str) -> bool:
-    """Whether a token of an author list is (part of) a person's name with initials."""
-    return is_initials(token) or bool(NAME_THEN_INITIALS.match(token) or INITIAL_THEN_NAME.match(token))
 
 
-def name_tokens(cleaned: str, ref: Reference) -> list[str]:
-    """The comma/ampersand-separated parts of a person list, without "et al." and APA's ". . ."."""
-    tokens = []
-    for token in (t.strip() for t in NAME_SPLIT.split(cleaned)):
-        if ELLIPSIS.match(token):
-            token = ELLIPSIS.sub("", token).strip()
-            ref.notes.append('read ". . ." as authors left out of the list')
-        if token.rstrip(".") == "et al":
-            ref.notes.append('"et al." in the author list: only the names given are recorded')
-        elif token:
-            tokens.append(token)
-    return tokens
 
 
-def parse_people(text: str, ref: Reference) -> list[Name]:
-    """Read "Allnock, D., Beckett, H., & Walker, J." (and the looser shapes the lists use)."""
-    cleaned = strip_markup(text).rstrip(",").strip()
-    if " with " in cleaned:
-        cleaned, _, helpers = cleaned.partition(" with ")
-        cleaned = cleaned.rstrip(", ")
-        ref.notes.append(f'"with {helpers}": contributors, not authors, so not in the author list (APA lists '
-                         "the authors); record it as an entry line in bib/corrections.tsv")
-    if not any(looks_personal(t.strip()) for t in NAME_SPLIT.split(cleaned)):
-        return [Name(literal=cleaned.rstrip(".").strip())]
-    names: list[Name] = []
-    pending_family = ""
-    for token in name_tokens(cleaned, ref):
-        if NAME_SUFFIX.match(token) and names and not pending_family:
-            names[-1].given = f"{names[-1].given}, {token}"
-        elif is_initials(token) and pending_family:
-            names.append(Name(family=pending_family, given=token.replace(" ", "")))
-            pending_family = ""
-        elif (m := NAME_THEN_INITIALS.match(token)) and not pending_family:
-            names.append(Name(family=m.group("family"), given=m.group("given").replace(" ", "")))
-            ref.notes.append(f'read "{token}" as family name then initials (no comma between)')
-        elif (m := INITIAL_THEN_NAME.match(token)) and pending_family:
-            names.append(Name(family=pending_family, given=m.group("given").replace(" ", "")))
-            pending_family = m.group("family")
-            ref.notes.append(f'read "{token}" as the end of one name and the start of the next (no comma)')
-        elif not pending_family and not is_initials(token):
-            pending_family = token
-        else:
-            raise ReferenceParseError(f'cannot read the author list at "{token}"')
-    if pending_family:
-        raise ReferenceParseError(f'author "{pending_family}" has no initials')
-    for name in names:
-        if name.family.endswith(" Jr"):
-            name.family, name.given = name.family.removesuffix(" Jr"), f"{name.given}, Jr."
-    return names
 
 
-def parse_editors(text: str, ref: Reference) -> list[Name]:
-    """Read "H. Beckett & J. Pearce", "G. Ruch, D. Turney & A. Ward" (or "Beckett, H., & Pearce, J.")."""
-    parts = [p.strip() for p in EDITOR_SPLIT.split(strip_markup(text).rstrip(",")) if p.strip()]
-    matches = [INITIAL_THEN_NAME.match(part) for part in parts]
-    if parts and all(matches):
-        return [Name(family=m.group("family"), given=m.group("given").replace(" ", "")) for m in matches if m]
-    scratch = Reference(raw=text, line=ref.line)
-    try:
-        editors = parse_people(text, scratch)
-        ref.notes.extend(scratch.notes)
-    except ReferenceParseError:
-        editors = []
-    if not editors or editors[0].literal and len(parts) > 1:
-        bad = next((p for p, m in zip(parts, matches, strict=True) if not m), text.strip())
-        raise ReferenceParseError(f'cannot read the editor "{bad}"')
-    return editors
 
 
-def find_details(text: str) -> re.Match[str] | None:
-    """The first bracketed group that gives pages, an edition or a volume: "(2nd ed., pp. 1-2)"."""
-    return next((m for m in PAREN_DETAILS.finditer(text) if DETAIL_WORDS.search(m.group("details"))), None)
 
 
-def take_details(text: str, ref: Reference) -> str:
-    """Move "(2nd edition, pp. 37-54)" details into ``edition``/``pages``/``volume``; return the rest."""
-    match = find_details(text)
-    if not match:
-        return text
-    details = match.group("details")
-    pages, edition, volume = PAGES.search(details), EDITION.search(details), VOLUME.search(details)
-    if not (pages or edition or volume):
-        return text
-    if pages:
-        last = pages.group("last")
-        ref.pages = f"{pages.group('first')}--{last}" if last else pages.group("first")
-    if edition and edition.group("n") == "1":
-        ref.notes.append('"1st ed." left out: APA 7 gives an edition only from the second; record it as an '
-                         "entry line in bib/corrections.tsv")
-    elif edition:
-        ref.edition = edition.group("n")
-    if volume:
-        ref.volume = volume.group("n")
-    return (text[: match.start()] + text[match.end():]).strip()
 
 
-def take_report_number(text: str, ref: Reference, at_start: bool) -> str:
-    """Move a report's number ("(Report No. 123)", "(DFE-RR123)") into ``issue``; return the rest."""
-    match = REPORT_NUMBER.search(text)
-    if not match or (at_start and text[: match.start()].strip()):
-        return text
-    ref.issue = match.group("text").strip()
-    return (text[: match.start()] + text[match.end():]).strip()
 
 
-def take_description(text: str, ref: Reference) -> str:
-    """Move an APA bracketed description ("[Fact sheet]") at the start of ``text`` into ``description``."""
-    if m := DESCRIPTION.match(text):
-        ref.description = m.group("text").strip()
-        return text[m.end():].lstrip(". ")
-    return text
 
 
-def set_publisher(text: str, ref: Reference) -> None:
-    """``publisher`` from what follows a title, with an older "London: Routledge" place split off."""
-    publisher = strip_markup(text).strip(". ")
-    if m := PLACE.match(publisher):
-        ref.address, publisher = m.group("place"), m.group("publisher").strip()
-        ref.notes.append(f'read "{ref.address}" as the place of publication')
-    ref.publisher = publisher
-
-
-def split_sentence(text: str) -> tuple[str, str]:
-    """Split "Title words. Publisher." at its last full stop before the publisher."""
-    body = text.strip().rstrip(".").strip()
-    head, dot, tail = body.rpartition(". ")
-    return (head, tail) if dot else (body, "")
-
-
-def unquote(title: str) -> str:
-    """A title wrapped whole in quotation marks (Harvard style), without them."""
-    for left, right in (("'", "'"), ("‘", "’"), ('"', '"'), ("“", "”")):
-        inner = title[1:-1]
-        if len(title) > 2 and title[0] == left and title[-1] == right and left not in inner and right not in inner:
-            return inner
-    return title
-
-
-def clean_title(text: str) -> str:
-    """A title as written, without emphasis or the punctuation that ends it."""
-    return unquote(strip_markup(text).rstrip(".,").strip()).rstrip(".,").strip()
 
 
 def read_numbers(numbers_text: str, ref: Reference) -> bool:

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from pybtex.database import BibliographyData
 
 from practice_site.references.corrections import Corrections
 from practice_site.references.find_citations import CitationGroup, CitedWork, normalise_written
+from practice_site.text_forms import ascii_letters
 
 SUFFIXED = re.compile(r"^(\d{4})([a-z])$")
 ABBREVIATION_GIVEN = re.compile(r"\s*\[[^\]]+\]$")  # "Department for Education [DfE]": APA's first use, as written
@@ -69,8 +69,7 @@ def cited_people(names: str) -> tuple[list[str], bool]:
 
 def folded(name: str) -> str:
     """A name compared loosely: no case, accents or punctuation ("FitzSimons" ~ "Fitzsimons")."""
-    plain_name = unicodedata.normalize("NFKD", name.replace("ø", "o")).encode("ascii", "ignore").decode()
-    return "".join(c for c in plain_name.lower() if c.isalnum())
+    return "".join(c for c in ascii_letters(name).lower() if c.isalnum())
 
 
 def plain_names(names: str) -> str:

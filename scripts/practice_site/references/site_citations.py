@@ -10,13 +10,12 @@ from pybtex.database import BibliographyData
 from practice_site.errors import SourceError
 from practice_site.references.bib_file import read_library, source_key, source_strings
 from practice_site.references.corrections import Corrections, read_corrections
-from practice_site.references.find_citations import CitationGroup, CitedWork, find_groups
+from practice_site.references.find_citations import CitationGroup, CitedWork, principle_citations
 from practice_site.references.format_apa import SITE, FormattedLibrary, cached_format_contexts
 from practice_site.references.ledger import check_ledger
-from practice_site.references.resolve_citations import Work, library_works, plain_names, resolve_groups
+from practice_site.references.resolve_citations import Work, library_works, plain_names, resolve_groups, suggestions
 from practice_site.references.short_names import read_short_names
 from practice_site.sources.model import Principle
-from practice_site.sources.parse_principle import body_paragraphs
 
 CORRECTIONS_FILE = "corrections.tsv"
 SHORT_NAMES_FILE = "short-names.tsv"
@@ -85,7 +84,7 @@ def collect_citations(root: Path, bib_dir: Path, principles: list[Principle]) ->
     site.raw_entries = {k: " ".join(texts) for k, texts in written.items()}
     for principle in principles:
         site.module_keys[principle.number] = module_reference_keys(principle, by_source)
-        groups = [g for p in body_paragraphs(principle) for g in find_groups(p.text, principle.path, p.line)]
+        groups = principle_citations(principle)
         resolve_groups(groups, works, corrections, short_names, set(site.module_keys[principle.number]))
         site.groups[principle.number] = groups
     return site
@@ -99,6 +98,20 @@ def format_citations(site: SiteCitations, bib_dir: Path, cache_dir: Path | None 
     }
     site.formatted = cached_format_contexts(sorted(bib_dir.glob("*.bib")), bib_dir / CSL_FILE, contexts,
                                             cache_dir)
+
+
+def unresolved_problems(site: SiteCitations) -> list[str]:
+    """One message per citation with no work and no mapping line, with where it is and the nearest works."""
+    problems = []
+    for group, work in site.unresolved():
+        near = "; ".join(w.citation for w in suggestions(work, site.works_in_library))
+        problems.append(
+            f'{group.path}:{group.line}: citation "{work.written}" matches no work in bib/'
+            f"{' (' + work.reason + ')' if work.reason else ''}; add the work to the reference list and "
+            "run make bib, or record it in bib/corrections.tsv"
+            + (f" (nearest: {near})" if near else "")
+        )
+    return problems
 
 
 def reference_list(library: FormattedLibrary, keys: list[str]) -> list[tuple[str, str]]:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from practice_site.text_forms import without_accents
 
 # Ids the build itself puts on a module page (learning.py's headings): a source heading with the
 # same words gets "-2". Python-Markdown's notes use "fn:1" / "fnref:1" and Material's controls
@@ -18,7 +19,7 @@ FALLBACK = "section"  # the anchor of a heading with no letters or digits a slug
 
 def slugify(text: str) -> str:
     """Turn a heading into a lower-case, hyphenated anchor: "Why is ...?" -> "why-is-..."."""
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    plain = without_accents(text).encode("ascii", "ignore").decode()
     plain = re.sub(r"[*_`]", "", plain).replace("'", "")
     return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
 

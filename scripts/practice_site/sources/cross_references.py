@@ -5,8 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-from practice_site.references.find_citations import CROSS_REFERENCE
 from practice_site.sources.model import CrossReference
+
+CROSS_REFERENCE = re.compile(
+    r"\bPractice Principles?\s+(\d+(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)\d+)*)\b"
+)
+
 
 
 def link_cross_references(text: str, href: Callable[[int], str | None]) -> str:
@@ -40,3 +44,11 @@ def unresolved(refs: Iterable[CrossReference], known: set[int]) -> list[tuple[Cr
         if missing:
             found.append((ref, missing))
     return found
+
+
+def find_cross_references(text: str, line: int) -> list[CrossReference]:
+    """Mentions such as "Practice Principle 2" or "Practice Principles 1 and 3"."""
+    return [
+        CrossReference(m.group(0), [int(n) for n in re.findall(r"\d+", m.group(1))], line)
+        for m in CROSS_REFERENCE.finditer(text)
+    ]

@@ -8,6 +8,7 @@ from practice_site.errors import SourceError
 from practice_site.sources.model import Principle
 from practice_site.sources.parse_principle import parse_principle
 from practice_site.sources.read_text import read_source
+from practice_site.text_forms import single_spaced
 
 SOURCE_SUFFIX = ".txt"
 NOTES = ("readme", "licence", "license")
@@ -97,7 +98,7 @@ def publisher_footers(principles: list[Principle]) -> list[str]:
     """The distinct publisher footers, in order of first appearance."""
     seen: dict[str, str] = {}
     for principle in principles:
-        key = " ".join(principle.footer.split())
+        key = single_spaced(principle.footer)
         if key and key not in seen:
             seen[key] = principle.footer
     return list(seen.values())

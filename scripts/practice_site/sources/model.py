@@ -109,14 +109,6 @@ class CrossReference:
 
 
 @dataclass
-class Citation:
-    """An in-text citation as found, such as "(Ruch, 2020, p.3)"."""
-
-    text: str
-    line: int
-
-
-@dataclass
 class Principle:
     """One Practice Principle, repaired and ready to render."""
 
@@ -131,7 +123,6 @@ class Principle:
     references_caption: str = ""
     references: list[Paragraph] = field(default_factory=list)
     footer: str = ""
-    citations: list[Citation] = field(default_factory=list)
     cross_references: list[CrossReference] = field(default_factory=list)
     repairs: list[str] = field(default_factory=list)
 

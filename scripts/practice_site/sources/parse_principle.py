@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from practice_site.errors import SourceError
-from practice_site.references.find_citations import find_citations, find_cross_references
 from practice_site.sources import repair
 from practice_site.sources.anchors import RESERVED_ANCHORS, Anchors, slugify
+from practice_site.sources.cross_references import find_cross_references
 from practice_site.sources.model import Block, Footnote, Heading, Paragraph, Principle, Quote, Section, block_paragraphs
 from practice_site.sources.split_blocks import (
     RawBlock,
@@ -256,9 +256,8 @@ def check_structure(principle: Principle) -> None:
 
 
 def collect_mentions(principle: Principle) -> None:
-    """Record the in-text citations and cross-references, as written."""
+    """Record the cross-references to other principles, as written (citations are found by the references stage)."""
     for paragraph in body_paragraphs(principle):
-        principle.citations.extend(find_citations(paragraph.text, paragraph.line))
         principle.cross_references.extend(
             ref for ref in find_cross_references(paragraph.text, paragraph.line)
             if ref.numbers != [principle.number]

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 
 from practice_site.safe_text import neutralise_markup
+from practice_site.text_forms import single_spaced
 
 FOOTER_RULE = "---"
 SENTENCE_END = re.compile(r"""[.!?:;)'"\u2019\u201d*]\s*$""")
@@ -227,4 +228,4 @@ def neutralise(text: str, repair: Callable[[str], str] = lambda piece: piece) ->
 
 def normalise_entry(text: str) -> str:
     """A reference entry reduced for comparison: no list marker, single spaces."""
-    return " ".join(strip_list_marker(text).split())
+    return single_spaced(strip_list_marker(text))

@@ -1,0 +1,50 @@
+"""What the build tells the editor (problems, repairs, gaps) and the module data it gives the theme."""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+
+from practice_site.mkdocs_plugin.site_model import SiteModel
+from practice_site.sources.cross_references import unresolved
+
+log = get_plugin_logger(__name__)
+
+SESSION_EXTENSION = "practice_site.learning.session_extension"
+QUIZ_RULES = '(item-writing rules: README.md, "Writing a quiz"; make quiz-report)'
+
+
+def stop_or_warn(problems: list[str], strict: bool) -> None:
+    """Problems stop a strict build (all of them, together); otherwise each is a warning."""
+    if problems and strict:
+        raise PluginError("\n".join(problems))
+    for problem in problems:
+        log.warning(problem)
+
+
+def log_notes(site: SiteModel, quizzes_dir: str) -> None:
+    """What the build repaired or left out, one info line each, with where it is."""
+    known = {p.number for p in site.principles}
+    for principle in site.principles:
+        for message in principle.repairs:
+            log.info(f"repaired {message}")
+        if principle.number not in site.quizzes:
+            log.info(f"{principle.path}: principle {principle.number} has no knowledge check yet, so its module "
+                     f"is built without one (write docs/{quizzes_dir}/principle-{principle.number}.md to add it)")
+        for ref, missing in unresolved(principle.cross_references, known):
+            numbers = ", ".join(str(n) for n in missing)
+            log.info(f'{principle.path}:{ref.line}: "{ref.text}": no module yet for principle {numbers}; '
+                     "kept as plain text")
+
+
+def theme_data(site: SiteModel, config: MkDocsConfig) -> None:
+    """The module data the templates, learning.js and the session block need (escaped where written)."""
+    modules = site.modules.values()
+    config.mdx_configs.setdefault(SESSION_EXTENSION, {})["catalogue"] = {
+        m.id: {"title": m.label, "uri": m.uri, "minutes": m.minutes,
+               "sections": {s.anchor: {"title": s.title, "minutes": s.minutes} for s in m.sections}}
+        for m in modules
+    }
+    config.extra["learning_modules"] = [{"id": m.id, "uri": m.page} for m in modules]  # for learning.js
+    config.extra["module_links"] = [{"uri": m.page, "title": m.label} for m in modules]  # for the 404 page

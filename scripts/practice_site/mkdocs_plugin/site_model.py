@@ -1,0 +1,59 @@
+"""Everything the plugin knows about the site, read and checked once when MkDocs loads its config."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from practice_site.bundle.download import OfflineDownload, offline_download
+from practice_site.learning.module_learning import load_quizzes
+from practice_site.learning.quiz_check import check_quizzes
+from practice_site.learning.quiz_format import QuizFile
+from practice_site.learning.session_plans import load_session_plans
+from practice_site.learning.trainers import ModuleEntry, catalogue
+from practice_site.mkdocs_plugin.config import PracticePrinciplesConfig
+from practice_site.pages.module_page import module_filename
+from practice_site.pages.published_links import MANIFEST, read_manifest
+from practice_site.references.site_citations import SiteCitations, collect_citations, format_citations
+from practice_site.sources.load_principles import load_principles
+from practice_site.sources.model import Principle
+
+
+@dataclass(frozen=True)
+class SiteModel:
+    """The principles, their citations (resolved and formatted), quizzes, modules and session plans."""
+
+    root: Path
+    principles: list[Principle]
+    citations: SiteCitations
+    quizzes: dict[int, QuizFile]
+    modules: dict[str, ModuleEntry]
+    sessions: list[tuple[str, str]]  # (title, docs-relative uri) of each session plan
+    quiz_findings: list[str]  # item-writing problems (they stop a strict build)
+    manifest: dict  # published-links.json
+    download: OfflineDownload | None  # the offline copy the site offers, if any
+
+    def module_at(self, uri: str) -> ModuleEntry | None:
+        """The module whose page is ``uri`` (docs-relative), if it is one."""
+        return next((m for m in self.modules.values() if m.uri == uri), None)
+
+
+def module_uri(options: PracticePrinciplesConfig, principle: Principle) -> str:
+    """A module page's docs-relative address, for example ``principles/principle-4.md``."""
+    return f"{options.modules_dir}/{module_filename(principle.number)}"
+
+
+def load_site(root: Path, docs_dir: Path, options: PracticePrinciplesConfig) -> SiteModel:
+    """Read every input once. Raises SourceError (file and line) or FileNotFoundError (the offline copy)."""
+    principles = load_principles(root / options.sources_dir, root)
+    citations = collect_citations(root, root / options.bib_dir, principles)
+    quizzes = load_quizzes(docs_dir / options.quizzes_dir, root, principles)
+    modules = catalogue(principles, quizzes, lambda p: module_uri(options, p))
+    sessions = load_session_plans(docs_dir / options.sessions_dir, docs_dir, root, modules)
+    cache = root / options.cache_dir if options.cache_dir else None
+    format_citations(citations, root / options.bib_dir, cache)
+    return SiteModel(
+        root=root, principles=principles, citations=citations, quizzes=quizzes, modules=modules,
+        sessions=sessions, quiz_findings=[str(f) for f in check_quizzes(list(quizzes.values()))],
+        manifest=read_manifest(root / MANIFEST), download=offline_download(options.offline_zip),
+    )

@@ -1,0 +1,70 @@
+"""The plugin driven in-process by MkDocs on a copy of the project (as mkdocs-bibtex tests its plugin)."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+
+import pytest
+from helpers import copy_project
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from practice_site.mkdocs_plugin.site_model import SiteModel
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory, monkeypatch_module):
+    """(the plugin after a strict in-process build, the site folder)."""
+    project = copy_project(tmp_path_factory.mktemp("in-process"))
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"), strict=True)
+    build(config)
+    return config.plugins["practice-principles"], project / "site", config
+
+
+@pytest.fixture(scope="module")
+def monkeypatch_module():
+    """Environment as a plain build sees it: no address, not offline, not for a learning system."""
+    with pytest.MonkeyPatch.context() as patch:
+        for name in ("SITE_URL", "OFFLINE", "OFFLINE_ZIP", "LMS"):
+            patch.delenv(name, raising=False)
+        yield patch
+
+
+def test_every_input_is_read_once_into_a_frozen_model(built) -> None:
+    plugin, _, _ = built
+    assert isinstance(plugin.site, SiteModel)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        plugin.site.principles = []  # type: ignore[misc]
+    numbers = [p.number for p in plugin.site.principles]
+    assert numbers == sorted(numbers) and numbers
+    assert {m.number for m in plugin.site.modules.values()} == set(numbers)
+    for principle in plugin.site.principles:
+        assert principle.number in plugin.site.citations.groups  # every principle's citations resolved
+
+
+def test_each_principle_in_the_model_has_its_page_and_nav_entry(built) -> None:
+    plugin, site, config = built
+    section = next(item["Principles"] for item in config.nav if isinstance(item, dict) and "Principles" in item)
+    for principle, entry in zip(plugin.site.principles, section, strict=True):
+        module = plugin.site.modules[principle.module_id]
+        assert (site / module.page).is_file()
+        ((title, uri),) = entry.items()
+        assert uri == module.uri and title == f"{principle.number}. {principle.short_title}"
+    for module in plugin.site.modules.values():  # short links
+        assert module.page in (site / f"p{module.number}.html").read_text(encoding="utf-8")
+
+
+def test_the_generated_pages_are_built(built) -> None:
+    _, site, _ = built
+    for page in ("bibliography.html", "my-learning.html", "for-trainers.html"):
+        assert "Content-Security-Policy" in (site / page).read_text(encoding="utf-8")
+
+
+def test_a_second_build_with_the_same_plugin_reads_the_inputs_again(built, tmp_path, caplog) -> None:
+    """The plugin keeps nothing from one build to the next (mkdocs serve rebuilds with the same plugin)."""
+    plugin, _, config = built
+    first = plugin.site
+    with caplog.at_level(logging.WARNING):
+        build(config)
+    assert plugin.site is not first and plugin.site.principles == first.principles

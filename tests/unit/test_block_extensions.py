@@ -1,0 +1,96 @@
+"""The Markdown block extensions alone: Markdown in, HTML out (as pymdown-extensions tests its blocks)."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+
+import markdown
+
+QUIZ = """\
+## Why it matters {#why}
+
+/// quiz | Which <b>two</b> are named?
+    id: q-two
+    type: multiple
+    section: why
+
+- [x] The first <script>x</script>
+    Right: the text names it.
+- [ ] A plausible wrong one
+    Not named.
+- [x] The second
+    Also named.
+///
+
+/// reflection | What would you do <i>differently</i>?
+    id: r-one
+///
+"""
+
+SESSION = """\
+/// session | A <em>short</em> session
+- 10 | Welcome <b>all</b>.
+- 15 | principle-9#why | Read the section.
+- 5 | principle-9 | Skim the module.
+///
+"""
+CATALOGUE = {"principle-9": {"title": "Practice Principle 9: A title", "uri": "principles/principle-9.md",
+                             "minutes": 12, "sections": {"why": {"title": "Why it matters", "minutes": 4}}}}
+
+
+def tree(html: str) -> etree.Element:
+    """The HTML as a tree (the blocks write well-formed XHTML-style markup)."""
+    return etree.fromstring(f"<root>{html.replace('<br>', '<br/>')}</root>")
+
+
+def quiz_html() -> str:
+    return markdown.markdown(QUIZ, extensions=["toc", "attr_list", "practice_site.learning.quiz_extension"])
+
+
+def test_a_quiz_block_is_a_form_with_a_fieldset_a_legend_and_native_inputs() -> None:
+    form = tree(quiz_html()).find(".//form[@id='question-q-two']")
+    assert form is not None and form.get("data-kind") == "multiple"
+    legend = form.find("fieldset/legend")
+    assert legend is not None and legend.text == "Which <b>two</b> are named?"  # text, never markup
+    inputs = form.findall(".//input")
+    assert {i.get("type") for i in inputs} == {"checkbox"} and {i.get("name") for i in inputs} == {"q-two"}
+    assert not any(i.get("checked") for i in inputs)  # nothing chosen for the learner
+    labels = {label.get("for"): label.text for label in form.iter("label")}
+    assert all(labels.get(i.get("id")) for i in inputs)  # every input has its label
+    assert "The first <script>x</script>" in labels.values()
+    assert sorted(form.get("data-correct").split()) == ["a", "c"]  # in the file's order, whatever is shown
+    assert form.find(".//button[@type='submit']").text == "Check answer"
+
+
+def test_the_answer_and_feedback_are_in_a_details_that_names_the_section_to_reread() -> None:
+    reveal = tree(quiz_html()).find(".//details[@class='quiz-reveal']")
+    assert reveal.find("summary").text == "Show the answer"
+    assert reveal.find("p").text == "The answers: The first <script>x</script>; The second."
+    feedback = [span.text for span in reveal.iter("span") if span.get("class") == "quiz-reveal-feedback"]
+    assert sorted(feedback) == sorted(["Right: the text names it.", "Not named.", "Also named."])
+    reread = reveal.find(".//a[@class='quiz-reread']")
+    assert reread.get("href") == "#why" and reread.text == "Reread: Why it matters"
+
+
+def test_a_reflection_block_is_a_labelled_private_notes_box() -> None:
+    box = tree(quiz_html()).find(".//div[@data-reflection='r-one']")
+    label, area = box.find("label"), box.find("textarea")
+    assert label.text == "What would you do <i>differently</i>?" and label.get("for") == area.get("id")
+    assert area.get("aria-describedby") == box.find("p").get("id")
+
+
+def test_a_session_block_is_an_agenda_table_with_links_relative_to_the_sessions_folder() -> None:
+    html = markdown.markdown(SESSION, extensions=["practice_site.learning.session_extension"],
+                             extension_configs={"practice_site.learning.session_extension": {"catalogue": CATALOGUE}})
+    table = tree(html).find(".//table[@class='session-table']")
+    assert table.find("caption").text == "A <em>short</em> session"
+    rows = table.findall("tbody/tr")
+    assert [r.find("td").text for r in rows] == ["0:00", "0:10", "0:25"]  # start times add up
+    assert rows[0].findall("td")[2].find("p").text == "Welcome <b>all</b>."
+    link = rows[1].find(".//a")
+    assert link.get("href") == "../principles/principle-9.md#why"
+    assert link.text == "Practice Principle 9: A title: Why it matters"
+    assert rows[1].findall("td")[3].text == "4 min" and rows[2].findall("td")[3].text == "12 min"
+    assert table.find("tfoot/tr/td").text == "30 minutes (0:30)"
+    for cell in table.iter("td"):  # each cell names its column header
+        assert cell.get("headers")

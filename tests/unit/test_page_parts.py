@@ -1,0 +1,51 @@
+"""Small parts of the plugin and the pages, alone: bare addresses, loose text forms, navigation."""
+
+from __future__ import annotations
+
+import pytest
+from mkdocs.exceptions import PluginError
+
+from practice_site.mkdocs_plugin.nav import fill_section, fill_top_section, nav_entries
+from practice_site.pages.bare_urls import mark_bare_urls
+from practice_site.text_forms import ascii_letters, single_spaced, without_accents
+
+
+def test_only_links_whose_text_is_their_address_are_marked() -> None:
+    page = ('<p><a href="https://example.org/a?x=1&amp;y=2">https://example.org/a?x=1&amp;y=2</a> '
+            '<a href="https://example.org">Example</a> <a href="https://e.org"><em>https://e.org</em></a> '
+            '<a class="doi" href="http://a.b">http://a.b</a> <a href="#x">#x</a> <a href="mailto:a@b.c">a@b.c</a></p>')
+    marked = mark_bare_urls(page)
+    assert marked.count("bare-url") == 1  # citeproc's class="uri" links are left as citeproc wrote them
+    assert '<a class="bare-url" href="https://example.org/a?x=1&amp;y=2">' in marked
+    assert '<a class="doi" href="http://a.b">' in marked
+    assert marked.replace(' class="bare-url"', "").replace(" bare-url", "") == page  # nothing else changes
+
+
+def test_an_address_with_a_quote_stays_inside_its_attribute() -> None:
+    page = '<a href="https://e.org/&quot;x">https://e.org/"x</a>'
+    assert mark_bare_urls(page) == '<a class="bare-url" href="https://e.org/&quot;x">https://e.org/"x</a>'
+
+
+@pytest.mark.parametrize(("text", "spaced", "plain", "letters"), [
+    ("  Slettebø  and\tØvrebø ", "Slettebø and Øvrebø", "  Slettebø  and\tØvrebø ", "  Slettebo  andOvrebo "),
+    ("Émile D'Arcy", "Émile D'Arcy", "Emile D'Arcy", "Emile DArcy"),
+    ("Łódź", "Łódź", "Łodz", "Lodz"),
+    ("Ελένη", "Ελένη", "Ελενη", ""),
+])
+def test_text_forms(text: str, spaced: str, plain: str, letters: str) -> None:
+    assert single_spaced(text) == spaced
+    assert without_accents(text) == plain
+    assert ascii_letters(text) == letters
+
+
+def test_module_entries_fill_the_named_section_and_titles_are_escaped() -> None:
+    nav = [{"Home": "index.md"}, {"Principles": []}, {"For trainers": ["t.md", {"Session plans": []}]}]
+    filled = fill_top_section(nav, "Principles", nav_entries([("4. <b>Bold</b> & more", "principles/principle-4.md")]))
+    assert filled[1] == {"Principles": [{"4. &lt;b&gt;Bold&lt;/b&gt; &amp; more": "principles/principle-4.md"}]}
+    fill_section(nav, "Session plans", nav_entries([("A plan", "sessions/a.md")]))
+    assert nav[2]["For trainers"][1] == {"Session plans": [{"A plan": "sessions/a.md"}]}
+
+
+def test_a_nav_without_the_modules_section_says_how_to_add_it() -> None:
+    with pytest.raises(PluginError, match=r'add "- Principles: \[\]" to nav'):
+        fill_top_section([{"Home": "index.md"}], "Principles", [])
