@@ -5,17 +5,18 @@ from __future__ import annotations
 import xml.etree.ElementTree as etree
 
 import markdown
+import pytest
 
-QUIZ = """\
-## Why it matters {#why}
+from practice_site.learning.quiz_format import parse_quiz_file
 
+QUIZ_FILE = """\
 /// quiz | Which <b>two</b> are named?
     id: q-two
     type: multiple
     section: why
 
 - [x] The first <script>x</script>
-    Right: the text names it.
+    The text names it.
 - [ ] A plausible wrong one
     Not named.
 - [x] The second
@@ -43,8 +44,26 @@ def tree(html: str) -> etree.Element:
     return etree.fromstring(f"<root>{html.replace('<br>', '<br/>')}</root>")
 
 
-def quiz_html() -> str:
-    return markdown.markdown(QUIZ, extensions=["toc", "attr_list", "practice_site.learning.quiz_extension"])
+PAGE = """\
+## Why it matters {#why}
+
+/// quiz
+    id: q-two
+///
+
+/// reflection
+    id: r-one
+///
+"""
+
+
+def quiz_html(page: str = PAGE) -> str:
+    """The page's blocks rendered from the quiz file as parsed once (the blocks name them by id)."""
+    quiz = parse_quiz_file(QUIZ_FILE, "docs/quizzes/principle-9.md")
+    configs = {"practice_site.learning.quiz_extension": {
+        "questions": {q.id: q for q in quiz.questions}, "reflections": {r.id: r for r in quiz.reflections}}}
+    return markdown.markdown(page, extensions=["toc", "attr_list", "practice_site.learning.quiz_extension"],
+                             extension_configs=configs)
 
 
 def test_a_quiz_block_is_a_form_with_a_fieldset_a_legend_and_native_inputs() -> None:
@@ -67,7 +86,7 @@ def test_the_answer_and_feedback_are_in_a_details_that_names_the_section_to_rere
     assert reveal.find("summary").text == "Show the answer"
     assert reveal.find("p").text == "The answers: The first <script>x</script>; The second."
     feedback = [span.text for span in reveal.iter("span") if span.get("class") == "quiz-reveal-feedback"]
-    assert sorted(feedback) == sorted(["Right: the text names it.", "Not named.", "Also named."])
+    assert sorted(feedback) == sorted(["The text names it.", "Not named.", "Also named."])
     reread = reveal.find(".//a[@class='quiz-reread']")
     assert reread.get("href") == "#why" and reread.text == "Reread: Why it matters"
 
@@ -77,6 +96,11 @@ def test_a_reflection_block_is_a_labelled_private_notes_box() -> None:
     label, area = box.find("label"), box.find("textarea")
     assert label.text == "What would you do <i>differently</i>?" and label.get("for") == area.get("id")
     assert area.get("aria-describedby") == box.find("p").get("id")
+
+
+def test_a_block_naming_no_parsed_question_stops_with_where_questions_are_written() -> None:
+    with pytest.raises(ValueError, match=r'no quiz has the id "q-missing".*docs/quizzes/'):
+        quiz_html("/// quiz\n    id: q-missing\n///\n")
 
 
 def test_a_session_block_is_an_agenda_table_with_links_relative_to_the_sessions_folder() -> None:

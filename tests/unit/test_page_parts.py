@@ -7,6 +7,7 @@ from mkdocs.exceptions import PluginError
 
 from practice_site.mkdocs_plugin.nav import fill_section, fill_top_section, nav_entries
 from practice_site.pages.bare_urls import mark_bare_urls
+from practice_site.pages.published_links import page_anchors
 from practice_site.text_forms import ascii_letters, single_spaced, without_accents
 
 
@@ -49,3 +50,12 @@ def test_module_entries_fill_the_named_section_and_titles_are_escaped() -> None:
 def test_a_nav_without_the_modules_section_says_how_to_add_it() -> None:
     with pytest.raises(PluginError, match=r'add "- Principles: \[\]" to nav'):
         fill_top_section([{"Home": "index.md"}], "Principles", [])
+
+
+def test_published_anchors_are_the_heading_ids_of_the_main_content_in_order() -> None:
+    page = ('<h1 id="site">Site</h1><article class="md-content__inner">'
+            '<h1 id="title">Title</h1><p id="not-a-heading">x</p><h2 class="x" id="a&amp;b">A</h2>'
+            "<aside><h3 id='inner'>Inner</h3></aside><h2>No id</h2><h6 id=\"last\">Last</h6></article>"
+            '<footer><h2 id="footer">Footer</h2></footer><article><h2 id="second-article">Other</h2></article>')
+    assert page_anchors(page) == ["title", "a&b", "inner", "last"]
+    assert page_anchors("<h2 id='no-article'>x</h2>") == []

@@ -52,7 +52,7 @@ def learning_markdown(quiz: QuizFile, module_id: str, my_learning: str | None) -
         out.append(f'## Check your understanding {{#check-your-understanding data-module="{module_id}" '
                    "data-search-exclude}")
         out.append(CHECK_INTRO + "\n{: .quiz-intro }")
-        out.extend(q.source for q in quiz.questions)
+        out.extend(f"/// quiz\n    id: {q.id}\n///" for q in quiz.questions)  # rendered from the parsed question
         out.append(
             f'<div class="quiz-result" data-total="{len(quiz.questions)}" data-pass-mark="{quiz.pass_mark}">\n'
             '<p class="quiz-result-text no-js">Without JavaScript, use “Show the answer” under each question.</p>\n'
@@ -64,5 +64,5 @@ def learning_markdown(quiz: QuizFile, module_id: str, my_learning: str | None) -
         attrs = "" if quiz.questions else f' data-module="{module_id}"'
         out.append(f"## Reflect {{#reflect{attrs}}}")
         out.append(REFLECT_INTRO.format(my_learning=my_learning) if my_learning else REFLECT_INTRO_LMS)
-        out.extend(r.source for r in quiz.reflections)
+        out.extend(f"/// reflection\n    id: {r.id}\n///" for r in quiz.reflections)
     return "\n\n".join(out)

@@ -69,7 +69,6 @@ class Question:
     section: str
     choices: list[Choice]
     line: int
-    source: str = ""
 
 
 @dataclass
@@ -79,7 +78,6 @@ class Reflection:
     id: str
     text: str
     line: int
-    source: str = ""
 
 
 @dataclass
@@ -200,9 +198,8 @@ def parse_quiz_file(text: str, path: str) -> QuizFile:
         if not ID.match(block_id):
             raise SourceError(path, line_number, "give the block an id (lower case, digits and hyphens), "
                               'for example "    id: p4-trusted-relationships"')
-        source = "\n".join(lines[index:end + 1])
         if header.group("name") == "reflection":
-            quiz.reflections.append(Reflection(block_id, argument, line_number, source))
+            quiz.reflections.append(Reflection(block_id, argument, line_number))
         else:
             kind = options.get("type", "single")
             if kind not in TYPES:
@@ -210,7 +207,7 @@ def parse_quiz_file(text: str, path: str) -> QuizFile:
             if not options.get("section"):
                 raise SourceError(path, line_number, 'add the section that answers it, "    section: anchor"')
             choices = parse_choices(lines[content_start:end], content_start + 1, path)
-            question = Question(block_id, argument, kind, options["section"], choices, line_number, source)
+            question = Question(block_id, argument, kind, options["section"], choices, line_number)
             check_question(question, path)
             quiz.questions.append(question)
         index = end + 1

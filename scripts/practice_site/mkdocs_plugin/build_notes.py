@@ -12,6 +12,7 @@ from practice_site.sources.cross_references import unresolved
 log = get_plugin_logger(__name__)
 
 SESSION_EXTENSION = "practice_site.learning.session_extension"
+QUIZ_EXTENSION = "practice_site.learning.quiz_extension"
 QUIZ_RULES = '(item-writing rules: README.md, "Writing a quiz"; make quiz-report)'
 
 
@@ -39,12 +40,15 @@ def log_notes(site: SiteModel, quizzes_dir: str) -> None:
 
 
 def theme_data(site: SiteModel, config: MkDocsConfig) -> None:
-    """The module data the templates, learning.js and the session block need (escaped where written)."""
+    """The data the templates, learning.js and the quiz and session blocks need (escaped where written)."""
     modules = site.modules.values()
     config.mdx_configs.setdefault(SESSION_EXTENSION, {})["catalogue"] = {
         m.id: {"title": m.label, "uri": m.uri, "minutes": m.minutes,
                "sections": {s.anchor: {"title": s.title, "minutes": s.minutes} for s in m.sections}}
         for m in modules
     }
+    quiz_blocks = config.mdx_configs.setdefault(QUIZ_EXTENSION, {})  # each quiz file parsed once, rendered by id
+    quiz_blocks["questions"] = {q.id: q for quiz in site.quizzes.values() for q in quiz.questions}
+    quiz_blocks["reflections"] = {r.id: r for quiz in site.quizzes.values() for r in quiz.reflections}
     config.extra["learning_modules"] = [{"id": m.id, "uri": m.page} for m in modules]  # for learning.js
     config.extra["module_links"] = [{"uri": m.page, "title": m.label} for m in modules]  # for the 404 page

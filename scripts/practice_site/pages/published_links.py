@@ -11,15 +11,14 @@ from __future__ import annotations
 import html
 import json
 import posixpath
-import re
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
 
 from practice_site.pages.csp import add_policy
 
 MANIFEST = "published-links.json"
 REDIRECT_MARK = '<meta name="practice-site-redirect"'
-HEADING_ID = re.compile(r"<h[1-6][^>]*\sid=\"([^\"]+)\"")
 NOT_PUBLIC = {"404.html"}
 ABOUT = (
     "Every public page and section anchor of the site. A build that drops one fails unless 'moved' "
@@ -27,10 +26,37 @@ ABOUT = (
 )
 
 
+class _HeadingIds(HTMLParser):
+    """The ids of the headings (h1 to h6) inside a page's first ``<article>``, in order."""
+
+    HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: list[str] = []
+        self._depth = 0  # how deep inside the first <article> the parser is (0: outside)
+        self._done = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self._done:
+            return
+        if tag == "article":
+            self._depth += 1
+        elif self._depth and tag in self.HEADINGS and (anchor := dict(attrs).get("id")):
+            self.ids.append(anchor)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "article" and self._depth:
+            self._depth -= 1
+            self._done = self._depth == 0
+
+
 def page_anchors(page_html: str) -> list[str]:
-    """The ids of the headings in a page's main content, in order."""
-    start, end = page_html.find("<article"), page_html.find("</article>")
-    return HEADING_ID.findall(page_html[start:end]) if start >= 0 else []
+    """The ids of the headings in a page's main content (its first ``<article>``), in order."""
+    reader = _HeadingIds()
+    reader.feed(page_html)
+    reader.close()
+    return reader.ids
 
 
 def collect_links(site_dir: Path) -> dict[str, list[str]]:
