@@ -7,7 +7,7 @@ from mkdocs.exceptions import PluginError
 
 from practice_site.mkdocs_plugin.nav import fill_section, fill_top_section, nav_entries
 from practice_site.pages.bare_urls import mark_bare_urls
-from practice_site.pages.published_links import page_anchors
+from practice_site.pages.published_links import page_anchors, redirect_page
 from practice_site.text_forms import ascii_letters, single_spaced, without_accents
 
 
@@ -59,3 +59,12 @@ def test_published_anchors_are_the_heading_ids_of_the_main_content_in_order() ->
             '<footer><h2 id="footer">Footer</h2></footer><article><h2 id="second-article">Other</h2></article>')
     assert page_anchors(page) == ["title", "a&b", "inner", "last"]
     assert page_anchors("<h2 id='no-article'>x</h2>") == []
+
+
+def test_a_redirect_page_keeps_its_title_and_address_as_text() -> None:
+    page = redirect_page("../a b/page.html?x=1&y=</script>", 'Moved <b>"here"</b>')
+    assert "<b>" not in page and "Moved &lt;b&gt;&#34;here&#34;&lt;/b&gt;" in page
+    assert 'content="0; url=../a b/page.html?x=1&amp;y=&lt;/script&gt;"' in page
+    script = page.split("<script>", 1)[1].split("</script>", 1)[0]
+    assert "</" not in script and "location.replace(" in script and "location.hash" in script
+    assert page.count("Content-Security-Policy") == 1  # and its one inline script is allowed by hash

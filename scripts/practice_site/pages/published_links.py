@@ -8,17 +8,20 @@ manifest (``make links``); nothing is ever removed from it.
 
 from __future__ import annotations
 
-import html
 import json
 import posixpath
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
+from jinja2 import Environment, PackageLoader, select_autoescape
+
 from practice_site.pages.csp import add_policy
 
 MANIFEST = "published-links.json"
-REDIRECT_MARK = '<meta name="practice-site-redirect"'
+REDIRECT_MARK = '<meta name="practice-site-redirect"'  # written by templates/redirect.html
+TEMPLATES = Environment(loader=PackageLoader("practice_site.pages"), autoescape=select_autoescape(["html"]),
+                        keep_trailing_newline=True)
 NOT_PUBLIC = {"404.html"}
 ABOUT = (
     "Every public page and section anchor of the site. A build that drops one fails unless 'moved' "
@@ -115,26 +118,7 @@ def redirect_page(target: str, title: str) -> str:
 
 
 def _redirect_html(target: str, title: str) -> str:
-    quoted = html.escape(target, quote=True)
-    script_target = json.dumps(target).replace("</", "<\\/")
-    return f"""<!doctype html>
-<html lang="en-GB">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-{REDIRECT_MARK} content="{quoted}">
-<title>{html.escape(title)}</title>
-<script>location.replace({script_target} + location.hash);</script>
-<meta http-equiv="refresh" content="0; url={quoted}">
-</head>
-<body>
-<main>
-<h1>{html.escape(title)}</h1>
-<p>This address leads to <a href="{quoted}">{html.escape(title)}</a>.</p>
-</main>
-</body>
-</html>
-"""
+    return TEMPLATES.get_template("redirect.html").render(target=target, title=title)
 
 
 def write_redirect(site_dir: Path, old: str, new: str, title: str) -> None:
