@@ -32,7 +32,6 @@ from practice_site.mkdocs_plugin.build_notes import QUIZ_RULES, log_notes, stop_
 from practice_site.mkdocs_plugin.config import PracticePrinciplesConfig, check_address, check_config_strings
 from practice_site.mkdocs_plugin.nav import fill_section, fill_top_section, nav_entries
 from practice_site.mkdocs_plugin.site_model import SiteModel, load_site, module_uri
-from practice_site.pages.bare_urls import mark_bare_urls
 from practice_site.pages.bibliography_page import bibliography_markdown
 from practice_site.pages.csp import add_policy
 from practice_site.pages.module_page import render_principle
@@ -57,6 +56,7 @@ START_MARKER = "<!-- start-action -->"
 DOWNLOAD_MARKER = "<!-- offline-download -->"
 FOOTER_MARKER = "<!-- publisher-footer -->"
 SHIM_URI = "assets/javascripts/iframe-worker-shim.js"
+BARE_URLS = "practice_site.pages.bare_urls"  # a Markdown extension
 LMS_SCRIPT = "javascripts/lms.js"  # reports to a learning system's SCORM API; in packages only
 LMS_SOURCE = Path(__file__).parents[1] / "lms" / "lms.js"
 
@@ -89,6 +89,8 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
         config.nav = fill_top_section(config.nav, self.config.nav_section, nav_entries(modules))
         fill_section(config.nav, self.config.sessions_nav_section, nav_entries(self.site.sessions))
         theme_data(self.site, config)
+        if BARE_URLS not in config.markdown_extensions:  # print shows each link's address once
+            config.markdown_extensions.append(BARE_URLS)
         if self.config.offline:
             self.add_offline_shim(config, root)
         if self.config.lms:
@@ -196,12 +198,12 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
 
     @event_priority(-100)  # last, after any other plugin has changed the content
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Every page's content through the sanitiser's allowlist (see sanitise.py); bare addresses marked.
+        """Every page's content through the sanitiser's allowlist (see sanitise.py).
 
         In a learning-system package the page stands alone: links to the site's other pages go to
         the published site (or become plain text without its address).
         """
-        content = mark_bare_urls(clean_content(html))
+        content = clean_content(html)
         if self.config.lms:
             content = package_links(content, page.url, config.site_url)
         return content

@@ -29,37 +29,49 @@ ABOUT = (
 )
 
 
-class _HeadingIds(HTMLParser):
-    """The ids of the headings (h1 to h6) inside a page's first ``<article>``, in order."""
+HEADING_STARTS = tuple(f"<h{level}" for level in range(1, 7))
 
-    HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+
+class _StartTag(HTMLParser):
+    """Reads one start tag's attributes."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.ids: list[str] = []
-        self._depth = 0  # how deep inside the first <article> the parser is (0: outside)
-        self._done = False
+        self.attrs: dict[str, str | None] = {}
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if self._done:
-            return
-        if tag == "article":
-            self._depth += 1
-        elif self._depth and tag in self.HEADINGS and (anchor := dict(attrs).get("id")):
-            self.ids.append(anchor)
+        self.attrs = dict(attrs)
 
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "article" and self._depth:
-            self._depth -= 1
-            self._done = self._depth == 0
+
+def tag_id(start_tag: str) -> str | None:
+    """The ``id`` of one start tag such as ``<h2 id="summary" class="x">``, read by the HTML parser."""
+    reader = _StartTag()
+    reader.feed(start_tag)
+    reader.close()
+    return reader.attrs.get("id")
 
 
 def page_anchors(page_html: str) -> list[str]:
-    """The ids of the headings in a page's main content (its first ``<article>``), in order."""
-    reader = _HeadingIds()
-    reader.feed(page_html)
-    reader.close()
-    return reader.ids
+    """The ids of the headings in a page's main content (its ``<article>``), in order.
+
+    Only the heading start tags are read (each by the HTML parser); the rest of the page, which is
+    long and holds no heading ids, is not parsed.
+    """
+    start = page_html.find("<article")
+    if start < 0:
+        return []
+    end = page_html.find("</article>", start)
+    article = page_html[start:end if end >= 0 else len(page_html)]
+    ids, at = [], article.find("<h")
+    while at >= 0:
+        close = article.find(">", at)
+        if close < 0:
+            break
+        heading = article.startswith(HEADING_STARTS, at) and article[at + 3] in " \t\n/>"
+        if heading and (anchor := tag_id(article[at:close + 1])) is not None:
+            ids.append(anchor)
+        at = article.find("<h", at + 2)
+    return ids
 
 
 def collect_links(site_dir: Path) -> dict[str, list[str]]:
