@@ -17,7 +17,9 @@ from helpers import CHROMIUM, CHROMIUM_ARGS, build_full_site, copy_full_project,
 pytest_plugins = ["support.addresses", "support.bundle", "support.lms", "support.new_principle", "support.security"]
 
 KINDS = ("unit", "build", "browser")
-HEAVY = {"built_site", "offline_copy", "build_log", "site_url", "browser", "page"}  # never in a unit test
+# Never in a unit test: the real build, the browser, and the builds tests/support/ makes for a topic.
+HEAVY = {"built_site", "offline_copy", "build_log", "site_url", "browser", "page", "addressed_site", "bundle_zip",
+         "unzipped", "lms_dist", "lms_host", "flow", "served", "new_lms", "hostile_site"}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -10,9 +10,10 @@ The work goes in stages, one subpackage each, and data flows one way:
   trainers' pages out (as Markdown, and the Markdown block extensions that render them);
 - ``pages``: the module page's Markdown from a principle, and the finishing of every built page
   (sanitiser, Content Security Policy, theme repairs, search index, published addresses);
-- ``mkdocs_plugin``: the thin MkDocs adapter that calls the stages above at the right events;
-- ``bundle`` and ``lms``: the built site in, the offline bundle and the learning-system packages out.
+- ``bundle`` and ``lms``: the built site in, the offline bundle and the learning-system packages out;
+- ``mkdocs_plugin``: the thin MkDocs adapter that calls the stages above at the right events.
 
-``errors`` (the one error type that names a file and line) and ``safe_text`` (author text kept as
-text) are shared by every stage.
+``errors`` (the one error type that names a file and line), ``safe_text`` (author text kept as
+text) and ``text_forms`` (text compared loosely) are shared by every stage. Each stage imports only
+from the stages listed before it.
 """

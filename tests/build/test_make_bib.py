@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
-from helpers import copy_project
+import subprocess
+import sys
+
+from helpers import ROOT, copy_project
 from support.make_bib import add_principle
 
 from practice_site.references.bib_file import read_library, source_strings
+from practice_site.references.format_apa import read_back, run_citeproc, use_bundled_pandoc
 from practice_site.references.make_bib import add_new_references
+
+UNREADABLE = [
+    "Children Act 1989, c. 41, section 17.",
+    "Smith, J., Jones (2020). A fictional thing -- costing $5. *Journal of Fictional Studies*, volume nine. "
+    "https://example.org/a--b",
+    "Hall, C. (2021). A fictional trial. *Journal of Fictional Studies*, volume nine.",
+]
+
 
 
 def added_lines(before: str, after: str) -> list[str]:
@@ -33,6 +45,9 @@ def test_a_work_listed_by_two_principles_is_one_entry(tmp_path):
     project = copy_project(tmp_path)
     bib = project / "bib" / "references.bib"
     before = bib.read_text(encoding="utf-8")
+    library, _ = read_library(project / "bib", project)  # wordings already recorded, whatever the principles
+    pearce_before = len(source_strings(library.entries["pearce2009"]))
+    mason_before = len(source_strings(library.entries["mason2012"]))
     add_principle(project, 98, [
         "Pearce, J. J. (2009). *Young people and sexual exploitation: It's not hidden, you just aren't looking*. "
         "Routledge.",
@@ -59,12 +74,13 @@ def test_a_work_listed_by_two_principles_is_one_entry(tmp_path):
     assert len(wordings) == 4
     kept = "\n".join(line for line in after.split("\n") if line not in wordings)
     assert kept.startswith(before), "published entries are byte-for-byte the same but for the added wordings"
-    assert "  source-entry-3 = {Pearce, J.J. (2009). Young People and Sexual Exploitation:" in after
+    assert f"  source-entry-{pearce_before + 2} = {{Pearce, J.J. (2009). Young People and Sexual Exploitation:" in after
 
     data, _ = read_library(project / "bib", project)
     pearce = source_strings(data.entries["pearce2009"])
-    assert len(pearce) == 3 and pearce[1].startswith("Pearce, J. J. (2009). *Young people and sexual exploitation")
-    assert len(source_strings(data.entries["mason2012"])) == 2
+    assert len(pearce) == pearce_before + 2  # the wordings of principles 98 and 99
+    assert any(p.startswith("Pearce, J. J. (2009). *Young people and sexual exploitation") for p in pearce)
+    assert len(source_strings(data.entries["mason2012"])) == mason_before + 1
     assert data.entries["ruch2020"].fields["title"].startswith("Practising"), "the published key keeps its work"
     assert data.entries["ruch2020b"].fields["title"] == "A different fictional work"
     newman = data.entries["newman2023"]
@@ -92,3 +108,47 @@ def test_a_work_in_another_bib_file_gets_the_new_wording_there(tmp_path):
         in text
     data, _ = read_library(project / "bib", project)
     assert {"homeoffice2020a", "homeoffice2020b"} <= set(data.entries), "works without a title are never merged"
+
+
+def run_make_bib(project) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "practice_site.references.make_bib"], cwd=project, capture_output=True,
+                          text=True, timeout=120)
+
+
+def test_what_make_bib_cannot_read_becomes_misc_with_every_word_and_a_warning(tmp_path):
+    project = copy_project(tmp_path)
+    add_principle(project, 97, UNREADABLE)
+    result = run_make_bib(project)
+    assert result.returncode == 0, "an unreadable entry never stops make bib"
+    assert ('warning: sources/zz-97.txt:9: could not read this reference (no "Author (Year)" at the start of the '
+            "entry); written as @misc childrenact1989 - check it in bib/references.bib") in result.stdout
+    assert ('warning: sources/zz-97.txt:11: could not read this reference (author "Jones" has no initials); '
+            "written as @misc smithj2020 - check it in bib/references.bib") in result.stdout
+    assert "warning: sources/zz-97.txt:13: could not read this reference (cannot read volume" in result.stdout
+    data, _ = read_library(project / "bib", project)
+    act, smith, hall = (data.entries[k] for k in ("childrenact1989", "smithj2020", "hall2021"))
+    assert act.type == smith.type == hall.type == "misc"
+    assert act.fields["title"] == "{Children Act 1989, c. 41, section 17.}" and act.fields["year"] == "1989"
+    assert "author" not in act.persons
+    assert str(smith.persons["author"][0]) == "{Smith, J., Jones}", "unreadable names: the text before the year"
+    assert [str(p) for p in hall.persons["author"]] == ["Hall, C."], "readable names stay names"
+    assert hall.fields["title"] == "{A fictional trial. Journal of Fictional Studies, volume nine.}"
+    assert source_strings(hall) == [UNREADABLE[2]]
+    second = run_make_bib(project)
+    assert second.returncode == 0 and "0 new entries added" in second.stdout and "warning" not in second.stdout
+
+    use_bundled_pandoc()
+    shown = read_back({"site": run_citeproc([project / "bib" / "references.bib"], ROOT / "bib" / "apa.csl",
+                                            ["childrenact1989", "smithj2020", "hall2021"])})["site"]
+    assert "Children Act 1989, c. 41, section 17." in shown.references["childrenact1989"].replace("\xa0", " ")
+    assert ("Smith, J., Jones. (2020). <em><span class=\"nocase\">A fictional thing -- costing $5. Journal of "
+            "Fictional Studies, volume nine. https://example.org/a--b</span></em>") in shown.references["smithj2020"]
+    assert shown.labels["hall2021"] == "Hall, 2021", "citations still find the work by author and year"
+
+
+def test_a_bad_source_file_still_stops_make_bib(tmp_path):
+    project = copy_project(tmp_path)
+    add_principle(project, 4, ["Newman, A. (2023). *A new fictional work*. Example Press."])
+    result = run_make_bib(project)
+    assert result.returncode == 1
+    assert "make bib: sources/zz-4.txt:1: principle 4 is already defined" in result.stderr

@@ -61,10 +61,13 @@ def test_the_generated_pages_are_built(built) -> None:
         assert "Content-Security-Policy" in (site / page).read_text(encoding="utf-8")
 
 
-def test_a_second_build_with_the_same_plugin_reads_the_inputs_again(built, tmp_path, caplog) -> None:
-    """The plugin keeps nothing from one build to the next (mkdocs serve rebuilds with the same plugin)."""
-    plugin, _, config = built
-    first = plugin.site
+def test_a_rebuild_reads_every_input_again_and_a_clean_project_warns_of_nothing(built, caplog) -> None:
+    """A rebuild (as mkdocs serve makes after an edit, with the config loaded again) starts from the inputs."""
+    first, site, config = built
+    again = load_config(config.config_file_path, site_dir=str(site), strict=True)
     with caplog.at_level(logging.WARNING):
-        build(config)
-    assert plugin.site is not first and plugin.site.principles == first.principles
+        build(again)
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == []
+    plugin = again.plugins["practice-principles"]
+    assert plugin.site is not first.site and plugin.site.principles == first.site.principles
+    assert set(plugin.references) == {m.page for m in plugin.site.modules.values()}  # each module's entries, once

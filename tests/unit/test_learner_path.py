@@ -4,8 +4,8 @@ narrow screens. Seed modules are checked by name; nothing here counts modules.""
 
 from __future__ import annotations
 
+from practice_site.learning.module_catalogue import answer_minutes
 from practice_site.learning.quiz_format import QuizFile, parse_quiz_file
-from practice_site.learning.trainers import answer_minutes
 
 
 def test_answering_time_is_reading_the_questions_and_deciding():

@@ -1,4 +1,4 @@
-"""Every internal link resolves: the checker (practice_site.link_check) on a broken folder, then on the
+"""Every internal link resolves: the checker (practice_site.pages.link_check) on a broken folder, then on the
 real site and the offline copy."""
 
 from __future__ import annotations

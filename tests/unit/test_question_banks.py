@@ -46,7 +46,7 @@ MOODLE_GRADES = sorted({Fraction(p, q) for q in range(1, 7) for p in range(q + 1
 HOSTILE = """<!-- Made up: author text that must stay text in every export. -->
 
 /// quiz | <script>alert("x")</script> & 'quotes' "double" ]]> <!DOCTYPE x [<!ENTITY e "boom">]> &e; café 🧒🏽?
-    id: 4-hostile
+    id: h4-hostile
     type: multiple
     section: summary
 
@@ -149,7 +149,7 @@ def test_hostile_text_reads_back_exactly_and_stays_text():
         for markup in ("<script", "<b>", "<img", "<em>", "<![CDATA[", "<!DOCTYPE", "<!ENTITY", "]]>", "&e;"):
             assert markup not in text, f"{name}: {markup} is written as markup, not text"
     # Non-ASCII is written as itself (UTF-8), markup characters as references.
-    assert "café 🧒🏽" in entries(data)["items/4-hostile.xml"].decode() and "café 🧒🏽" in xml
+    assert "café 🧒🏽" in entries(data)["items/h4-hostile.xml"].decode() and "café 🧒🏽" in xml
     assert "🧒" in entries(data)["imsmanifest.xml"].decode()
     assert "&lt;script&gt;" in xml and "]]&gt;" in xml
 

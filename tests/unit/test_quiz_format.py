@@ -30,6 +30,7 @@ def test_a_good_file_reads():
     (("    Because the summary", "    No - because the summary"), 9, "the feedback starts with a verdict"),
     (("- [ ] Wrong answer", "- [x] Wrong answer"), 3, 'a "single" question has more than one [x]'),
     (("    id: q-one\n", ""), 3, "give the block an id"),
+    (("    id: q-one\n", "    id: 4-one\n"), 3, "give the block an id (a lower-case letter, then"),
     (("    section: summary\n", ""), 3, "add the section that answers it"),
     (("    type: single", "    type: several"), 3, 'unknown type "several"'),
     (("<!-- a comment -->", "Stray words"), 1, "text outside a quiz or reflection block"),

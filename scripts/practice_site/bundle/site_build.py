@@ -14,8 +14,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from practice_site.bundle.download import FOLDER
 from practice_site.bundle.make_bundle import make_bundle
+from practice_site.pages.download_offer import FOLDER
 
 
 def build_site(root: Path, site_dir: Path) -> Path:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import posixpath
 from html import escape
 
-from practice_site.learning.trainers import ModuleEntry
+from practice_site.learning.module_catalogue import ModuleEntry
 
 NOT_STARTED = "Not started"
 

@@ -1,4 +1,4 @@
-"""The learning parts of a module page (knowledge check, reflection) and the My learning page."""
+"""The learning parts of a module page: the knowledge check and the reflection."""
 
 from __future__ import annotations
 

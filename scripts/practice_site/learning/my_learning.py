@@ -9,8 +9,8 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from practice_site.learning.learner_path import page_href, status_element
+from practice_site.learning.module_catalogue import ModuleEntry
 from practice_site.learning.quiz_format import QuizFile
-from practice_site.learning.trainers import ModuleEntry
 
 TEMPLATES = Environment(loader=PackageLoader("practice_site.learning"), autoescape=select_autoescape(["md"]),
                         keep_trailing_newline=True, comment_start_string="{##", comment_end_string="##}")

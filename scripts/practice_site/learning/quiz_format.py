@@ -39,7 +39,7 @@ from practice_site.errors import SourceError
 HEADER = re.compile(r"^///\s*(?P<name>quiz|reflection)\s*(?:\|\s*(?P<argument>.*?))?\s*$")
 OPTION_LINE = re.compile(r"^ {4}(?P<key>[a-z]+):\s*(?P<value>.*?)\s*$")
 CHOICE = re.compile(r"^[-*]\s+\[(?P<mark>[ xX])\]\s*(?P<text>.*?)\s*$")
-ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+ID = re.compile(r"^[a-z][a-z0-9-]*$")  # an HTML id the block can name: a letter first
 TYPES = ("single", "multiple")
 DEFAULT_PASS_MARK = 80
 SETTING = re.compile(r"^(?P<key>[A-Za-z_ ]+?)\s*:\s*(?P<value>.*?)\s*$")
@@ -196,8 +196,8 @@ def parse_quiz_file(text: str, path: str) -> QuizFile:
         options, content_start = block_options(lines, index + 1, path)
         block_id = options.get("id", "")
         if not ID.match(block_id):
-            raise SourceError(path, line_number, "give the block an id (lower case, digits and hyphens), "
-                              'for example "    id: p4-trusted-relationships"')
+            raise SourceError(path, line_number, "give the block an id (a lower-case letter, then letters, digits "
+                              'and hyphens), for example "    id: p4-trusted-relationships"')
         if header.group("name") == "reflection":
             quiz.reflections.append(Reflection(block_id, argument, line_number))
         else:

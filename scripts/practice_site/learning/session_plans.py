@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from practice_site.errors import SourceError
+from practice_site.learning.module_catalogue import ModuleEntry
 from practice_site.learning.session_format import check_targets, parse_sessions
-from practice_site.learning.trainers import ModuleEntry
 from practice_site.safe_text import first_markup
 
 MODULE_ANCHORS = {"check-your-understanding", "reflect"}  # on every module page, beside its sections

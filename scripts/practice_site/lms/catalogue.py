@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from practice_site.learning.trainers import ModuleEntry
+from practice_site.learning.module_catalogue import ModuleEntry
 
 CATALOGUE = "lms-modules.json"  # in the built site's folder; not itself packaged
 

@@ -20,12 +20,10 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import is_error_template, normalize_url
 from mkdocs.utils.templates import TemplateContext
 
-from practice_site.bundle.download import home_offer
 from practice_site.errors import SourceError
 from practice_site.learning.learner_path import finish_markdown, module_cards, module_status_bar, start_action
 from practice_site.learning.module_learning import learning_markdown
 from practice_site.learning.my_learning import my_learning_markdown
-from practice_site.learning.trainers import trainers_markdown
 from practice_site.lms.catalogue import catalogue_entries, write_catalogue
 from practice_site.lms.page_links import package_links
 from practice_site.mkdocs_plugin.build_notes import QUIZ_RULES, log_notes, stop_or_warn, theme_data
@@ -34,6 +32,7 @@ from practice_site.mkdocs_plugin.nav import fill_section, fill_top_section, nav_
 from practice_site.mkdocs_plugin.site_model import SiteModel, load_site, module_uri
 from practice_site.pages.bibliography_page import bibliography_markdown
 from practice_site.pages.csp import add_policy
+from practice_site.pages.download_offer import home_offer
 from practice_site.pages.module_page import render_principle
 from practice_site.pages.offline_shim import frame_script, worker_url
 from practice_site.pages.published_links import MANIFEST, check_manifest, collect_links, moved_anchors, redirect_page
@@ -41,6 +40,7 @@ from practice_site.pages.sanitise import clean_content
 from practice_site.pages.search_index import ReferenceEntry, point_to_worker, reference_entries, rewrite_index_file
 from practice_site.pages.site_address import site_path
 from practice_site.pages.theme_markup import fix_theme_markup
+from practice_site.pages.trainers_page import trainers_markdown
 from practice_site.references.render_citations import ModuleCiter
 from practice_site.references.site_citations import correction_notes, reference_list, unresolved_problems
 from practice_site.sources.load_principles import other_files, publisher_footers
@@ -77,7 +77,7 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
             (log.warning if level == "warning" else log.info)(message)
         try:
             self.site = load_site(root, Path(config.docs_dir), self.config)
-        except (SourceError, FileNotFoundError) as error:
+        except SourceError as error:
             raise PluginError(str(error)) from None
         self.references = {}
         stop_or_warn(unresolved_problems(self.site.citations), bool(config.strict))

@@ -5,13 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from practice_site.bundle.download import OfflineDownload, offline_download
+from mkdocs.exceptions import PluginError
+
+from practice_site.learning.module_catalogue import ModuleEntry, catalogue
 from practice_site.learning.module_learning import load_quizzes
 from practice_site.learning.quiz_check import check_quizzes
 from practice_site.learning.quiz_format import QuizFile
 from practice_site.learning.session_plans import load_session_plans
-from practice_site.learning.trainers import ModuleEntry, catalogue
 from practice_site.mkdocs_plugin.config import PracticePrinciplesConfig
+from practice_site.pages.download_offer import OfflineDownload, offline_download
 from practice_site.pages.module_page import module_filename
 from practice_site.pages.published_links import MANIFEST, read_manifest
 from practice_site.references.site_citations import SiteCitations, collect_citations, format_citations
@@ -43,8 +45,16 @@ def module_uri(options: PracticePrinciplesConfig, principle: Principle) -> str:
     return f"{options.modules_dir}/{module_filename(principle.number)}"
 
 
+def offered_download(zip_path: str) -> OfflineDownload | None:
+    """The offline copy the site offers (make site sets it); a path to nothing stops the build."""
+    try:
+        return offline_download(zip_path)
+    except FileNotFoundError as error:
+        raise PluginError(str(error)) from None
+
+
 def load_site(root: Path, docs_dir: Path, options: PracticePrinciplesConfig) -> SiteModel:
-    """Read every input once. Raises SourceError (file and line) or FileNotFoundError (the offline copy)."""
+    """Read every input once. Raises SourceError (file and line) or PluginError (no offline copy where named)."""
     principles = load_principles(root / options.sources_dir, root)
     citations = collect_citations(root, root / options.bib_dir, principles)
     quizzes = load_quizzes(docs_dir / options.quizzes_dir, root, principles)
@@ -55,5 +65,5 @@ def load_site(root: Path, docs_dir: Path, options: PracticePrinciplesConfig) -> 
     return SiteModel(
         root=root, principles=principles, citations=citations, quizzes=quizzes, modules=modules,
         sessions=sessions, quiz_findings=[str(f) for f in check_quizzes(list(quizzes.values()))],
-        manifest=read_manifest(root / MANIFEST), download=offline_download(options.offline_zip),
+        manifest=read_manifest(root / MANIFEST), download=offered_download(options.offline_zip),
     )

@@ -133,13 +133,6 @@ def _redirect_html(target: str, title: str) -> str:
     return TEMPLATES.get_template("redirect.html").render(target=target, title=title)
 
 
-def write_redirect(site_dir: Path, old: str, new: str, title: str) -> None:
-    """Write the page ``old`` so that it leads to ``new`` (both relative to the site root)."""
-    path = site_dir / old
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(redirect_page(posixpath.relpath(new, posixpath.dirname(old) or "."), title), encoding="utf-8")
-
-
 def moved_anchors(manifest: dict, page: str) -> dict[str, str]:
     """For one page: old anchor -> new address, relative to that page ("#new" on the same page)."""
     found = {}

@@ -1,4 +1,4 @@
-"""Find in-text citations and cross-references to other principles, as written.
+"""Find in-text citations in a paragraph, as written.
 
 Two APA 7 shapes are found, in one pass over a paragraph (linear in its length):
 

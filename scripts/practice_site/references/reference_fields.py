@@ -22,9 +22,6 @@ class Name:
     given: str = ""
     literal: str = ""
 
-    @property
-    def sort_name(self) -> str:
-        return self.literal or self.family
 
 @dataclass
 class Reference:

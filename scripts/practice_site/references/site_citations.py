@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pybtex.database import BibliographyData
-
 from practice_site.errors import SourceError
 from practice_site.references.bib_file import read_library, source_key, source_strings
 from practice_site.references.corrections import Corrections, read_corrections
@@ -29,12 +27,9 @@ class SiteCitations:
     groups: dict[int, list[CitationGroup]]
     module_keys: dict[int, list[str]]
     corrections: Corrections
-    entry_sources: dict[str, tuple[str, int]]
     short_names: dict[str, str] = field(default_factory=dict)
     works_in_library: list[Work] = field(default_factory=list)
-    raw_entries: dict[str, str] = field(default_factory=dict)
     formatted: dict[str, FormattedLibrary] = field(default_factory=dict)
-    data: BibliographyData | None = None
 
     @property
     def library(self) -> FormattedLibrary:
@@ -69,7 +64,7 @@ def module_reference_keys(principle: Principle, by_source: dict[str, str]) -> li
 
 def collect_citations(root: Path, bib_dir: Path, principles: list[Principle]) -> SiteCitations:
     """Read bib/ and resolve every citation (no formatting yet); errors name file and line."""
-    data, where = read_library(bib_dir, root)
+    data, _ = read_library(bib_dir, root)
     corrections = read_corrections(
         bib_dir / CORRECTIONS_FILE, (bib_dir / CORRECTIONS_FILE).relative_to(root).as_posix(), set(data.entries)
     )
@@ -80,8 +75,7 @@ def collect_citations(root: Path, bib_dir: Path, principles: list[Principle]) ->
                                    {w.literal for w in works if w.literal})
     check_ledger(corrections, data, works, short_names)
     by_source = {text: key for key, texts in written.items() for text in texts}
-    site = SiteCitations({}, {}, corrections, where, short_names, works, data=data)
-    site.raw_entries = {k: " ".join(texts) for k, texts in written.items()}
+    site = SiteCitations({}, {}, corrections, short_names, works)
     for principle in principles:
         site.module_keys[principle.number] = module_reference_keys(principle, by_source)
         groups = principle_citations(principle)

@@ -6,7 +6,7 @@ import re
 
 from practice_site.text_forms import without_accents
 
-# Ids the build itself puts on a module page (learning.py's headings): a source heading with the
+# Ids the build itself puts on a module page (learning/module_learning.py's headings): a source heading with the
 # same words gets "-2". Python-Markdown's notes use "fn:1" / "fnref:1" and Material's controls
 # "__drawer", "__codelineno-..." and so on, which a slug (a-z, 0-9 and "-") can never equal.
 RESERVED_ANCHORS = frozenset({"check-your-understanding", "reflect", "finish"})

@@ -1,4 +1,5 @@
-"""Turn cross-references to other principles into links where their modules exist."""
+"""Cross-references to other principles ("Practice Principle 3"): found in a paragraph, and turned into links
+where their modules exist."""
 
 from __future__ import annotations
 
