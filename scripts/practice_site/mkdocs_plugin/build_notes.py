@@ -7,6 +7,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
 from practice_site.mkdocs_plugin.site_model import SiteModel
+from practice_site.references.site_citations import SiteCitations, unresolved_problems
 from practice_site.sources.cross_references import unresolved
 
 log = get_plugin_logger(__name__)
@@ -22,6 +23,12 @@ def stop_or_warn(problems: list[str], strict: bool) -> None:
         raise PluginError("\n".join(problems))
     for problem in problems:
         log.warning(problem)
+
+
+def report_problems(citations: SiteCitations, findings: list[str], strict: bool) -> None:
+    """Citations that match no work, then poorly written questions: each stops a strict build (warns otherwise)."""
+    stop_or_warn(unresolved_problems(citations), strict)
+    stop_or_warn(["\n".join([*findings, QUIZ_RULES])] if findings else [], strict)
 
 
 def log_notes(site: SiteModel, quizzes_dir: str) -> None:

@@ -26,7 +26,7 @@ from practice_site.learning.module_learning import learning_markdown
 from practice_site.learning.my_learning import my_learning_markdown
 from practice_site.lms.catalogue import catalogue_entries, write_catalogue
 from practice_site.lms.page_links import package_links
-from practice_site.mkdocs_plugin.build_notes import QUIZ_RULES, log_notes, stop_or_warn, theme_data
+from practice_site.mkdocs_plugin.build_notes import log_notes, report_problems, stop_or_warn, theme_data
 from practice_site.mkdocs_plugin.config import PracticePrinciplesConfig, check_address, check_config_strings
 from practice_site.mkdocs_plugin.nav import fill_section, fill_top_section, nav_entries
 from practice_site.mkdocs_plugin.site_model import SiteModel, load_site, module_uri
@@ -42,7 +42,7 @@ from practice_site.pages.site_address import site_path
 from practice_site.pages.theme_markup import fix_theme_markup
 from practice_site.pages.trainers_page import trainers_markdown
 from practice_site.references.render_citations import ModuleCiter
-from practice_site.references.site_citations import correction_notes, reference_list, unresolved_problems
+from practice_site.references.site_citations import correction_notes, reference_list
 from practice_site.sources.load_principles import other_files, publisher_footers
 from practice_site.sources.model import Principle
 
@@ -75,14 +75,13 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
             config.site_description = html.escape(config.site_description)
         for level, message in other_files(root / self.config.sources_dir, root):
             (log.warning if level == "warning" else log.info)(message)
+        strict = bool(config.strict)
         try:
-            self.site = load_site(root, Path(config.docs_dir), self.config)
+            self.site = load_site(root, Path(config.docs_dir), self.config,
+                                  check=lambda citations, findings: report_problems(citations, findings, strict))
         except SourceError as error:
             raise PluginError(str(error)) from None
         self.references = {}
-        stop_or_warn(unresolved_problems(self.site.citations), bool(config.strict))
-        stop_or_warn(["\n".join([*self.site.quiz_findings, QUIZ_RULES])] if self.site.quiz_findings else [],
-                     bool(config.strict))
         log_notes(self.site, self.config.quizzes_dir)
         config.watch.extend([str(root / self.config.sources_dir), str(root / self.config.bib_dir)])
         modules = [(f"{p.number}. {p.short_title}", self.module_uri(p)) for p in self.site.principles]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,17 +54,24 @@ def offered_download(zip_path: str) -> OfflineDownload | None:
         raise PluginError(str(error)) from None
 
 
-def load_site(root: Path, docs_dir: Path, options: PracticePrinciplesConfig) -> SiteModel:
-    """Read every input once. Raises SourceError (file and line) or PluginError (no offline copy where named)."""
+def load_site(root: Path, docs_dir: Path, options: PracticePrinciplesConfig,
+              check: Callable[[SiteCitations, list[str]], None] = lambda citations, findings: None) -> SiteModel:
+    """Read every input once. Raises SourceError (file and line) or PluginError (no offline copy where named).
+
+    ``check`` sees the resolved citations and the quiz findings before citeproc formats the library,
+    so a strict build stops on them without running pandoc.
+    """
     principles = load_principles(root / options.sources_dir, root)
     citations = collect_citations(root, root / options.bib_dir, principles)
     quizzes = load_quizzes(docs_dir / options.quizzes_dir, root, principles)
     modules = catalogue(principles, quizzes, lambda p: module_uri(options, p))
     sessions = load_session_plans(docs_dir / options.sessions_dir, docs_dir, root, modules)
+    findings = [str(f) for f in check_quizzes(list(quizzes.values()))]
+    check(citations, findings)
     cache = root / options.cache_dir if options.cache_dir else None
     format_citations(citations, root / options.bib_dir, cache)
     return SiteModel(
         root=root, principles=principles, citations=citations, quizzes=quizzes, modules=modules,
-        sessions=sessions, quiz_findings=[str(f) for f in check_quizzes(list(quizzes.values()))],
+        sessions=sessions, quiz_findings=findings,
         manifest=read_manifest(root / MANIFEST), download=offered_download(options.offline_zip),
     )
