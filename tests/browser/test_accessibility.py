@@ -1,4 +1,7 @@
-"""WCAG 2.2 AA in Chromium: axe-core on every page and state, plus the checks axe does not make."""
+"""WCAG 2.2 AA in Chromium: axe-core on every page and state, plus the checks axe does not make.
+
+This file: the checks in Chromium (the rest are in tests/build/).
+"""
 
 from __future__ import annotations
 

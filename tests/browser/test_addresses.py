@@ -1,4 +1,7 @@
-"""The published address (site_url / SITE_URL), the 404 page and the offline copy offered for download."""
+"""The published address (site_url / SITE_URL), the 404 page and the offline copy offered for download.
+
+This file: the checks in Chromium (the rest are in tests/unit/, tests/build/).
+"""
 
 from __future__ import annotations
 

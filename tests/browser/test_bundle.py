@@ -1,4 +1,7 @@
-"""The offline workshop bundle: reproducible, small, self-contained, and working from file://."""
+"""The offline workshop bundle: reproducible, small, self-contained, and working from file://.
+
+This file: the checks in Chromium (the rest are in tests/build/).
+"""
 
 from __future__ import annotations
 

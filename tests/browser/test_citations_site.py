@@ -1,4 +1,7 @@
-"""Citations on the built site: links, APA reference lists, one label per work, errors, one pandoc run."""
+"""Citations on the built site: links, APA reference lists, one label per work, errors, one pandoc run.
+
+This file: the checks in Chromium (the rest are in tests/build/).
+"""
 
 from __future__ import annotations
 

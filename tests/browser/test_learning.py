@@ -1,4 +1,7 @@
-"""Knowledge checks, reflections and My learning, driven in Chromium like a learner would."""
+"""Knowledge checks, reflections and My learning, driven in Chromium like a learner would.
+
+This file: the checks in Chromium (the rest are in tests/unit/).
+"""
 
 from __future__ import annotations
 

@@ -5,7 +5,10 @@ principles and holds every feature the generator must handle: narrative, multi-y
 short-name citations, a work shared with a seed principle, a different work by a seed's author
 and year, a DOI written as a URL and as ``doi:``, a numbered and a nested list, a level-4 heading,
 a block quote, a URL with ``--``, a heading that shares a name with a generated section, and
-Windows line endings."""
+Windows line endings.
+
+This file: the checks in Chromium (the rest are in tests/build/).
+"""
 
 from __future__ import annotations
 

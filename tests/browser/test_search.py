@@ -1,7 +1,10 @@
 """Search in Chromium: phrases, every word required, references under their module, module text first.
 
 The queries are drawn from the principles' own text. Each names the page and section a trainer
-would expect first; they are phrases that occur in one place, so they hold as principles are added."""
+would expect first; they are phrases that occur in one place, so they hold as principles are added.
+
+This file: the checks in Chromium (the rest are in tests/unit/, tests/build/).
+"""
 
 from __future__ import annotations
 

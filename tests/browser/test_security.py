@@ -2,7 +2,10 @@
 
 Payloads (from the input they arrive through) must end as visible text or a FILE:LINE error, and
 the rest of the page must be intact. Chromium must report no policy violation on the normal site,
-online and opened from disk."""
+online and opened from disk.
+
+This file: the checks in Chromium (the rest are in tests/unit/, tests/build/).
+"""
 
 from __future__ import annotations
 

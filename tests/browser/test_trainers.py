@@ -1,5 +1,8 @@
 """For trainers: copy-link, short links, the published-links manifest, the trainers page, session
-plans and printed handouts."""
+plans and printed handouts.
+
+This file: the checks in Chromium (the rest are in tests/unit/, tests/build/).
+"""
 
 from __future__ import annotations
 

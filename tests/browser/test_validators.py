@@ -1,7 +1,10 @@
 """Three outside checkers over the real built site: pa11y, the Nu HTML Checker and Lighthouse.
 
 All three use what package-lock.json pins (node_modules) and Debian's Chromium and Java; none
-downloads anything or lets a page reach the internet (Chromium's proxy is a closed local port)."""
+downloads anything or lets a page reach the internet (Chromium's proxy is a closed local port).
+
+This file: the checks in Chromium (the rest are in tests/unit/, tests/build/).
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""WCAG 2.2 AA in Chromium: axe-core on every page and state, plus the checks axe does not make."""
+"""WCAG 2.2 AA in Chromium: axe-core on every page and state, plus the checks axe does not make.
+
+This file: the checks on built files and tool runs, without a browser (the rest are in tests/browser/).
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""The offline workshop bundle: reproducible, small, self-contained, and working from file://."""
+"""The offline workshop bundle: reproducible, small, self-contained, and working from file://.
+
+This file: the checks on built files and tool runs, without a browser (the rest are in tests/browser/).
+"""
 
 from __future__ import annotations
 

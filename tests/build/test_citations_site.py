@@ -1,4 +1,7 @@
-"""Citations on the built site: links, APA reference lists, one label per work, errors, one pandoc run."""
+"""Citations on the built site: links, APA reference lists, one label per work, errors, one pandoc run.
+
+This file: the checks on built files and tool runs, without a browser (the rest are in tests/browser/).
+"""
 
 from __future__ import annotations
 

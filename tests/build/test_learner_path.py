@@ -1,6 +1,9 @@
 """A learner's path, driven in Chromium on a phone and a laptop: the first visit, a return visit,
 completing a module, the CPD record as text and in print, keyboard reach, layout stability and
-narrow screens. Seed modules are checked by name; nothing here counts modules."""
+narrow screens. Seed modules are checked by name; nothing here counts modules.
+
+This file: the checks on built files and tool runs, without a browser (the rest are in tests/unit/, tests/browser/).
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,8 @@
 """Every internal link resolves: the checker (practice_site.pages.link_check) on a broken folder, then on the
-real site and the offline copy."""
+real site and the offline copy.
+
+This file: the checks on built files and tool runs, without a browser (the rest are in tests/unit/).
+"""
 
 from __future__ import annotations
 

@@ -2,7 +2,10 @@
 
 The test LMS (tests/lms/host.html) runs scorm-again's runtime for the package's standard, logs every
 API call with its error code, and shows the package's SCO in a frame, launched with the manifest's
-parameters. What the runtime recorded is read back after the learner leaves."""
+parameters. What the runtime recorded is read back after the learner leaves.
+
+This file: the checks on built files and tool runs, without a browser (the rest are in tests/browser/).
+"""
 
 from __future__ import annotations
 

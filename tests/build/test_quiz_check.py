@@ -1,4 +1,7 @@
-"""Item-writing checks (quiz_check.py) and the stable shuffled order of options."""
+"""Item-writing checks (quiz_check.py) and the stable shuffled order of options.
+
+This file: the checks on built files and tool runs, without a browser (the rest are in tests/unit/).
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""Quiz files are checked before anything is built: every mistake names its file and line."""
+"""Quiz files are checked before anything is built: every mistake names its file and line.
+
+This file: the checks on built files and tool runs, without a browser (the rest are in tests/unit/).
+"""
 
 from __future__ import annotations
 

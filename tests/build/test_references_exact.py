@@ -2,7 +2,10 @@
 
 The site's entries are compared with pandoc's citeproc run directly on the same ``.bib`` files,
 writing HTML (no mkdocs-bibtex, no Markdown in between): any character the site adds, drops or
-changes fails. The order is checked against APA 7's rules (sections 9.44-9.47), written out here."""
+changes fails. The order is checked against APA 7's rules (sections 9.44-9.47), written out here.
+
+This file: the checks on built files and tool runs, without a browser (the rest are in tests/unit/).
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""The command-line reports: make cite-report and make links."""
+"""The command-line reports: make cite-report and make links.
+
+This file: the checks on built files and tool runs, without a browser (the rest are in tests/unit/).
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,8 @@
 """For trainers: copy-link, short links, the published-links manifest, the trainers page, session
-plans and printed handouts."""
+plans and printed handouts.
+
+This file: the checks on built files and tool runs, without a browser (the rest are in tests/unit/, tests/browser/).
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""The published address (site_url / SITE_URL), the 404 page and the offline copy offered for download."""
+"""The published address (site_url / SITE_URL), the 404 page and the offline copy offered for download.
+
+This file: the parts that need no build and no browser (the rest are in tests/build/, tests/browser/).
+"""
 
 from __future__ import annotations
 

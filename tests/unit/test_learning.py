@@ -1,4 +1,7 @@
-"""Knowledge checks, reflections and My learning, driven in Chromium like a learner would."""
+"""Knowledge checks, reflections and My learning, driven in Chromium like a learner would.
+
+This file: the parts that need no build and no browser (the rest are in tests/browser/).
+"""
 
 from __future__ import annotations
 

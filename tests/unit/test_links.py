@@ -1,5 +1,8 @@
 """Every internal link resolves: the checker (practice_site.pages.link_check) on a broken folder, then on the
-real site and the offline copy."""
+real site and the offline copy.
+
+This file: the parts that need no build and no browser (the rest are in tests/build/).
+"""
 
 from __future__ import annotations
 

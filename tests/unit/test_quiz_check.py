@@ -1,4 +1,7 @@
-"""Item-writing checks (quiz_check.py) and the stable shuffled order of options."""
+"""Item-writing checks (quiz_check.py) and the stable shuffled order of options.
+
+This file: the parts that need no build and no browser (the rest are in tests/build/).
+"""
 
 from __future__ import annotations
 

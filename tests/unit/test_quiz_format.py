@@ -1,4 +1,7 @@
-"""Quiz files are checked before anything is built: every mistake names its file and line."""
+"""Quiz files are checked before anything is built: every mistake names its file and line.
+
+This file: the parts that need no build and no browser (the rest are in tests/build/).
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""The command-line reports: make cite-report and make links."""
+"""The command-line reports: make cite-report and make links.
+
+This file: the parts that need no build and no browser (the rest are in tests/build/).
+"""
 
 from __future__ import annotations
 

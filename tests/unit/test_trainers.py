@@ -1,5 +1,8 @@
 """For trainers: copy-link, short links, the published-links manifest, the trainers page, session
-plans and printed handouts."""
+plans and printed handouts.
+
+This file: the parts that need no build and no browser (the rest are in tests/build/, tests/browser/).
+"""
 
 from __future__ import annotations
 
