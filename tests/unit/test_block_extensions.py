@@ -8,6 +8,7 @@ import markdown
 import pytest
 
 from practice_site.learning.quiz_format import parse_quiz_file
+from practice_site.learning.session_format import parse_sessions
 
 QUIZ_FILE = """\
 /// quiz | Which <b>two</b> are named?
@@ -103,10 +104,17 @@ def test_a_block_naming_no_parsed_question_stops_with_where_questions_are_writte
         quiz_html("/// quiz\n    id: q-missing\n///\n")
 
 
+def session_html(page: str) -> str:
+    """The page's session blocks rendered from the sessions parsed once, as the plugin hands them over."""
+    sessions = tuple(parse_sessions(page, "docs/sessions/x.md"))
+    configs = {"practice_site.learning.session_extension": {"catalogue": CATALOGUE, "sessions": sessions}}
+    return markdown.markdown(page, extensions=["practice_site.learning.session_extension"], extension_configs=configs)
+
+
 def test_a_session_block_is_an_agenda_table_with_links_relative_to_the_sessions_folder() -> None:
-    html = markdown.markdown(SESSION, extensions=["practice_site.learning.session_extension"],
-                             extension_configs={"practice_site.learning.session_extension": {"catalogue": CATALOGUE}})
-    table = tree(html).find(".//table[@class='session-table']")
+    html = session_html(SESSION + "\nBetween the two.\n\n" + SESSION.replace("A <em>short</em>", "A second"))
+    table, second = tree(html).findall(".//table[@class='session-table']")
+    assert second.find("caption").text == "A second session"  # each block renders its own session, in order
     assert table.find("caption").text == "A <em>short</em> session"
     rows = table.findall("tbody/tr")
     assert [r.find("td").text for r in rows] == ["0:00", "0:10", "0:25"]  # start times add up
@@ -118,3 +126,9 @@ def test_a_session_block_is_an_agenda_table_with_links_relative_to_the_sessions_
     assert table.find("tfoot/tr/td").text == "30 minutes (0:30)"
     for cell in table.iter("td"):  # each cell names its column header
         assert cell.get("headers")
+
+
+def test_a_session_block_outside_the_session_plans_stops_with_where_plans_go() -> None:
+    configs = {"practice_site.learning.session_extension": {"catalogue": CATALOGUE}}
+    with pytest.raises(ValueError, match="a session plan is a page in docs/sessions/"):
+        markdown.markdown(SESSION, extensions=["practice_site.learning.session_extension"], extension_configs=configs)

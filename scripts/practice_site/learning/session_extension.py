@@ -1,7 +1,9 @@
 """Markdown extension: the ``/// session`` block renders a session plan as an agenda table.
 
-The plugin passes the module ``catalogue`` (titles, addresses, reading times) in the extension's
-configuration; links are written relative to ``docs/sessions/``, where session plans live.
+The plugin reads and checks each session plan once (``session_plans``) and passes, in the
+extension's configuration, the page's parsed ``sessions`` (in page order: the first block on the
+page renders the first) and the module ``catalogue`` (titles, addresses, reading times). Links are
+written relative to ``docs/sessions/``, where session plans live.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from markdown.util import AtomicString
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block
 
-from practice_site.learning.session_format import parse_items
+from practice_site.learning.session_format import Session
 
 
 def clock(minutes: int) -> str:
@@ -25,7 +27,8 @@ COLUMNS = ("Start", "Minutes", "Activity", "Reading time")
 
 
 class SessionBlock(Block):
-    """``/// session | Title`` whose lines are ``- minutes | [principle-N#section |] activity``."""
+    """``/// session | Title`` with ``- minutes | [principle-N#section |] activity`` lines, rendered from the page's
+    parsed session (session_format read and checked it, with line numbers)."""
 
     NAME = "session"
     ARGUMENT = True
@@ -36,15 +39,25 @@ class SessionBlock(Block):
     def on_create(self, parent: etree.Element) -> etree.Element:
         return etree.SubElement(parent, "div", {"class": "session-plan"})
 
+    def parsed(self) -> Session:
+        """The page's next parsed session (blocks take them in page order)."""
+        sessions, taken = self.config["sessions"], self.config["taken"]
+        if taken[0] >= len(sessions):
+            raise ValueError("/// session: this page's session plans were not read; a session plan is a page in "
+                             "docs/sessions/")
+        taken[0] += 1
+        return sessions[taken[0] - 1]
+
     def on_end(self, block: etree.Element) -> None:
         catalogue = self.config.get("catalogue", {})
-        items = parse_items((block.text or "").splitlines(), 1, f"session {self.argument}")
+        session = self.parsed()
+        items = session.items
         block.text = None
         # Each cell names its headers (ids and headers), as the table has a row header (Total) as well
         # as column headers; the narrow-screen layout shows each cell's column name (data-label).
-        key = "session-" + slug(self.argument)
+        key = "session-" + slug(session.title)
         table = etree.SubElement(block, "table", {"class": "session-table"})
-        etree.SubElement(table, "caption").text = AtomicString(self.argument)
+        etree.SubElement(table, "caption").text = AtomicString(session.title)
         head = etree.SubElement(etree.SubElement(table, "thead"), "tr")
         ids = [f"{key}-{slug(name)}" for name in COLUMNS]
         for name, id_ in zip(COLUMNS, ids, strict=True):
@@ -76,11 +89,17 @@ class SessionBlock(Block):
 
 class SessionExtension(BlocksExtension):
     def __init__(self, *args, **kwargs) -> None:
-        self.config = {"catalogue": [{}, "module id -> title, uri, minutes and sections"]}
+        self.config = {"catalogue": [{}, "module id -> title, uri, minutes and sections"],
+                       "sessions": [(), "the page's sessions as parsed by session_format, in page order"]}
+        self.taken = [0]  # how many of the page's sessions blocks have rendered
         super().__init__(*args, **kwargs)
 
     def extendMarkdownBlocks(self, md: Markdown, block_mgr) -> None:
-        block_mgr.register(SessionBlock, self.getConfigs())
+        md.registerExtension(self)
+        block_mgr.register(SessionBlock, {**self.getConfigs(), "taken": self.taken})
+
+    def reset(self) -> None:
+        self.taken[0] = 0
 
 
 def makeExtension(**kwargs) -> SessionExtension:  # noqa: N802 (Python-Markdown's required name)

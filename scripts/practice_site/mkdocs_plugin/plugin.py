@@ -26,7 +26,13 @@ from practice_site.learning.module_learning import learning_markdown
 from practice_site.learning.my_learning import my_learning_markdown
 from practice_site.lms.catalogue import catalogue_entries, write_catalogue
 from practice_site.lms.page_links import package_links
-from practice_site.mkdocs_plugin.build_notes import log_notes, report_problems, stop_or_warn, theme_data
+from practice_site.mkdocs_plugin.build_notes import (
+    SESSION_EXTENSION,
+    log_notes,
+    report_problems,
+    stop_or_warn,
+    theme_data,
+)
 from practice_site.mkdocs_plugin.config import PracticePrinciplesConfig, check_address, check_config_strings
 from practice_site.mkdocs_plugin.nav import fill_section, fill_top_section, nav_entries
 from practice_site.mkdocs_plugin.site_model import SiteModel, load_site, module_uri
@@ -86,7 +92,8 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
         config.watch.extend([str(root / self.config.sources_dir), str(root / self.config.bib_dir)])
         modules = [(f"{p.number}. {p.short_title}", self.module_uri(p)) for p in self.site.principles]
         config.nav = fill_top_section(config.nav, self.config.nav_section, nav_entries(modules))
-        fill_section(config.nav, self.config.sessions_nav_section, nav_entries(self.site.sessions))
+        plans = [(plan.title, plan.uri) for plan in self.site.sessions]
+        fill_section(config.nav, self.config.sessions_nav_section, nav_entries(plans))
         theme_data(self.site, config)
         if BARE_URLS not in config.markdown_extensions:  # print shows each link's address once
             config.markdown_extensions.append(BARE_URLS)
@@ -123,12 +130,13 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         for principle in self.site.principles:
             files.append(File.generated(config, self.module_uri(principle), content=self.module_page(principle)))
+        plans = [(plan.title, plan.uri) for plan in self.site.sessions]
         pages = {
             self.config.bibliography_page: bibliography_markdown(self.site.citations, self.site.principles,
                                                                  self.module_uri),
             self.config.my_learning_page: my_learning_markdown(list(self.site.modules.values()), self.site.quizzes,
                                                                self.config.my_learning_page),
-            self.config.trainers_page: trainers_markdown(self.site.modules, self.site.sessions, config.site_url,
+            self.config.trainers_page: trainers_markdown(self.site.modules, plans, config.site_url,
                                                          self.site.download, self.config.offline),
         }
         for module in self.site.modules.values():  # short links: p4.html
@@ -182,6 +190,8 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
             page.meta["description"] = html.escape(str(page.meta["description"]))
         if (module := self.site.module_at(uri)) is not None:
             page.meta["description"] = html.escape(f"Practice Principle {module.number}: {module.title}")
+        plan = self.site.session_plan_at(uri)  # the session block renders the plan as parsed at on_config
+        config.mdx_configs.setdefault(SESSION_EXTENSION, {})["sessions"] = plan.sessions if plan else ()
         if moved := moved_anchors(self.site.manifest, page.url):
             page.meta["moved_anchors"] = moved  # written into the page's head by overrides/main.html
         if uri == self.config.home_page:

@@ -12,7 +12,7 @@ from practice_site.learning.module_catalogue import ModuleEntry, catalogue
 from practice_site.learning.module_learning import load_quizzes
 from practice_site.learning.quiz_check import check_quizzes
 from practice_site.learning.quiz_format import QuizFile
-from practice_site.learning.session_plans import load_session_plans
+from practice_site.learning.session_plans import SessionPlan, load_session_plans
 from practice_site.mkdocs_plugin.config import PracticePrinciplesConfig
 from practice_site.pages.download_offer import OfflineDownload, offline_download
 from practice_site.pages.module_page import module_filename
@@ -31,10 +31,14 @@ class SiteModel:
     citations: SiteCitations
     quizzes: dict[int, QuizFile]
     modules: dict[str, ModuleEntry]
-    sessions: list[tuple[str, str]]  # (title, docs-relative uri) of each session plan
+    sessions: list[SessionPlan]  # each session plan page, parsed
     quiz_findings: list[str]  # item-writing problems (they stop a strict build)
     manifest: dict  # published-links.json
     download: OfflineDownload | None  # the offline copy the site offers, if any
+
+    def session_plan_at(self, uri: str) -> SessionPlan | None:
+        """The session plan whose page is ``uri`` (docs-relative), if it is one."""
+        return next((p for p in self.sessions if p.uri == uri), None)
 
     def module_at(self, uri: str) -> ModuleEntry | None:
         """The module whose page is ``uri`` (docs-relative), if it is one."""
