@@ -1,22 +1,37 @@
-"""The plugin driven in-process by MkDocs on a copy of the project (as mkdocs-bibtex tests its plugin)."""
+"""The plugin driven in-process by MkDocs on a small synthetic project (as mkdocs-bibtex tests its plugin)."""
 
 from __future__ import annotations
 
 import dataclasses
 import logging
+import shutil
+from pathlib import Path
 
 import pytest
-from helpers import copy_project
+from helpers import ROOT, copy_project
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from practice_site.mkdocs_plugin.site_model import SiteModel
 
+SMALL = ROOT / "tests" / "fixtures" / "small-project"  # one fictional principle, one citation, one reference
+
+
+def small_project(dest: Path) -> Path:
+    """The project's pages, theme and library with one small fictional principle, and no quizzes or session plans."""
+    project = copy_project(dest, with_sources=False)
+    for folder in ("quizzes", "sessions"):
+        for path in (project / "docs" / folder).glob("*.md"):
+            path.unlink()
+    for source in SMALL.glob("*.txt"):
+        shutil.copy(source, project / "sources" / source.name)
+    return project
+
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory, monkeypatch_module):
-    """(the plugin after a strict in-process build, the site folder)."""
-    project = copy_project(tmp_path_factory.mktemp("in-process"))
+    """(the plugin after a strict in-process build, the site folder, the config)."""
+    project = small_project(tmp_path_factory.mktemp("in-process"))
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"), strict=True)
     build(config)
     return config.plugins["practice-principles"], project / "site", config
@@ -40,7 +55,10 @@ def test_every_input_is_read_once_into_a_frozen_model(built) -> None:
     assert numbers == sorted(numbers) and numbers
     assert {m.number for m in plugin.site.modules.values()} == set(numbers)
     for principle in plugin.site.principles:
-        assert principle.number in plugin.site.citations.groups  # every principle's citations resolved
+        groups = plugin.site.citations.groups[principle.number]  # found once and resolved to the library
+        assert groups and all(work.key for group in groups for work in group.works)
+    written = [int(source.stem.split("-")[1]) for source in sorted(SMALL.glob("*.txt"))]
+    assert [p.number for p in plugin.site.principles] == written
 
 
 def test_each_principle_in_the_model_has_its_page_and_nav_entry(built) -> None:
