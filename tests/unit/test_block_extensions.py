@@ -128,6 +128,14 @@ def test_a_session_block_is_an_agenda_table_with_links_relative_to_the_sessions_
         assert cell.get("headers")
 
 
+def test_a_plan_that_keeps_an_example_in_a_comment_renders_its_real_session() -> None:
+    """The plan's reader counts the example in the comment; Markdown renders only the real block."""
+    example = "<!--\n" + SESSION.replace("A <em>short</em> session", "An example") + "-->\n\n"
+    table = tree(session_html(example + SESSION)).find(".//table[@class='session-table']")
+    assert table.find("caption").text == "A <em>short</em> session"
+    assert [r.find("td").text for r in table.findall("tbody/tr")] == ["0:00", "0:10", "0:25"]
+
+
 def test_a_session_block_outside_the_session_plans_stops_with_where_plans_go() -> None:
     configs = {"practice_site.learning.session_extension": {"catalogue": CATALOGUE}}
     with pytest.raises(ValueError, match="a session plan is a page in docs/sessions/"):

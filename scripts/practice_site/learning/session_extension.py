@@ -1,8 +1,8 @@
 """Markdown extension: the ``/// session`` block renders a session plan as an agenda table.
 
 The plugin reads and checks each session plan once (``session_plans``) and passes, in the
-extension's configuration, the page's parsed ``sessions`` (in page order: the first block on the
-page renders the first) and the module ``catalogue`` (titles, addresses, reading times). Links are
+extension's configuration, the page's parsed ``sessions`` (each block renders the one with its
+title, in page order) and the module ``catalogue`` (titles, addresses, reading times). Links are
 written relative to ``docs/sessions/``, where session plans live.
 """
 
@@ -40,13 +40,19 @@ class SessionBlock(Block):
         return etree.SubElement(parent, "div", {"class": "session-plan"})
 
     def parsed(self) -> Session:
-        """The page's next parsed session (blocks take them in page order)."""
-        sessions, taken = self.config["sessions"], self.config["taken"]
-        if taken[0] >= len(sessions):
-            raise ValueError("/// session: this page's session plans were not read; a session plan is a page in "
-                             "docs/sessions/")
-        taken[0] += 1
-        return sessions[taken[0] - 1]
+        """The page's parsed session with this block's title, the first not yet shown.
+
+        Matched by title, not by position alone: a plan may keep an example in a comment, which the
+        plan's line reader counts but Markdown does not render as a block.
+        """
+        sessions, shown = self.config["sessions"], self.config["shown"]
+        title = self.argument.strip()
+        for index, session in enumerate(sessions):
+            if index not in shown and session.title == title:
+                shown.add(index)
+                return session
+        raise ValueError(f'/// session | {title}: this session plan was not read; a session plan is a page in '
+                         "docs/sessions/")
 
     def on_end(self, block: etree.Element) -> None:
         catalogue = self.config.get("catalogue", {})
@@ -91,15 +97,15 @@ class SessionExtension(BlocksExtension):
     def __init__(self, *args, **kwargs) -> None:
         self.config = {"catalogue": [{}, "module id -> title, uri, minutes and sections"],
                        "sessions": [(), "the page's sessions as parsed by session_format, in page order"]}
-        self.taken = [0]  # how many of the page's sessions blocks have rendered
+        self.shown: set[int] = set()  # which of the page's sessions a block has rendered
         super().__init__(*args, **kwargs)
 
     def extendMarkdownBlocks(self, md: Markdown, block_mgr) -> None:
         md.registerExtension(self)
-        block_mgr.register(SessionBlock, {**self.getConfigs(), "taken": self.taken})
+        block_mgr.register(SessionBlock, {**self.getConfigs(), "shown": self.shown})
 
     def reset(self) -> None:
-        self.taken[0] = 0
+        self.shown.clear()
 
 
 def makeExtension(**kwargs) -> SessionExtension:  # noqa: N802 (Python-Markdown's required name)
