@@ -72,7 +72,9 @@ def test_first_visit_starts_from_the_first_screen(device, site_url):
     seeds = ((4, "Strengths-based and relationship-based"), (7, "Approach parents and carers as partners"))
     for number, title in seeds:
         card = page.locator(f"[data-card-module='principle-{number}']")
-        expect(card.get_by_role("heading", level=3)).to_have_text(f"Practice Principle {number}: {title}")
+        heading = card.get_by_role("heading", level=3)
+        expect(heading.get_by_role("link", name=f"Practice Principle {number}: {title}", exact=True)).to_have_attribute(
+            "href", f"principles/principle-{number}.html")
         expect(card.locator(".module-status")).to_have_text("○ Not started")
         expect(card.locator(".module-card-time")).to_have_text(
             re.compile(r"^About \d+ minutes to read; \d+ questions, about \d+ minutes to answer$"))

@@ -7,7 +7,11 @@ This file: the parts that need no build and no browser (the rest are in tests/bu
 
 from __future__ import annotations
 
-from practice_site.learning.module_catalogue import answer_minutes
+import markdown
+
+from practice_site.learning.learner_path import module_cards, module_status_bar, start_action
+from practice_site.learning.module_catalogue import ModuleEntry, answer_minutes
+from practice_site.learning.my_learning import module_progress
 from practice_site.learning.quiz_format import QuizFile, parse_quiz_file
 
 
@@ -19,3 +23,28 @@ def test_answering_time_is_reading_the_questions_and_deciding():
     assert answer_minutes(quiz) == 3  # 4 * (2 + 47 + 1) words = 200 words, 1 minute; 4 * 30 s = 2 minutes
     assert answer_minutes(QuizFile("b.md")) == 0
     assert answer_minutes(None) == 0
+
+
+def render(text: str) -> str:
+    return markdown.Markdown(extensions=["toc", "attr_list", "md_in_html"]).convert(text)
+
+
+HOSTILE = ModuleEntry("principle-9", 9, "Title <script>x</script>", "*Short* [t](x) <b>", "principles/principle-9.md",
+                      questions=2, answer_minutes=1)
+
+
+def test_generated_links_are_markdown_links_to_the_source_page_so_mkdocs_checks_them():
+    """Cards, the start action, My learning and the status bar link to ``.md`` pages, which MkDocs checks."""
+    cards = render(module_cards([HOSTILE], "index.md"))
+    assert '<a href="principles/principle-9.md">Practice Principle 9: *Short* [t](x) &lt;b&gt;</a>' in cards
+    assert "<script>" not in cards and "<b>" not in cards
+    assert 'id="card-principle-9"' in cards
+    start = render(start_action([HOSTILE], "index.md", "my-learning.md"))
+    assert 'href="principles/principle-9.md"' in start and 'id="start-action"' in start
+    assert 'data-record="my-learning.html"' in start
+    progress = render(module_progress(HOSTILE, None, "my-learning.md"))
+    assert '<h3 id="principle-9"><a href="principles/principle-9.md">Practice Principle 9: *Short* [t](x) &lt;b&gt;' \
+        in progress
+    assert 'id="impact-principle-9"' in progress and "<textarea" in progress
+    bar = render(module_status_bar(HOSTILE))
+    assert '<a class="jump-to-questions" href="#check-your-understanding">Go to the questions</a>' in bar

@@ -3,7 +3,8 @@
 Everything here is built at build time from the principles and their quizzes (titles, reading and
 answering times); the learner's own status ("Not started", "In progress", "Complete") is filled in
 by ``learning.js`` from their browser, into the same elements, so nothing moves as the page loads.
-Author text (titles) is escaped here: these are HTML blocks inside the page's Markdown.
+These are HTML blocks inside the page's Markdown whose links are Markdown links (``md_in_html``),
+so that MkDocs checks them and writes their built addresses. Author text (titles) is escaped here.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import posixpath
 from html import escape
 
 from practice_site.learning.module_catalogue import ModuleEntry
+from practice_site.safe_text import markdown_text
 
 NOT_STARTED = "Not started"
 
@@ -20,6 +22,14 @@ def page_href(uri: str, from_uri: str) -> str:
     """The address of the page built from ``uri`` (a docs-relative ``.md``), relative to page ``from_uri``."""
     base = posixpath.dirname(from_uri) or "."
     return posixpath.relpath(uri, base).removesuffix(".md") + ".html"
+
+
+def page_link(uri: str, from_uri: str) -> str:
+    """A Markdown link's target for the page built from ``uri``, relative to page ``from_uri``.
+
+    MkDocs checks that the page exists and writes its built address in place of the ``.md`` path.
+    """
+    return posixpath.relpath(uri, posixpath.dirname(from_uri) or ".")
 
 
 def time_line(module: ModuleEntry) -> str:
@@ -45,33 +55,35 @@ def start_action(modules: list[ModuleEntry], from_uri: str, record_uri: str) -> 
     """
     if not modules:
         return '<p class="start-action">No modules yet.</p>'
-    first = modules[0]
-    return (f'<p class="start-action"><a class="md-button md-button--primary" id="start-action" '
-            f'href="{escape(page_href(first.uri, from_uri))}" '
-            f'data-record="{escape(page_href(record_uri, from_uri))}">Start with Principle {first.number}</a></p>')
+    first, record = modules[0], page_href(record_uri, from_uri)
+    return (f'<p class="start-action" markdown="span">[Start with Principle {first.number}]'
+            f'({page_link(first.uri, from_uri)}){{#start-action .md-button .md-button--primary '
+            f'data-record="{escape(record)}"}}</p>')
 
 
 def module_cards(modules: list[ModuleEntry], from_uri: str) -> str:
-    """One card per module: number and title, status, times, and a one-line summary (the principle's title)."""
+    """One card per module: number and title, status, times, and a one-line summary (the principle's title).
+
+    Each card's heading is a section of the page (``#card-principle-4``), in its table of contents.
+    """
     cards = []
     for m in modules:
         cards.append(
-            f'<li class="module-card" data-card-module="{escape(m.id)}" data-number="{m.number}">\n'
-            f'<h3 class="module-card-title"><a href="{escape(page_href(m.uri, from_uri))}">'
-            f"Practice Principle {m.number}: {escape(m.short_title)}</a></h3>\n"
+            f'<li class="module-card" data-card-module="{escape(m.id)}" data-number="{m.number}" markdown="1">\n'
+            f'<h3 class="module-card-title" id="card-{escape(m.id)}" data-search-exclude="" markdown="span">'
+            f"[Practice Principle {m.number}: {markdown_text(m.short_title)}]({page_link(m.uri, from_uri)})</h3>\n"
             f"{status_element(m.id)}\n"
             f'<p class="module-card-time">{escape(time_line(m))}</p>\n'
             f'<p class="module-card-summary">{escape(m.title)}</p>\n</li>'
         )
-    return '<ol class="module-cards" data-search-exclude="">\n' + "\n".join(cards) + "\n</ol>"
+    return '<ol class="module-cards" data-search-exclude="" markdown="1">\n' + "\n".join(cards) + "\n</ol>"
 
 
 def module_status_bar(module: ModuleEntry) -> str:
     """Under a module's title: the learner's status, the times, and a way straight to the questions."""
-    jump = ' <a class="jump-to-questions" href="#check-your-understanding">Go to the questions</a>' \
-        if module.questions else ""
-    return (f'<div class="module-status-bar" data-search-exclude="">\n{status_element(module.id)}\n'
-            f'<p class="module-card-time">{escape(time_line(module))}.{jump}</p>\n</div>')
+    jump = " [Go to the questions](#check-your-understanding){.jump-to-questions}" if module.questions else ""
+    return (f'<div class="module-status-bar" data-search-exclude="" markdown="1">\n{status_element(module.id)}\n'
+            f'<p class="module-card-time" markdown="span">{markdown_text(time_line(module) + ".")}{jump}</p>\n</div>')
 
 
 def finish_markdown(module_id: str) -> str:

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import html
 import json
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
-from practice_site.learning.learner_path import page_href, status_element
+from practice_site.learning.learner_path import page_link, status_element
 from practice_site.learning.module_catalogue import ModuleEntry
 from practice_site.learning.quiz_format import QuizFile
+from practice_site.safe_text import markdown_text
 
 TEMPLATES = Environment(loader=PackageLoader("practice_site.learning"), autoescape=select_autoescape(["md"]),
                         keep_trailing_newline=True, comment_start_string="{##", comment_end_string="##}")
@@ -31,15 +31,14 @@ def my_learning_markdown(modules: list[ModuleEntry], quizzes: dict[int, QuizFile
 
 def module_progress(module: ModuleEntry, quiz: QuizFile | None, from_uri: str) -> str:
     """One module's block on My learning, as a first visit sees it; ``learning.js`` fills it in."""
-    impact = f"impact-{module.id}"
+    impact, link = f"impact-{module.id}", page_link(module.uri, from_uri)
     score = "Knowledge check: not answered yet." if module.questions else "This module has no knowledge check yet."
     notes = f"<li data-field=\"reflections\">Reflections: 0 of {module.reflections} written.</li>\n" \
         if module.reflections else ""
     return (
         f'<section class="my-learning-module" id="module-{module.id}" aria-labelledby="{module.id}" '
-        f'data-module-id="{module.id}">\n'
-        f'<h3 id="{module.id}"><a href="{html.escape(page_href(module.uri, from_uri))}">'
-        f"{html.escape(module.label)}</a></h3>\n"
+        f'data-module-id="{module.id}" markdown="1">\n'
+        f'<h3 id="{module.id}" markdown="span">[{markdown_text(module.label)}]({link})</h3>\n'
         f"{status_element(module.id)}\n"
         f'<ul class="my-learning-facts">\n<li data-field="score">{score}</li>\n{notes}'
         '<li data-field="time">Time spent: none yet.</li>\n</ul>\n'
@@ -47,6 +46,6 @@ def module_progress(module: ModuleEntry, quiz: QuizFile | None, from_uri: str) -
         "practice?</label></p>\n"
         f'<p class="reflection-hint js-only" id="{impact}-hint">What will you do differently after this module? '
         "This goes into your CPD record.</p>\n"
-        f'<p class="js-only"><textarea id="{impact}" rows="4" class="reflection-notes" '
-        f'aria-describedby="{impact}-hint"></textarea></p>\n</section>'
+        f'<div class="js-only" markdown="0"><textarea id="{impact}" rows="4" class="reflection-notes" '
+        f'aria-describedby="{impact}-hint"></textarea></div>\n</section>'
     )
