@@ -78,9 +78,10 @@ cite-report: $(VENV)/site.stamp
 quiz-report: $(VENV)/site.stamp
 	$(BIN)/python -m practice_site.learning.quiz_report
 
-## Record new pages and section anchors in published-links.json (after a build; review, then commit)
-links: site
-	$(BIN)/python -m practice_site.pages.published_links site
+## Record new pages and section anchors in published-links.json (from a build made aside; review, then commit)
+links: $(VENV)/site.stamp
+	dir=$$(mktemp -d) && RECORD_LINKS=true NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir "$$dir"; \
+		status=$$?; rm -rf "$$dir"; exit $$status
 
 ## Benchmark: build time against plain Material, scaling to 128 principles, serve, page weight
 bench: $(VENV)/test.stamp node_modules/.package-lock.json $(CHROMIUM)

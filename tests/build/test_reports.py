@@ -10,7 +10,7 @@ import os
 import subprocess
 import sys
 
-from helpers import ROOT, copy_project
+from helpers import ROOT, build, copy_project
 
 from practice_site.pages.published_links import MANIFEST
 
@@ -33,13 +33,23 @@ def test_cite_report_exits_1_on_an_unresolved_citation(tmp_path):
     assert last.startswith("Next: fix the 1 unresolved citation") and last.endswith("Then run make site.")
 
 
-def test_make_links_records_new_sections_and_keeps_old_ones(tmp_path, built_site):
+def test_make_links_records_new_sections_and_keeps_old_ones(tmp_path):
+    """A build with RECORD_LINKS (as make links runs it) adds what is new and removes nothing."""
+    project = copy_project(tmp_path)
     manifest = json.loads((ROOT / MANIFEST).read_text(encoding="utf-8"))
     manifest["pages"]["retired.html"] = ["kept"]
+    manifest["moved"] = {"retired.html": "index.html"}
     manifest["pages"]["index.html"].remove("who-this-site-is-for")
-    (tmp_path / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
-    result = run(["practice_site.pages.published_links", str(built_site)], tmp_path)
-    assert result.returncode == 0 and "Review and commit it." in result.stdout
-    updated = json.loads((tmp_path / MANIFEST).read_text(encoding="utf-8"))
+    manifest["pages"]["my-learning.html"].remove("principle-7")
+    (project / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    plain = build(project)
+    assert plain.returncode == 0, plain.stderr
+    assert "new addresses (such as index.html#who-this-site-is-for) are not recorded yet" in plain.stderr
+    assert json.loads((project / MANIFEST).read_text(encoding="utf-8")) == manifest, "only make links records"
+    result = build(project, env={"RECORD_LINKS": "true"})
+    assert result.returncode == 0 and "Review and commit it." in result.stderr
+    updated = json.loads((project / MANIFEST).read_text(encoding="utf-8"))
     assert "who-this-site-is-for" in updated["pages"]["index.html"]
+    assert "principle-7" in updated["pages"]["my-learning.html"], "a module heading on My learning is recorded"
     assert updated["pages"]["retired.html"] == ["kept"], "nothing published is ever removed"
+    assert "not recorded yet" not in result.stderr

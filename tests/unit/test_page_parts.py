@@ -5,9 +5,10 @@ from __future__ import annotations
 import markdown
 import pytest
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.toc import get_toc
 
 from practice_site.mkdocs_plugin.nav import fill_section, fill_top_section, nav_entries
-from practice_site.pages.published_links import page_anchors, redirect_page
+from practice_site.pages.published_links import redirect_page, toc_anchors
 from practice_site.text_forms import ascii_letters, single_spaced, without_accents
 
 
@@ -47,13 +48,15 @@ def test_a_nav_without_the_modules_section_says_how_to_add_it() -> None:
         fill_top_section([{"Home": "index.md"}], "Principles", [])
 
 
-def test_published_anchors_are_the_heading_ids_of_the_main_content_in_order() -> None:
-    page = ('<h1 id="site">Site</h1><article class="md-content__inner">'
-            '<h1 id="title">Title</h1><p id="not-a-heading">x</p><h2 class="x" id="a&amp;b">A</h2>'
-            "<aside><h3 id='inner'>Inner</h3></aside><h2>No id</h2><h6 id=\"last\">Last</h6></article>"
-            '<footer><h2 id="footer">Footer</h2></footer><article><h2 id="second-article">Other</h2></article>')
-    assert page_anchors(page) == ["title", "a&b", "inner", "last"]
-    assert page_anchors("<h2 id='no-article'>x</h2>") == []
+def test_published_anchors_are_the_page_toc_in_order() -> None:
+    """Every heading MkDocs puts in page.toc, nested ones and those inside HTML blocks with markdown="1"."""
+    text = ("# Title\n\n## A & b {#a-b}\n\n### Inner\n\n<section markdown=\"1\">\n"
+            '<h3 id="in-html" markdown="span">[Module](m.md)</h3>\n<p>x</p>\n</section>\n\n'
+            "<h2 id=\"raw\">Raw HTML, not a section</h2>\n\n###### Last\n")
+    md = markdown.Markdown(extensions=["toc", "attr_list", "md_in_html"])
+    md.convert(text)
+    assert toc_anchors(get_toc(md.toc_tokens)) == ["title", "a-b", "inner", "in-html", "last"]
+    assert toc_anchors(get_toc([])) == []
 
 
 def test_a_redirect_page_keeps_its_title_and_address_as_text() -> None:

@@ -33,6 +33,7 @@ class PracticePrinciplesConfig(Config):
     offline_shim = c.Type(str, default="node_modules/iframe-worker/shim/index.js")
     offline_zip = c.Type(str, default="")  # the offline copy to offer for download (make site sets it)
     lms = c.Type(bool, default=False)  # pages for learning-system packages (make lms sets it)
+    record_links = c.Type(bool, default=False)  # add new pages and anchors to published-links.json (make links)
 
 
 CONFIG_STRINGS = ("site_name", "site_description", "site_author", "copyright")

@@ -36,12 +36,12 @@ from practice_site.mkdocs_plugin.build_notes import (
 from practice_site.mkdocs_plugin.config import PracticePrinciplesConfig, check_address, check_config_strings
 from practice_site.mkdocs_plugin.nav import fill_section, fill_top_section, nav_entries
 from practice_site.mkdocs_plugin.site_model import SiteModel, load_site, module_uri
+from practice_site.pages import published_links as published
 from practice_site.pages.bibliography_page import bibliography_markdown
 from practice_site.pages.csp import add_policy
 from practice_site.pages.download_offer import home_offer
 from practice_site.pages.module_page import render_principle
 from practice_site.pages.offline_shim import frame_script, worker_url
-from practice_site.pages.published_links import MANIFEST, check_manifest, collect_links, moved_anchors, redirect_page
 from practice_site.pages.sanitise import clean_content
 from practice_site.pages.search_index import ReferenceEntry, point_to_worker, reference_entries, rewrite_index_file
 from practice_site.pages.site_address import site_path
@@ -72,6 +72,7 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
 
     site: SiteModel  # set by on_config, which MkDocs always runs first
     references: dict[str, list[ReferenceEntry]]  # each module page's reference entries, for the search index
+    anchors: dict[str, list[str]]  # each page's section anchors (its table of contents), for published links
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
@@ -87,7 +88,7 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
                                   check=lambda citations, findings: report_problems(citations, findings, strict))
         except SourceError as error:
             raise PluginError(str(error)) from None
-        self.references = {}
+        self.references, self.anchors = {}, {}
         log_notes(self.site, self.config.quizzes_dir)
         config.watch.extend([str(root / self.config.sources_dir), str(root / self.config.bib_dir)])
         modules = [(f"{p.number}. {p.short_title}", self.module_uri(p)) for p in self.site.principles]
@@ -140,10 +141,11 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
                                                          self.site.download, self.config.offline),
         }
         for module in self.site.modules.values():  # short links: p4.html
-            pages[f"p{module.number}.html"] = redirect_page(module.page, module.label)
+            pages[f"p{module.number}.html"] = published.redirect_page(module.page, module.label)
         for old, new in self.site.manifest.get("moved", {}).items():
             if "#" not in old:
-                pages[old] = redirect_page(posixpath.relpath(new, posixpath.dirname(old) or "."), "This page has moved")
+                target = posixpath.relpath(new, posixpath.dirname(old) or ".")
+                pages[old] = published.redirect_page(target, "This page has moved")
         for uri, content in pages.items():
             files.append(File.generated(config, uri, content=content))
         if self.config.lms:
@@ -192,7 +194,7 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
             page.meta["description"] = html.escape(f"Practice Principle {module.number}: {module.title}")
         plan = self.site.session_plan_at(uri)  # the session block renders the plan as parsed at on_config
         config.mdx_configs.setdefault(SESSION_EXTENSION, {})["sessions"] = plan.sessions if plan else ()
-        if moved := moved_anchors(self.site.manifest, page.url):
+        if moved := published.moved_anchors(self.site.manifest, page.url):
             page.meta["moved_anchors"] = moved  # written into the page's head by overrides/main.html
         if uri == self.config.home_page:
             modules = list(self.site.modules.values())
@@ -219,7 +221,8 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
 
     def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> TemplateContext:
-        """In a package, no "previous" and "next" pages: they are not in it."""
+        """Record the page's section anchors; in a package, no "previous" and "next" pages: they are not in it."""
+        self.anchors[page.url] = published.toc_anchors(page.toc)
         if self.config.lms:
             page.previous_page = page.next_page = None
         return context
@@ -266,7 +269,7 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
         if not config.site_url:  # no address, so no sitemap: its entries would have none
             for name in ("sitemap.xml", "sitemap.xml.gz"):
                 (site_dir / name).unlink(missing_ok=True)
-        self.check_published_links(site_dir, bool(config.strict))
+        self.check_published_links(bool(config.strict))
         if self.config.lms:
             quiz_dir = Path(config.docs_dir) / self.config.quizzes_dir
             language = config.theme.get("language", "en")
@@ -277,18 +280,14 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(self.site.root / self.config.offline_shim, target)
 
-    def check_published_links(self, site_dir: Path, strict: bool) -> None:
-        """Every published address still works (see published_links.py); new ones are noted."""
-        links = collect_links(site_dir)
-        recorded = self.site.manifest.get("pages", {})
-        new = [page for page in links if page not in recorded] + [
-            f"{page}#{a}" for page, anchors in links.items() if page in recorded for a in anchors
-            if a not in recorded[page]]
-        if new:
-            log.info(f"{MANIFEST}: {len(new)} new addresses (such as {new[0]}) are not recorded yet; run make links "
-                     "to record them, then commit it")
-        stop_or_warn(check_manifest(self.site.manifest, links), strict)
-
+    def check_published_links(self, strict: bool) -> None:
+        """Every published address still works (see published_links.py); new ones are noted, or recorded."""
+        if (new := published.unrecorded(self.site.manifest, self.anchors)) and not self.config.record_links:
+            log.info(f"{published.MANIFEST}: {len(new)} new addresses (such as {new[0]}) are not recorded yet; run "
+                     "make links to record them, then commit it")
+        stop_or_warn(published.check_manifest(self.site.manifest, self.anchors), strict)
+        if self.config.record_links:
+            log.info(published.record_manifest(self.site.root / published.MANIFEST, self.anchors))
 
 def replace_marker(markdown: str, uri: str, marker: str, content: str) -> str:
     """A hand-written page's marker line replaced by the generated text; a missing marker stops the build."""

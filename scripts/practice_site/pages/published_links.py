@@ -2,17 +2,18 @@
 
 ``published-links.json`` lists every public page and section anchor ever published. A build that
 no longer has one of them fails, unless ``moved`` records where it went; the build then writes a
-redirect for it. ``python -m practice_site.pages.published_links SITE_DIR`` adds new pages and anchors to the
-manifest (``make links``); nothing is ever removed from it.
+redirect for it. A page's anchors are those of its table of contents (``page.toc``). A build with
+the plugin's ``record_links`` option on (``make links``) adds new pages and anchors to the manifest;
+nothing is ever removed from it.
 """
 
 from __future__ import annotations
 
 import json
 import posixpath
-import sys
-from html.parser import HTMLParser
+from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Protocol
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
@@ -22,68 +23,26 @@ MANIFEST = "published-links.json"
 REDIRECT_MARK = '<meta name="practice-site-redirect"'  # written by templates/redirect.html
 TEMPLATES = Environment(loader=PackageLoader("practice_site.pages"), autoescape=select_autoescape(["html"]),
                         keep_trailing_newline=True)
-NOT_PUBLIC = {"404.html"}
 ABOUT = (
     "Every public page and section anchor of the site. A build that drops one fails unless 'moved' "
     "maps it (page.html or page.html#anchor) to where it went. Add new ones with 'make links'."
 )
 
 
-HEADING_STARTS = tuple(f"<h{level}" for level in range(1, 7))
+class TocItem(Protocol):
+    """One entry of a page's table of contents, as MkDocs gives it (``page.toc``)."""
+
+    id: str
+    children: Sequence[TocItem]
 
 
-class _StartTag(HTMLParser):
-    """Reads one start tag's attributes."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.attrs: dict[str, str | None] = {}
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.attrs = dict(attrs)
-
-
-def tag_id(start_tag: str) -> str | None:
-    """The ``id`` of one start tag such as ``<h2 id="summary" class="x">``, read by the HTML parser."""
-    reader = _StartTag()
-    reader.feed(start_tag)
-    reader.close()
-    return reader.attrs.get("id")
-
-
-def page_anchors(page_html: str) -> list[str]:
-    """The ids of the headings in a page's main content (its ``<article>``), in order.
-
-    Only the heading start tags are read (each by the HTML parser); the rest of the page, which is
-    long and holds no heading ids, is not parsed.
-    """
-    start = page_html.find("<article")
-    if start < 0:
-        return []
-    end = page_html.find("</article>", start)
-    article = page_html[start:end if end >= 0 else len(page_html)]
-    ids, at = [], article.find("<h")
-    while at >= 0:
-        close = article.find(">", at)
-        if close < 0:
-            break
-        heading = article.startswith(HEADING_STARTS, at) and article[at + 3] in " \t\n/>"
-        if heading and (anchor := tag_id(article[at:close + 1])) is not None:
-            ids.append(anchor)
-        at = article.find("<h", at + 2)
-    return ids
-
-
-def collect_links(site_dir: Path) -> dict[str, list[str]]:
-    """Public page -> its section anchors, for a built site (redirect pages left out)."""
-    links = {}
-    for path in sorted(site_dir.rglob("*.html")):
-        name = path.relative_to(site_dir).as_posix()
-        text = path.read_text(encoding="utf-8")
-        if name in NOT_PUBLIC or REDIRECT_MARK in text:
-            continue
-        links[name] = page_anchors(text)
-    return links
+def toc_anchors(toc: Iterable[TocItem]) -> list[str]:
+    """The section anchors in a page's table of contents, in page order."""
+    anchors = []
+    for item in toc:
+        anchors.append(item.id)
+        anchors.extend(toc_anchors(item.children))
+    return anchors
 
 
 def read_manifest(path: Path) -> dict:
@@ -113,6 +72,14 @@ def check_manifest(manifest: dict, links: dict[str, list[str]]) -> list[str]:
         if not exists(new, links):
             problems.append(f'{MANIFEST}: "moved" sends {old} to {new}, which this build does not have')
     return problems
+
+
+def unrecorded(manifest: dict, links: dict[str, list[str]]) -> list[str]:
+    """This build's pages and anchors that the manifest does not record yet."""
+    recorded = manifest.get("pages", {})
+    return [page for page in links if page not in recorded] + [
+        f"{page}#{a}" for page, anchors in links.items() if page in recorded
+        for a in anchors if a not in recorded[page]]
 
 
 def update_manifest(manifest: dict, links: dict[str, list[str]]) -> dict:
@@ -145,15 +112,9 @@ def moved_anchors(manifest: dict, page: str) -> dict[str, str]:
     return found
 
 
-def main() -> int:
-    site_dir = Path(sys.argv[1] if len(sys.argv) > 1 else "site")
-    path = Path(MANIFEST)
-    manifest = update_manifest(read_manifest(path), collect_links(site_dir))
+def record_manifest(path: Path, links: dict[str, list[str]]) -> str:
+    """Add this build's new pages and anchors to the manifest at ``path``; a line saying what it holds."""
+    manifest = update_manifest(read_manifest(path), links)
     path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     count = sum(len(a) for a in manifest["pages"].values())
-    print(f"{MANIFEST}: {len(manifest['pages'])} pages, {count} section anchors. Review and commit it.")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
+    return f"{MANIFEST}: {len(manifest['pages'])} pages, {count} section anchors. Review and commit it."
