@@ -57,6 +57,16 @@ def test_every_input_is_read_once_into_a_frozen_model(built) -> None:
     for principle in plugin.site.principles:
         groups = plugin.site.citations.groups[principle.number]  # found once and resolved to the library
         assert groups and all(work.key for group in groups for work in group.works)
+    # Nothing in it changes after loading: no part is filled in later.
+    group = plugin.site.citations.groups[numbers[0]][0]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        group.works[0].key = None  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        plugin.site.citations.groups[numbers[0]] = ()  # type: ignore[index]
+    with pytest.raises(TypeError):
+        plugin.site.modules["principle-0"] = plugin.site.modules[f"principle-{numbers[0]}"]  # type: ignore[index]
+    assert isinstance(plugin.site.principles, tuple) and isinstance(group.parts, tuple)
+    assert plugin.site.citations.library.labels, "formatted when the model is built, not later"
     written = [int(source.stem.split("-")[1]) for source in sorted(SMALL.glob("*.txt"))]
     assert [p.number for p in plugin.site.principles] == written
 

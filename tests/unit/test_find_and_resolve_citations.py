@@ -91,8 +91,7 @@ def library():
 
 def resolve_text(text: str, library, corrections: Corrections | None = None):
     groups = find_groups(text, "sources/x.txt", 3)
-    resolve_groups(groups, library, corrections or Corrections(), {"DfE": "Department for Education"})
-    return groups
+    return resolve_groups(groups, library, corrections or Corrections(), {"DfE": "Department for Education"})
 
 
 @pytest.mark.parametrize("text, keys", [

@@ -15,8 +15,7 @@ from practice_site.sources.load_principles import load_principles
 
 def test_cite_report_is_a_checklist_in_readers_words():
     principles = load_principles(ROOT / "sources", ROOT)
-    site = collect_citations(ROOT, ROOT / "bib", principles)
-    format_citations(site, ROOT / "bib")
+    site = format_citations(collect_citations(ROOT, ROOT / "bib", principles), ROOT / "bib")
     data, _ = read_library(ROOT / "bib", ROOT)
     lines = report(site, data, {p.number: p.path for p in principles})
     text = "\n".join(lines)

@@ -7,7 +7,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
 from practice_site.mkdocs_plugin.site_model import SiteModel
-from practice_site.references.site_citations import SiteCitations, unresolved_problems
+from practice_site.references.site_citations import ResolvedCitations, unresolved_problems
 from practice_site.sources.cross_references import unresolved
 
 log = get_plugin_logger(__name__)
@@ -25,7 +25,7 @@ def stop_or_warn(problems: list[str], strict: bool) -> None:
         log.warning(problem)
 
 
-def report_problems(citations: SiteCitations, findings: list[str], strict: bool) -> None:
+def report_problems(citations: ResolvedCitations, findings: list[str], strict: bool) -> None:
     """Citations that match no work, then poorly written questions: each stops a strict build (warns otherwise)."""
     stop_or_warn(unresolved_problems(citations), strict)
     stop_or_warn(["\n".join([*findings, QUIZ_RULES])] if findings else [], strict)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
+from typing import Any
 
 from mkdocs.exceptions import PluginError
 
@@ -17,23 +19,31 @@ from practice_site.mkdocs_plugin.config import PracticePrinciplesConfig
 from practice_site.pages.download_offer import OfflineDownload, offline_download
 from practice_site.pages.module_page import module_filename
 from practice_site.pages.published_links import MANIFEST, read_manifest
-from practice_site.references.site_citations import SiteCitations, collect_citations, format_citations
+from practice_site.references.site_citations import (
+    ResolvedCitations,
+    SiteCitations,
+    collect_citations,
+    format_citations,
+)
 from practice_site.sources.load_principles import load_principles
 from practice_site.sources.model import Principle
 
 
 @dataclass(frozen=True)
 class SiteModel:
-    """The principles, their citations (resolved and formatted), quizzes, modules and session plans."""
+    """The principles, their citations (resolved and formatted), quizzes, modules and session plans.
+
+    Built whole by :func:`load_site` and never changed: its sequences are tuples and its maps read-only.
+    """
 
     root: Path
-    principles: list[Principle]
+    principles: tuple[Principle, ...]
     citations: SiteCitations
-    quizzes: dict[int, QuizFile]
-    modules: dict[str, ModuleEntry]
-    sessions: list[SessionPlan]  # each session plan page, parsed
-    quiz_findings: list[str]  # item-writing problems (they stop a strict build)
-    manifest: dict  # published-links.json
+    quizzes: Mapping[int, QuizFile]
+    modules: Mapping[str, ModuleEntry]
+    sessions: tuple[SessionPlan, ...]  # each session plan page, parsed
+    quiz_findings: tuple[str, ...]  # item-writing problems (they stop a strict build)
+    manifest: Mapping[str, Any]  # published-links.json
     download: OfflineDownload | None  # the offline copy the site offers, if any
 
     def session_plan_at(self, uri: str) -> SessionPlan | None:
@@ -59,23 +69,23 @@ def offered_download(zip_path: str) -> OfflineDownload | None:
 
 
 def load_site(root: Path, docs_dir: Path, options: PracticePrinciplesConfig,
-              check: Callable[[SiteCitations, list[str]], None] = lambda citations, findings: None) -> SiteModel:
+              check: Callable[[ResolvedCitations, list[str]], None] = lambda citations, findings: None) -> SiteModel:
     """Read every input once. Raises SourceError (file and line) or PluginError (no offline copy where named).
 
     ``check`` sees the resolved citations and the quiz findings before citeproc formats the library,
     so a strict build stops on them without running pandoc.
     """
     principles = load_principles(root / options.sources_dir, root)
-    citations = collect_citations(root, root / options.bib_dir, principles)
+    resolved = collect_citations(root, root / options.bib_dir, principles)
     quizzes = load_quizzes(docs_dir / options.quizzes_dir, root, principles)
     modules = catalogue(principles, quizzes, lambda p: module_uri(options, p))
     sessions = load_session_plans(docs_dir / options.sessions_dir, docs_dir, root, modules)
     findings = [str(f) for f in check_quizzes(list(quizzes.values()))]
-    check(citations, findings)
+    check(resolved, findings)
     cache = root / options.cache_dir if options.cache_dir else None
-    format_citations(citations, root / options.bib_dir, cache)
     return SiteModel(
-        root=root, principles=principles, citations=citations, quizzes=quizzes, modules=modules,
-        sessions=sessions, quiz_findings=findings,
-        manifest=read_manifest(root / MANIFEST), download=offered_download(options.offline_zip),
+        root=root, principles=tuple(principles), citations=format_citations(resolved, root / options.bib_dir, cache),
+        quizzes=MappingProxyType(quizzes), modules=MappingProxyType(modules), sessions=tuple(sessions),
+        quiz_findings=tuple(findings), manifest=MappingProxyType(read_manifest(root / MANIFEST)),
+        download=offered_download(options.offline_zip),
     )

@@ -163,8 +163,7 @@ def main() -> int:
     root = Path.cwd()
     try:
         principles = load_principles(root / "sources", root)
-        site = collect_citations(root, root / "bib", principles)
-        format_citations(site, root / "bib", root / CACHE_DIR)
+        site = format_citations(collect_citations(root, root / "bib", principles), root / "bib", root / CACHE_DIR)
         data, _ = read_library(root / "bib", root)
     except SourceError as error:
         print(f"cite-report: {error}", file=sys.stderr)

@@ -12,7 +12,7 @@ cited works (names, year, locator, prefix) and any plain text between them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 
 from practice_site.sources.model import Principle
 from practice_site.sources.parse_principle import body_paragraphs
@@ -42,7 +42,7 @@ SENTENCE_WORDS = {
 POSSESSIVE = re.compile(r"['’]s?$")
 
 
-@dataclass
+@dataclass(frozen=True)
 class CitedWork:
     """One name-year inside a citation: names as written, year, locator, prefix and resolution."""
 
@@ -55,7 +55,7 @@ class CitedWork:
     how: str = "unresolved"  # matched, short name, mapping, known missing, not a citation, unresolved
     reason: str = ""
     confirmed: bool = True  # False while the ledger line that settled it awaits a person's check
-    candidates: list[str] = field(default_factory=list)  # name phrases to try, longest first (narrative)
+    candidates: tuple[str, ...] = ()  # name phrases to try, longest first (narrative)
 
     @property
     def written(self) -> str:
@@ -63,7 +63,7 @@ class CitedWork:
         return normalise_written(f"{self.names}, {self.year}")
 
 
-@dataclass
+@dataclass(frozen=True)
 class CitationGroup:
     """A citation as written, where it is, and its parts in order.
 
@@ -80,7 +80,7 @@ class CitationGroup:
     narrative: bool = False
     author_start: int = 0
     paragraph: str = ""
-    parts: list[CitedWork | str] = field(default_factory=list)
+    parts: tuple[CitedWork | str, ...] = ()
 
     @property
     def as_written(self) -> str:
@@ -132,8 +132,17 @@ def split_prefix(segment: str) -> tuple[str, str]:
     return (match.group("prefix"), segment[match.end():]) if match else ("", segment)
 
 
-def parse_segment(segment: str, group: CitationGroup, previous_names: str) -> str:
-    """Add the works of one ";"-separated segment to ``group``; return the names last cited."""
+def with_locator(parts: list[CitedWork | str], token: str) -> bool:
+    """Give the last work in ``parts`` the locator ``token`` ("p.3"); False when there is no work yet."""
+    at = next((i for i in range(len(parts) - 1, -1, -1) if isinstance(parts[i], CitedWork)), None)
+    if at is None:
+        return False
+    parts[at] = replace(parts[at], locator=format_locator(token))
+    return True
+
+
+def parse_segment(segment: str, parts: list[CitedWork | str], previous_names: str) -> str:
+    """Add the works of one ";"-separated segment to ``parts``; return the names last cited."""
     prefix, body = split_prefix(segment.strip())
     names: list[str] = []
     first, joined = True, False
@@ -147,8 +156,7 @@ def parse_segment(segment: str, group: CitationGroup, previous_names: str) -> st
             work_names = ", ".join(names) or previous_names
         elif missing_comma and not names and is_name(missing_comma[0]):
             work_names, token = missing_comma
-        elif LOCATOR.match(token) and group.works and not names:
-            group.works[-1].locator = format_locator(token)
+        elif LOCATOR.match(token) and not names and with_locator(parts, token):
             continue
         else:
             names.append(token)
@@ -156,20 +164,23 @@ def parse_segment(segment: str, group: CitationGroup, previous_names: str) -> st
         if not is_name(work_names):
             names = [work_names, token]
             break
-        group.parts.append(CitedWork(work_names, token, prefix=prefix if first else "", joined=joined and first))
+        parts.append(CitedWork(work_names, token, prefix=prefix if first else "", joined=joined and first))
         first, previous_names, names = False, work_names, []
     if names or (first and prefix):
-        group.parts.append(segment.strip())
+        parts.append(segment.strip())
     return previous_names
 
 
-def parse_group(text: str, path: str = "", line: int = 0) -> CitationGroup:
-    """Split "(Catalano et al., 2012, Allnock et al., 2022)" or "(see Firmin, 2017; 2020)" into works."""
-    group = CitationGroup(text, path, line)
+def parse_group(text: str, path: str = "", line: int = 0, start: int = 0, paragraph: str = "") -> CitationGroup:
+    """Split "(Catalano et al., 2012, Allnock et al., 2022)" or "(see Firmin, 2017; 2020)" into works.
+
+    ``start`` is where the citation begins in its ``paragraph``.
+    """
+    parts: list[CitedWork | str] = []
     previous = ""
     for segment in text.strip()[1:-1].split(";"):
-        previous = parse_segment(segment, group, previous)
-    return group
+        previous = parse_segment(segment, parts, previous)
+    return CitationGroup(text, path, line, start, start + len(text), paragraph=paragraph, parts=tuple(parts))
 
 
 def narrative_names(before: str) -> list[str]:
@@ -212,16 +223,15 @@ def parse_narrative(match: re.Match[str], text: str, path: str, line: int) -> Ci
     if not candidates:
         return None
     names = candidates[0]
-    group = CitationGroup(match.group(0), path, line, match.start(), match.end(), narrative=True)
-    group.author_start = text.rfind(names.split()[0], max(0, match.start() - 300), match.start())
+    parts: list[CitedWork | str] = []
     for token in tokens:
         if YEAR.match(token):
-            group.parts.append(CitedWork(names, token, candidates=candidates))
-        elif LOCATOR.match(token) and group.works:
-            group.works[-1].locator = format_locator(token)
-        else:
+            parts.append(CitedWork(names, token, candidates=tuple(candidates)))
+        elif not (LOCATOR.match(token) and with_locator(parts, token)):
             return None
-    return group
+    author_start = text.rfind(names.split()[0], max(0, match.start() - 300), match.start())
+    return CitationGroup(match.group(0), path, line, match.start(), match.end(), narrative=True,
+                         author_start=author_start, paragraph=text, parts=tuple(parts))
 
 
 def find_groups(text: str, path: str, line: int) -> list[CitationGroup]:
@@ -232,10 +242,8 @@ def find_groups(text: str, path: str, line: int) -> list[CitationGroup]:
             continue
         group = parse_narrative(match, text, path, line)
         if group is None:
-            group = parse_group(match.group(0), path, line)
-            group.start, group.end = match.start(), match.end()
+            group = parse_group(match.group(0), path, line, match.start(), text)
         if group.works:
-            group.paragraph = text
             groups.append(group)
     return groups
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pybtex.database import BibliographyData
 
@@ -21,7 +21,7 @@ SUFFIXED = re.compile(r"^(\d{4})([a-z])$")
 ABBREVIATION_GIVEN = re.compile(r"\s*\[[^\]]+\]$")  # "Department for Education [DfE]": APA's first use, as written
 
 
-@dataclass
+@dataclass(frozen=True)
 class Work:
     """What resolution needs to know about one library entry."""
 
@@ -116,14 +116,13 @@ def pick_suffixed(cited_year: str, found: list[tuple[Work, str]]) -> list[tuple[
 
 
 def resolve_names(work: CitedWork, names: str, library: list[Work], corrections: Corrections,
-                  short_names: dict[str, str], listed: set[str]) -> bool:
-    """Try one reading of the names; fill in ``work`` and return True when it settles the citation."""
+                  short_names: dict[str, str], listed: set[str]) -> CitedWork | None:
+    """Try one reading of the names: ``work`` resolved, or None when this reading does not settle it."""
     written = normalise_written(f"{names}, {work.year}")
     for kind, how in (("cite", "mapping"), ("missing", "known missing"), ("text", "not a citation")):
         if fix := corrections.find(kind, written):
-            work.names, work.how, work.reason, work.confirmed = names, how, fix.reason, fix.confirmed
-            work.key = fix.becomes if kind == "cite" else None
-            return True
+            return replace(work, names=names, how=how, reason=fix.reason, confirmed=fix.confirmed,
+                           key=fix.becomes if kind == "cite" else None)
     found = [(w, how) for w in library if year_matches(work.year, w) and (how := match_names(names, w, short_names))]
     found = pick_suffixed(normalise_written(work.year), found)
     if len(found) > 1:  # APA: a citation points into its own document's reference list
@@ -131,33 +130,33 @@ def resolve_names(work: CitedWork, names: str, library: list[Work], corrections:
     if len(found) > 1:  # an exact match wins over a loose one
         found = [(w, how) for w, how in found if how != "fuzzy"] or found
     if len(found) == 1:
-        work.names, (chosen, work.how) = names, found[0]
-        work.key = chosen.key
-        return True
+        chosen, how = found[0]
+        return replace(work, names=names, how=how, key=chosen.key)
     if len(found) > 1:
-        work.names = names
-        work.reason = "names more than one work: " + ", ".join(w.key for w, _ in found)
-        return True
-    return False
+        return replace(work, names=names, reason="names more than one work: " + ", ".join(w.key for w, _ in found))
+    return None
 
 
 def resolve(work: CitedWork, library: list[Work], corrections: Corrections,
-            short_names: dict[str, str] | None = None, listed: set[str] | None = None) -> None:
-    """Fill in ``work.key`` and ``work.how`` (narrative citations try each reading of the names).
+            short_names: dict[str, str] | None = None, listed: set[str] | None = None) -> CitedWork:
+    """``work`` with its key and how it was found (narrative citations try each reading of the names).
 
     ``listed`` holds the keys of the citing principle's own reference list: when one author has two
     works in a year in the library, the one that principle lists is meant.
     """
-    for names in work.candidates or [work.names]:
-        if resolve_names(work, names, library, corrections, short_names or {}, listed or set()):
-            return
+    for names in work.candidates or (work.names,):
+        settled = resolve_names(work, names, library, corrections, short_names or {}, listed or set())
+        if settled is not None:
+            return settled
+    return work
 
 
 def resolve_groups(groups: list[CitationGroup], library: list[Work], corrections: Corrections,
-                   short_names: dict[str, str] | None = None, listed: set[str] | None = None) -> None:
-    for group in groups:
-        for work in group.works:
-            resolve(work, library, corrections, short_names, listed)
+                   short_names: dict[str, str] | None = None, listed: set[str] | None = None) -> list[CitationGroup]:
+    """The groups with every cited work resolved (see :func:`resolve`)."""
+    return [replace(group, parts=tuple(resolve(p, library, corrections, short_names, listed)
+                                       if isinstance(p, CitedWork) else p for p in group.parts))
+            for group in groups]
 
 
 def suggestions(work: CitedWork, library: list[Work], limit: int = 3) -> list[Work]:

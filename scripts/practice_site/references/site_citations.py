@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, fields
 from pathlib import Path
+from types import MappingProxyType
 
 from practice_site.errors import SourceError
 from practice_site.references.bib_file import read_library, source_key, source_strings
@@ -20,25 +22,15 @@ SHORT_NAMES_FILE = "short-names.tsv"
 CSL_FILE = "apa.csl"
 
 
-@dataclass
-class SiteCitations:
-    """Every citation group by principle, each module's reference list, and the formatted works."""
+@dataclass(frozen=True)
+class ResolvedCitations:
+    """Every citation group by principle, resolved, and each module's reference list (not formatted yet)."""
 
-    groups: dict[int, list[CitationGroup]]
-    module_keys: dict[int, list[str]]
+    groups: Mapping[int, tuple[CitationGroup, ...]]
+    module_keys: Mapping[int, tuple[str, ...]]
     corrections: Corrections
-    short_names: dict[str, str] = field(default_factory=dict)
-    works_in_library: list[Work] = field(default_factory=list)
-    formatted: dict[str, FormattedLibrary] = field(default_factory=dict)
-
-    @property
-    def library(self) -> FormattedLibrary:
-        """Every work formatted together (the Bibliography page's labels and order)."""
-        return self.formatted[SITE]
-
-    def module_library(self, number: int) -> FormattedLibrary:
-        """The labels and references one module shows (its own citeproc run when it needs one)."""
-        return self.formatted.get(f"principle-{number}", self.formatted[SITE])
+    short_names: Mapping[str, str]
+    works_in_library: tuple[Work, ...]
 
     def works(self) -> list[tuple[CitationGroup, CitedWork]]:
         return [(g, w) for groups in self.groups.values() for g in groups for w in g.works]
@@ -48,6 +40,22 @@ class SiteCitations:
 
     def cited_keys(self, number: int) -> set[str]:
         return {w.key for g in self.groups[number] for w in g.works if w.key}
+
+
+@dataclass(frozen=True)
+class SiteCitations(ResolvedCitations):
+    """The resolved citations with every work formatted: for the whole site and, where needed, per module."""
+
+    formatted: Mapping[str, FormattedLibrary]
+
+    @property
+    def library(self) -> FormattedLibrary:
+        """Every work formatted together (the Bibliography page's labels and order)."""
+        return self.formatted[SITE]
+
+    def module_library(self, number: int) -> FormattedLibrary:
+        """The labels and references one module shows (its own citeproc run when it needs one)."""
+        return self.formatted.get(f"principle-{number}", self.formatted[SITE])
 
 
 def module_reference_keys(principle: Principle, by_source: dict[str, str]) -> list[str]:
@@ -62,7 +70,7 @@ def module_reference_keys(principle: Principle, by_source: dict[str, str]) -> li
     return keys
 
 
-def collect_citations(root: Path, bib_dir: Path, principles: list[Principle]) -> SiteCitations:
+def collect_citations(root: Path, bib_dir: Path, principles: Sequence[Principle]) -> ResolvedCitations:
     """Read bib/ and resolve every citation (no formatting yet); errors name file and line."""
     data, _ = read_library(bib_dir, root)
     corrections = read_corrections(
@@ -75,26 +83,25 @@ def collect_citations(root: Path, bib_dir: Path, principles: list[Principle]) ->
                                    {w.literal for w in works if w.literal})
     check_ledger(corrections, data, works, short_names)
     by_source = {text: key for key, texts in written.items() for text in texts}
-    site = SiteCitations({}, {}, corrections, short_names, works)
-    for principle in principles:
-        site.module_keys[principle.number] = module_reference_keys(principle, by_source)
-        groups = principle_citations(principle)
-        resolve_groups(groups, works, corrections, short_names, set(site.module_keys[principle.number]))
-        site.groups[principle.number] = groups
-    return site
+    module_keys = {p.number: tuple(module_reference_keys(p, by_source)) for p in principles}
+    groups = {p.number: tuple(resolve_groups(principle_citations(p), works, corrections, short_names,
+                                             set(module_keys[p.number]))) for p in principles}
+    return ResolvedCitations(MappingProxyType(groups), MappingProxyType(module_keys), corrections,
+                             MappingProxyType(short_names), tuple(works))
 
 
-def format_citations(site: SiteCitations, bib_dir: Path, cache_dir: Path | None = None) -> None:
-    """Format every work in APA 7 (one pandoc run for the site, none while the cache in ``cache_dir`` holds)."""
+def format_citations(site: ResolvedCitations, bib_dir: Path, cache_dir: Path | None = None) -> SiteCitations:
+    """Every work formatted in APA 7 (one pandoc run for the site, none while the cache in ``cache_dir`` holds)."""
     contexts = {
         f"principle-{number}": sorted(set(keys) | site.cited_keys(number))
         for number, keys in site.module_keys.items()
     }
-    site.formatted = cached_format_contexts(sorted(bib_dir.glob("*.bib")), bib_dir / CSL_FILE, contexts,
-                                            cache_dir)
+    formatted = cached_format_contexts(sorted(bib_dir.glob("*.bib")), bib_dir / CSL_FILE, contexts, cache_dir)
+    resolved = {f.name: getattr(site, f.name) for f in fields(ResolvedCitations)}
+    return SiteCitations(**resolved, formatted=MappingProxyType(formatted))
 
 
-def unresolved_problems(site: SiteCitations) -> list[str]:
+def unresolved_problems(site: ResolvedCitations) -> list[str]:
     """One message per citation with no work and no mapping line, with where it is and the nearest works."""
     problems = []
     for group, work in site.unresolved():
@@ -108,7 +115,7 @@ def unresolved_problems(site: SiteCitations) -> list[str]:
     return problems
 
 
-def reference_list(library: FormattedLibrary, keys: list[str]) -> list[tuple[str, str]]:
+def reference_list(library: FormattedLibrary, keys: Sequence[str]) -> list[tuple[str, str]]:
     """(key, APA Markdown) for ``keys``, once each, in the order citeproc put them (APA order)."""
     wanted = set(keys)
     return [(k, text) for k, text in library.references.items() if k in wanted]
