@@ -141,11 +141,11 @@ def test_citations_are_found_as_written(p4, p7):
 
 def test_cross_references(p4, p7):
     assert [(r.text, r.numbers) for r in p4.cross_references] == [
-        ("Practice Principles 1 and 3", [1, 3]),
-        ("Practice Principle 2", [2]),
-        ("Practice Principle 5", [5]),
+        ("Practice Principles 1 and 3", (1, 3)),
+        ("Practice Principle 2", (2,)),
+        ("Practice Principle 5", (5,)),
     ]
-    assert [r.numbers for r in p7.cross_references] == [[3], [5], [6]]
+    assert [r.numbers for r in p7.cross_references] == [(3,), (5,), (6,)]
 
 
 def test_dash_bullets_and_numbered_items_are_lists():

@@ -14,6 +14,7 @@ import itertools
 import re
 import xml.etree.ElementTree as ET
 import zipfile
+from dataclasses import replace
 from fractions import Fraction
 from pathlib import Path
 from string import ascii_lowercase
@@ -377,7 +378,7 @@ def test_moodle_grades_of_the_quiz_files(quiz):
 
 
 def made_up(keys: int, wrong: int, kind: str = "multiple") -> Question:
-    choices = [Choice(f"option {n}", n < keys, f"reason {n}", 0) for n in range(keys + wrong)]
+    choices = tuple(Choice(f"option {n}", n < keys, f"reason {n}", 0) for n in range(keys + wrong))
     return Question(f"q-{keys}-{wrong}", "Which?", kind, "summary", choices, 1)
 
 
@@ -395,13 +396,12 @@ def test_what_moodle_or_qti_cannot_hold_is_refused():
         moodle_xml(QuizFile("made-up.md", [made_up(11, 1)]), category="c")
     with pytest.raises(ValueError, match="options"):
         qti_package(QuizFile("made-up.md", [made_up(20, 7)]), title="t")
-    control = made_up(1, 1, "single")
-    control.choices[1].feedback = "a bell \x07 rings"
+    plain = made_up(1, 1, "single")
+    control = replace(plain, choices=(plain.choices[0], replace(plain.choices[1], feedback="a bell \x07 rings")))
     for export in (lambda quiz: qti_package(quiz, title="t"), lambda quiz: moodle_xml(quiz, category="c")):
         with pytest.raises(ValueError, match="U\\+0007"):
             export(QuizFile("made-up.md", [control]))
-    escape = made_up(1, 1)
-    escape.id = "../../evil"
+    escape = replace(made_up(1, 1), id="../../evil")
     with pytest.raises(ValueError, match="not a question id"):
         qti_package(QuizFile("made-up.md", [escape]), title="t")
     with pytest.raises(ValueError, match="twice"):

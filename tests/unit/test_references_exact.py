@@ -9,6 +9,8 @@ This file: the parts that need no build and no browser (the rest are in tests/bu
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from helpers import ROOT
 
@@ -32,7 +34,8 @@ def test_every_edit_to_an_entry_is_in_the_ledger():
 def test_an_edit_without_a_ledger_line_is_found():
     data, corrections = library()
     data.entries["ruch2020"].fields["title"] = "Practising relationship-based social work: A guide"
-    corrections.items = [c for c in corrections.items if not c.written.startswith("lefevre2017 ")]
+    corrections = replace(corrections, items=tuple(c for c in corrections.items
+                                                   if not c.written.startswith("lefevre2017 ")))
     found = dict(unrecorded_changes(data, corrections, read_proper_nouns(ROOT / "bib" / "proper-nouns.txt")))
     assert found["ruch2020"] == ["title"]
     assert found["lefevre2017"] == ["author"]

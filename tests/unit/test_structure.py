@@ -111,7 +111,8 @@ def test_a_list_continued_after_a_page_break_is_joined():
     assert shape(bullets) == [("-", "a", []), ("-", "b", []), ("-", "c", [])]
     assert shape(numbers) == [("1.", "one", []), ("2.", "two", []), ("3.", "three", [])]
     assert shape(nested) == [("-", "x", [("-", "y", []), ("-", "z", [])])]
-    assert principle.repairs == [f"sources/x.txt:{n}: list continues the list above; joined" for n in (11, 15, 17, 22)]
+    assert list(principle.repairs) == [
+        f"sources/x.txt:{n}: list continues the list above; joined" for n in (11, 15, 17, 22)]
 
 
 def test_bullet_characters_are_made_dashes():

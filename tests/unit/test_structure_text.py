@@ -126,7 +126,7 @@ def test_line_endings_and_a_byte_order_mark_keep_line_numbers(ending):
     text = (HEAD + "A paragraph cut by\n\na page break.\n").replace("\n", ending)
     data = b"\xef\xbb\xbf" + text.encode()
     principle = parse_principle(decode_source(data, "sources/x.txt"), "sources/x.txt")
-    assert principle.repairs == ["sources/x.txt:9: paragraph cut by a page break after line 7; joined"]
+    assert list(principle.repairs) == ["sources/x.txt:9: paragraph cut by a page break after line 7; joined"]
     assert principle.summary.blocks[1].text == "A paragraph cut by a page break."
     assert "\r" not in page(principle) and "\ufeff" not in page(principle)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from practice_site.learning.quiz_format import QuizFile
 from practice_site.sources.model import Principle, Section, block_paragraphs
@@ -40,7 +40,7 @@ def section_words(section: Section) -> int:
     return sum(count_words(t) for t in texts)
 
 
-@dataclass
+@dataclass(frozen=True)
 class SectionEntry:
     anchor: str
     title: str
@@ -51,7 +51,7 @@ class SectionEntry:
         return minutes(self.words)
 
 
-@dataclass
+@dataclass(frozen=True)
 class ModuleEntry:
     """One module as trainers see it."""
 
@@ -60,7 +60,7 @@ class ModuleEntry:
     title: str
     short_title: str
     uri: str
-    sections: list[SectionEntry] = field(default_factory=list)
+    sections: tuple[SectionEntry, ...] = ()
     questions: int = 0
     reflections: int = 0
     answer_minutes: int = 0
@@ -91,7 +91,7 @@ def catalogue(principles: list[Principle], quizzes: dict[int, QuizFile], module_
         quiz = quizzes.get(p.number)
         entries[p.module_id] = ModuleEntry(
             p.module_id, p.number, p.title, p.short_title, module_uri(p),
-            [SectionEntry(s.anchor, s.heading, section_words(s)) for s in p.sections],
+            tuple(SectionEntry(s.anchor, s.heading, section_words(s)) for s in p.sections),
             len(quiz.questions) if quiz else 0,
             len(quiz.reflections) if quiz else 0,
             answer_minutes(quiz),

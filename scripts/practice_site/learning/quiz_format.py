@@ -32,7 +32,7 @@ learning management system records a pass at (``make lms``; the site itself has 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 
 from practice_site.errors import SourceError
 
@@ -49,7 +49,7 @@ VERDICT = re.compile(
     r"^(?:not quite\b|(?:right|correct|incorrect|wrong|yes|no|true|false)\s*[.,:;!–-])\W*", re.IGNORECASE)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Choice:
     """One option of a question: its text, whether it is correct, and the feedback for it."""
 
@@ -59,7 +59,7 @@ class Choice:
     line: int
 
 
-@dataclass
+@dataclass(frozen=True)
 class Question:
     """A knowledge-check question read from a quiz file."""
 
@@ -67,11 +67,11 @@ class Question:
     text: str
     kind: str
     section: str
-    choices: list[Choice]
+    choices: tuple[Choice, ...]
     line: int
 
 
-@dataclass
+@dataclass(frozen=True)
 class Reflection:
     """A reflective question with a private notes box."""
 
@@ -80,17 +80,17 @@ class Reflection:
     line: int
 
 
-@dataclass
+@dataclass(frozen=True)
 class QuizFile:
     """Everything one module's quiz file holds, in order."""
 
     path: str
-    questions: list[Question] = field(default_factory=list)
-    reflections: list[Reflection] = field(default_factory=list)
+    questions: tuple[Question, ...] = ()
+    reflections: tuple[Reflection, ...] = ()
     pass_mark: int = DEFAULT_PASS_MARK  # per cent of the questions answered correctly
 
 
-def parse_choices(lines: list[str], first_line: int, path: str) -> list[Choice]:
+def parse_choices(lines: list[str], first_line: int, path: str) -> tuple[Choice, ...]:
     """Read ``- [x] text`` lines, each followed by indented feedback lines."""
     choices: list[Choice] = []
     for offset, line in enumerate(lines):
@@ -103,11 +103,11 @@ def parse_choices(lines: list[str], first_line: int, path: str) -> list[Choice]:
                 raise SourceError(path, number, "this option has no text; write the option after [ ] or [x]")
             choices.append(Choice(match.group("text"), match.group("mark") != " ", "", number))
         elif line.startswith((" ", "\t")) and choices:
-            choices[-1].feedback = f"{choices[-1].feedback} {line.strip()}".strip()
+            choices[-1] = replace(choices[-1], feedback=f"{choices[-1].feedback} {line.strip()}".strip())
         else:
             raise SourceError(path, number, 'expected an option ("- [ ] text" or "- [x] text") or its '
                               "feedback indented under it")
-    return choices
+    return tuple(choices)
 
 
 def check_question(question: Question, path: str) -> None:
@@ -166,8 +166,9 @@ def parse_settings(lines: list[str], path: str) -> tuple[int, int]:
 def parse_quiz_file(text: str, path: str) -> QuizFile:
     """Read every block of a quiz file; any mistake is a SourceError naming its line."""
     lines = text.splitlines()
-    quiz = QuizFile(path)
-    quiz.pass_mark, index = parse_settings(lines, path)
+    questions: list[Question] = []
+    reflections: list[Reflection] = []
+    pass_mark, index = parse_settings(lines, path)
     in_comment = False
     while index < len(lines):
         header = HEADER.match(lines[index])
@@ -199,7 +200,7 @@ def parse_quiz_file(text: str, path: str) -> QuizFile:
             raise SourceError(path, line_number, "give the block an id (a lower-case letter, then letters, digits "
                               'and hyphens), for example "    id: p4-trusted-relationships"')
         if header.group("name") == "reflection":
-            quiz.reflections.append(Reflection(block_id, argument, line_number))
+            reflections.append(Reflection(block_id, argument, line_number))
         else:
             kind = options.get("type", "single")
             if kind not in TYPES:
@@ -209,9 +210,9 @@ def parse_quiz_file(text: str, path: str) -> QuizFile:
             choices = parse_choices(lines[content_start:end], content_start + 1, path)
             question = Question(block_id, argument, kind, options["section"], choices, line_number)
             check_question(question, path)
-            quiz.questions.append(question)
+            questions.append(question)
         index = end + 1
-    return quiz
+    return QuizFile(path, tuple(questions), tuple(reflections), pass_mark)
 
 
 def check_ids_and_sections(quizzes: list[QuizFile], anchors: dict[str, set[str]]) -> None:

@@ -15,7 +15,7 @@ then what happens: the activity, discussion prompt or instructions.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from practice_site.errors import SourceError
 
@@ -24,7 +24,7 @@ ITEM = re.compile(r"^[-*]\s+(?P<minutes>[^|]*?)\s*\|\s*(?P<rest>.*)$")
 TARGET = re.compile(r"^(?P<module>principle-\d+)(?:#(?P<anchor>[\w-]+))?$")
 
 
-@dataclass
+@dataclass(frozen=True)
 class SessionItem:
     """One agenda line: minutes, an optional module or section, and the activity."""
 
@@ -35,18 +35,18 @@ class SessionItem:
     line: int
 
 
-@dataclass
+@dataclass(frozen=True)
 class Session:
     title: str
     line: int
-    items: list[SessionItem] = field(default_factory=list)
+    items: tuple[SessionItem, ...] = ()
 
     @property
     def total(self) -> int:
         return sum(i.minutes for i in self.items)
 
 
-def parse_items(lines: list[str], first_line: int, path: str) -> list[SessionItem]:
+def parse_items(lines: list[str], first_line: int, path: str) -> tuple[SessionItem, ...]:
     items = []
     for offset, line in enumerate(lines):
         number = first_line + offset
@@ -66,7 +66,7 @@ def parse_items(lines: list[str], first_line: int, path: str) -> list[SessionIte
             raise SourceError(path, number, "say what happens in this part of the session")
         items.append(SessionItem(int(match.group("minutes")), target.group("module") if target else "",
                                  (target.group("anchor") or "") if target else "", text, number))
-    return items
+    return tuple(items)
 
 
 def parse_sessions(text: str, path: str) -> list[Session]:

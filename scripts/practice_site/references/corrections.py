@@ -8,7 +8,7 @@ to a reference-list entry in ``bib/`` ("lefevre2017 author: Luckcock" becomes "L
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from practice_site.errors import SourceError
@@ -21,7 +21,7 @@ ENTRY_FIELDS = ("type", "author", "editor", "title", "booktitle", "journal", "vo
 CONFIRMED = re.compile(r"^(?P<answer>yes|no)\b", re.IGNORECASE)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Correction:
     """One ledger line: what kind, the text as written, what it becomes, why, and whether a person
     has confirmed it."""
@@ -41,12 +41,12 @@ class Correction:
         return match.group("key"), match.group("field"), match.group("text")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Corrections:
     """All ledger lines, looked up by kind and text as written."""
 
     path: str = ""
-    items: list[Correction] = field(default_factory=list)
+    items: tuple[Correction, ...] = ()
 
     def find(self, kind: str, written: str) -> Correction | None:
         return next((c for c in self.items if c.kind == kind and c.written == written), None)
@@ -96,15 +96,15 @@ def read_line(display: str, number: int, line: str, keys: set[str]) -> Correctio
 
 def read_corrections(path: Path, display: str, keys: set[str]) -> Corrections:
     """Parse the TSV; a bad line or a key not in the library is a SourceError with its line."""
-    corrections = Corrections(display)
+    items: list[Correction] = []
     if not path.exists():
-        return corrections
+        return Corrections(display)
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
             continue
         correction = read_line(display, number, line, keys)
-        if corrections.find(correction.kind, correction.written):
+        if any(c.kind == correction.kind and c.written == correction.written for c in items):
             raise SourceError(display, number, f'"{correction.written}" is already in the ledger above; '
                               "keep one line")
-        corrections.items.append(correction)
-    return corrections
+        items.append(correction)
+    return Corrections(display, tuple(items))

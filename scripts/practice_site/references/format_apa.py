@@ -27,7 +27,7 @@ SUFFIXED_LABEL = re.compile(r"^(.*\d{4})[a-z]$")
 SITE = "site"
 
 
-@dataclass
+@dataclass(frozen=True)
 class FormattedLibrary:
     """Every work's in-text label (plain text) and its APA reference (HTML made by pandoc)."""
 

@@ -50,6 +50,6 @@ def unresolved(refs: Iterable[CrossReference], known: set[int]) -> list[tuple[Cr
 def find_cross_references(text: str, line: int) -> list[CrossReference]:
     """Mentions such as "Practice Principle 2" or "Practice Principles 1 and 3"."""
     return [
-        CrossReference(m.group(0), [int(n) for n in re.findall(r"\d+", m.group(1))], line)
+        CrossReference(m.group(0), tuple(int(n) for n in re.findall(r"\d+", m.group(1))), line)
         for m in CROSS_REFERENCE.finditer(text)
     ]

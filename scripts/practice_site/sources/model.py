@@ -1,11 +1,11 @@
-"""Plain data classes for a principle read from its source document."""
+"""Plain, frozen data classes for a principle read from its source document (built whole by the parser)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
-@dataclass
+@dataclass(frozen=True)
 class Paragraph:
     """A paragraph of inline Markdown and the source line it starts on."""
 
@@ -13,23 +13,23 @@ class Paragraph:
     line: int
 
 
-@dataclass
+@dataclass(frozen=True)
 class ListItem(Paragraph):
     """One list item: its inline Markdown, its line, and any list nested under it."""
 
     sublist: BulletList | None = None
 
 
-@dataclass
+@dataclass(frozen=True)
 class BulletList:
     """A bulleted or numbered list: one item (inline Markdown and source line) per entry."""
 
-    items: list[Paragraph]
+    items: tuple[Paragraph, ...]
     ordered: bool = False
     start: int = 1
 
 
-@dataclass
+@dataclass(frozen=True)
 class Heading:
     """A sub-heading inside a main section: page level 3 or 4, with a stable anchor."""
 
@@ -39,20 +39,20 @@ class Heading:
     anchor: str
 
 
-@dataclass
+@dataclass(frozen=True)
 class Quote:
     """A block quote: the blocks inside it (paragraphs, lists, tables, quotes)."""
 
-    blocks: list[Block]
+    blocks: tuple[Block, ...]
 
 
-@dataclass
+@dataclass(frozen=True)
 class Table:
     """A pipe table: the header row, the alignment rule as written, and the body rows of cells."""
 
-    header: list[Paragraph]
+    header: tuple[Paragraph, ...]
     rule: str
-    rows: list[list[Paragraph]]
+    rows: tuple[tuple[Paragraph, ...], ...]
 
 
 Block = Paragraph | BulletList | Heading | Quote | Table
@@ -80,35 +80,35 @@ def block_paragraphs(block: Block) -> list[Paragraph]:
     return [block]
 
 
-@dataclass
+@dataclass(frozen=True)
 class Section:
     """A main section: its heading, a stable anchor and its blocks."""
 
     heading: str
     anchor: str
     line: int
-    blocks: list[Block] = field(default_factory=list)
+    blocks: tuple[Block, ...] = ()
 
 
-@dataclass
+@dataclass(frozen=True)
 class Footnote:
     """A numbered note: its label as written and the blocks of its text."""
 
     label: str
     line: int
-    blocks: list[Block] = field(default_factory=list)
+    blocks: tuple[Block, ...] = ()
 
 
-@dataclass
+@dataclass(frozen=True)
 class CrossReference:
     """A mention of other principles by number, such as "Practice Principles 1 and 3"."""
 
     text: str
-    numbers: list[int]
+    numbers: tuple[int, ...]
     line: int
 
 
-@dataclass
+@dataclass(frozen=True)
 class Principle:
     """One Practice Principle, repaired and ready to render."""
 
@@ -117,14 +117,14 @@ class Principle:
     short_title: str
     path: str
     title_line: int
-    sections: list[Section]
-    footnotes: list[Footnote] = field(default_factory=list)
+    sections: tuple[Section, ...]
+    footnotes: tuple[Footnote, ...] = ()
     references_heading: Section | None = None
     references_caption: str = ""
-    references: list[Paragraph] = field(default_factory=list)
+    references: tuple[Paragraph, ...] = ()
     footer: str = ""
-    cross_references: list[CrossReference] = field(default_factory=list)
-    repairs: list[str] = field(default_factory=list)
+    cross_references: tuple[CrossReference, ...] = ()
+    repairs: tuple[str, ...] = ()
 
     @property
     def module_id(self) -> str:

@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from practice_site.errors import SourceError
 from practice_site.sources import repair
 from practice_site.sources.anchors import RESERVED_ANCHORS, Anchors, slugify
 from practice_site.sources.cross_references import find_cross_references
-from practice_site.sources.model import Block, Footnote, Heading, Paragraph, Principle, Quote, Section, block_paragraphs
+from practice_site.sources.model import (
+    Block,
+    CrossReference,
+    Footnote,
+    Heading,
+    Paragraph,
+    Principle,
+    Quote,
+    Section,
+    block_paragraphs,
+)
 from practice_site.sources.split_blocks import (
     RawBlock,
     arrange_lists,
@@ -64,14 +75,20 @@ def clean_inline(text: str, path: str, line: int, repairs: list[str]) -> str:
 
 
 class _Reader:
-    """Walks the raw blocks of one document and fills in a Principle."""
+    """Walks the raw blocks of one document and collects what its Principle holds."""
 
-    def __init__(self, principle: Principle, main_level: int) -> None:
-        self.p = principle
+    def __init__(self, path: str, page_title: str, main_level: int) -> None:
+        self.path = path
         self.mode = "sections"
-        self.section: Section | None = None
-        self.footnote: Footnote | None = None
-        page_title = slugify(f"Practice Principle {principle.number}: {principle.title}")
+        # Each main section and each note, with the blocks read into it so far.
+        self.sections: list[tuple[Section, list[Block]]] = []
+        self.footnotes: list[tuple[Footnote, list[Block]]] = []
+        self.section: list[Block] | None = None  # the blocks of the section being read
+        self.footnote: list[Block] | None = None  # the blocks of the note being read, if any
+        self.references: list[Paragraph] = []
+        self.references_heading: Section | None = None
+        self.references_caption = ""
+        self.repairs: list[str] = []
         self.anchors = Anchors(RESERVED_ANCHORS | {page_title})
         self.main_level = main_level
         self.sub_level = 2
@@ -82,12 +99,12 @@ class _Reader:
     def heading(self, block: RawBlock) -> None:
         line, text = block.items[0]
         if self.mode == "references":
-            if self.p.references_caption:
+            if self.references_caption:
                 raise SourceError(
-                    self.p.path, line, "a second heading inside the reference list; "
+                    self.path, line, "a second heading inside the reference list; "
                     "the reference list must come last, so move this heading above it"
                 )
-            self.p.references_caption = text
+            self.references_caption = text
             return
         if block.level > self.main_level and self.section is not None and not REFERENCES_HEADING.match(text):
             self.sub_heading(block, line, text)
@@ -95,10 +112,10 @@ class _Reader:
         section = Section(text, self.anchors.add(text), line)
         if REFERENCES_HEADING.match(text):
             self.mode = "references"
-            self.p.references_heading = section
+            self.references_heading = section
         else:
-            self.p.sections.append(section)
-            self.section = section
+            self.section = []
+            self.sections.append((section, self.section))
         self.sub_level = 2
         self.footnote = None
 
@@ -120,26 +137,26 @@ class _Reader:
             entry = Paragraph(repair.unescape(text), line)
             key = repair.normalise_entry(entry.text)
             if key in self.references_seen:
-                self.p.repairs.append(
-                    f"{self.p.path}:{line}: reference repeats line {self.references_seen[key]} "
+                self.repairs.append(
+                    f"{self.path}:{line}: reference repeats line {self.references_seen[key]} "
                     "(split by a page break); shown once"
                 )
                 continue
             self.references_seen[key] = line
-            self.p.references.append(entry)
+            self.references.append(entry)
 
     def clean(self, text: str, line: int) -> str:
-        return clean_inline(text, self.p.path, line, self.p.repairs)
+        return clean_inline(text, self.path, line, self.repairs)
 
     def build(self, block: RawBlock) -> Block:
         """The model block for one raw block (a heading inside a block quote is kept as a paragraph)."""
         if block.kind == "list":
             built = build_list(block.list_items, self.clean)
             for line in block.joins:
-                self.p.repairs.append(f"{self.p.path}:{line}: list continues the list above; joined")
+                self.repairs.append(f"{self.path}:{line}: list continues the list above; joined")
             return built
         if block.kind == "quote":
-            return Quote([self.build(inner) for inner in quote_blocks(block)])
+            return Quote(tuple(self.build(inner) for inner in quote_blocks(block)))
         if block.kind == "table":
             return build_table(block, self.clean)
         return Paragraph(self.clean(" ".join(t for _, t in block.items), block.line), block.line)
@@ -151,38 +168,48 @@ class _Reader:
         text = " ".join(t for _, t in block.items)
         start = FOOTNOTE_START.match(text)
         if start:
-            self.footnote = Footnote(start.group(1), block.line)
-            self.p.footnotes.append(self.footnote)
+            self.footnote = []
+            self.footnotes.append((Footnote(start.group(1), block.line), self.footnote))
             text = text[start.end():]
         return Paragraph(self.clean(text, block.line), block.line)
 
     def text_block(self, block: RawBlock) -> None:
         new = self.new_block(block)
-        target = self.footnote.blocks if self.footnote else self.section_blocks(block)
+        target = self.footnote if self.footnote is not None else self.section_blocks(block)
         previous = target[-1] if target else None
         if type(previous) is Paragraph and type(new) is Paragraph:
             _, parts = self.joined.get(id(previous), (previous, [previous.text]))
             if repair.is_cut_paragraph(parts[-1], new.text):
                 parts.append(new.text)
                 self.joined[id(previous)] = (previous, parts)
-                self.p.repairs.append(
-                    f"{self.p.path}:{block.line}: paragraph cut by a page break after line {previous.line}; joined"
+                self.repairs.append(
+                    f"{self.path}:{block.line}: paragraph cut by a page break after line {previous.line}; joined"
                 )
                 return
         target.append(new)
 
-    def finish(self) -> None:
-        """Join the parts of every paragraph that page breaks cut."""
-        for paragraph, parts in self.joined.values():
-            paragraph.text = " ".join(parts)
+    def finished(self, blocks: list[Block]) -> tuple[Block, ...]:
+        """The blocks read, with the parts of every paragraph that page breaks cut joined."""
+        return tuple(Paragraph(" ".join(self.joined[id(b)][1]), b.line) if id(b) in self.joined else b
+                     for b in blocks)
+
+    def principle(self, number: int, title: str, title_line: int, footer: str) -> Principle:
+        """The Principle read, whole."""
+        return Principle(
+            number, title, short_title(title), self.path, title_line,
+            sections=tuple(replace(section, blocks=self.finished(blocks)) for section, blocks in self.sections),
+            footnotes=tuple(replace(note, blocks=self.finished(blocks)) for note, blocks in self.footnotes),
+            references_heading=self.references_heading, references_caption=self.references_caption,
+            references=tuple(self.references), footer=footer, repairs=tuple(self.repairs),
+        )
 
     def section_blocks(self, block: RawBlock) -> list[Block]:
         if self.section is None:
             raise SourceError(
-                self.p.path, block.line, "text before the first section heading; "
+                self.path, block.line, "text before the first section heading; "
                 'add a heading such as "### Summary" above it'
             )
-        return self.section.blocks
+        return self.section
 
 
 def main_section_level(blocks: list[RawBlock]) -> int:
@@ -205,9 +232,8 @@ def parse_principle(lines: list[str], path: str) -> Principle:
                 "or delete the line"
             )
     number, title, title_line = parse_title(blocks[0] if blocks else None, path)
-    principle = Principle(number, title, short_title(title), path, title_line, sections=[])
-    principle.footer = "\n".join(footer).strip("\n")
-    reader = _Reader(principle, main_section_level(blocks))
+    page_title = slugify(f"Practice Principle {number}: {title}")
+    reader = _Reader(path, page_title, main_section_level(blocks))
     for block in blocks[1:]:
         if block.kind == "heading":
             reader.heading(block)
@@ -215,10 +241,9 @@ def parse_principle(lines: list[str], path: str) -> Principle:
             reader.reference_entries(block)
         else:
             reader.text_block(block)
-    reader.finish()
+    principle = reader.principle(number, title, title_line, "\n".join(footer).strip("\n"))
     check_structure(principle)
-    collect_mentions(principle)
-    return principle
+    return replace(principle, cross_references=mentions(principle))
 
 
 def body_paragraphs(principle: Principle) -> list[Paragraph]:
@@ -255,10 +280,8 @@ def check_structure(principle: Principle) -> None:
             )
 
 
-def collect_mentions(principle: Principle) -> None:
-    """Record the cross-references to other principles, as written (citations are found by the references stage)."""
-    for paragraph in body_paragraphs(principle):
-        principle.cross_references.extend(
-            ref for ref in find_cross_references(paragraph.text, paragraph.line)
-            if ref.numbers != [principle.number]
-        )
+def mentions(principle: Principle) -> tuple[CrossReference, ...]:
+    """The cross-references to other principles, as written (citations are found by the references stage)."""
+    return tuple(ref for paragraph in body_paragraphs(principle)
+                 for ref in find_cross_references(paragraph.text, paragraph.line)
+                 if ref.numbers != (principle.number,))

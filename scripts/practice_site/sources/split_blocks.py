@@ -191,25 +191,42 @@ def split_list(block: RawBlock) -> list[RawBlock]:
     return parts
 
 
+@dataclass
+class _ListDraft:
+    """A list while its items are read: each item's text, line and the list nested under it, if any."""
+
+    ordered: bool
+    start: int
+    items: list[tuple[str, int, _ListDraft | None]] = field(default_factory=list)
+
+    def nest(self, ordered: bool, start: int) -> _ListDraft:
+        """The list under the last item (made when the first nested item arrives)."""
+        text, line, sublist = self.items[-1]
+        if sublist is None:
+            sublist = _ListDraft(ordered, start)
+            self.items[-1] = (text, line, sublist)
+        return sublist
+
+    def built(self) -> BulletList:
+        return BulletList(tuple(ListItem(text, line, sublist.built() if sublist else None)
+                                for text, line, sublist in self.items), self.ordered, self.start)
+
+
 def build_list(items: list[RawItem], clean: Clean) -> BulletList:
     """A (possibly nested) list from raw items: an item that nests under the one above goes in its sublist."""
-    root = BulletList([], ordered=items[0].ordered, start=items[0].number or 1)
+    root = _ListDraft(items[0].ordered, items[0].number or 1)
     # Each level: its indent, its list and the raw item last added to it.
-    stack: list[tuple[int, BulletList, list[RawItem]]] = [(items[0].indent, root, [])]
+    stack: list[tuple[int, _ListDraft, list[RawItem]]] = [(items[0].indent, root, [])]
     for raw in items:
         while len(stack) > 1 and raw.indent < stack[-1][0]:
             stack.pop()
         _, current, last = stack[-1]
         if last and len(stack) < MAX_LIST_DEPTH and nests(raw, last[0].indent, last[0]):
-            parent = current.items[-1]
-            assert isinstance(parent, ListItem)
-            if parent.sublist is None:
-                parent.sublist = BulletList([], ordered=raw.ordered, start=raw.number or 1)
-            current, last = parent.sublist, []
+            current, last = current.nest(raw.ordered, raw.number or 1), []
             stack.append((raw.indent, current, last))
-        current.items.append(ListItem(clean(raw.text, raw.line), raw.line))
+        current.items.append((clean(raw.text, raw.line), raw.line, None))
         last[:] = [raw]
-    return root
+    return root.built()
 
 
 def split_cells(row: str) -> list[str]:
@@ -270,6 +287,6 @@ def build_table(block: RawBlock, clean: Clean) -> Table:
         aligns = (aligns + ["---"] * width)[:width]
         rule = "| " + " | ".join(aligns) + " |"
     lines = [head_line, *(number for number, _ in rows)]
-    table = [[Paragraph(clean(c, n), n) for c in row + [""] * (width - len(row))]
+    table = [tuple(Paragraph(clean(c, n), n) for c in row + [""] * (width - len(row)))
              for n, row in zip(lines, cells, strict=True)]
-    return Table(table[0], rule.strip(), table[1:])
+    return Table(table[0], rule.strip(), tuple(table[1:]))
