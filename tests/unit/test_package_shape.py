@@ -4,6 +4,8 @@ modules and functions, and no stage reaching up into the MkDocs adapter."""
 from __future__ import annotations
 
 import ast
+import dataclasses
+import importlib
 import re
 from pathlib import Path
 
@@ -55,3 +57,26 @@ def test_each_stage_imports_only_from_the_stages_before_it(path: Path) -> None:
             continue
         assert mine not in SHARED, f"{path.name}: a shared module imports the stage {other}"
         assert STAGES.index(other) < STAGES.index(mine), f"{path.name} ({mine}) imports {node.module}, a later stage"
+
+
+# The types the site model is built from (mkdocs_plugin/site_model.py): built whole, never changed.
+MODEL_MODULES = ["sources.model", "references.find_citations", "references.site_citations", "references.corrections",
+                 "references.resolve_citations", "references.format_apa", "learning.quiz_format",
+                 "learning.session_format", "learning.session_plans", "learning.module_catalogue",
+                 "pages.download_offer", "mkdocs_plugin.site_model"]
+BUILDERS = {"ReaderNotes"}  # collects one page's notes while it is written; not part of the model
+
+
+@pytest.mark.parametrize("name", MODEL_MODULES)
+def test_the_site_model_is_frozen_all_the_way_down(name: str) -> None:
+    """Every data class the model holds is frozen, and holds tuples and read-only maps, not lists or dicts."""
+    module = importlib.import_module(f"practice_site.{name}")
+    classes = [c for c in vars(module).values() if dataclasses.is_dataclass(c) and c.__module__ == module.__name__
+               and c.__name__ not in BUILDERS and not c.__name__.startswith("_")]
+    assert classes, f"{name}: no data classes"
+    for cls in classes:
+        assert cls.__dataclass_params__.frozen, f"{name}.{cls.__name__} is not frozen"
+        for field in dataclasses.fields(cls):
+            annotation = str(field.type)
+            assert not re.search(r"\b(list|dict|set)\[", annotation), \
+                f"{name}.{cls.__name__}.{field.name}: {annotation} can change; use a tuple or Mapping"

@@ -15,10 +15,12 @@ import hashlib
 import json
 import os
 import re
-from dataclasses import asdict, dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import cached_property
 from importlib.metadata import version
 from pathlib import Path
+from types import MappingProxyType
 
 from mkdocs_bibtex.citation import Citation, CitationBlock
 from mkdocs_bibtex.registry import PandocRegistry
@@ -31,8 +33,13 @@ SITE = "site"
 class FormattedLibrary:
     """Every work's in-text label (plain text) and its APA reference (HTML made by pandoc)."""
 
-    labels: dict[str, str]
-    references: dict[str, str]
+    labels: Mapping[str, str]
+    references: Mapping[str, str]
+
+    def __post_init__(self) -> None:
+        """Kept as read-only maps (copies of what was given), so no one changes them later."""
+        object.__setattr__(self, "labels", MappingProxyType(dict(self.labels)))
+        object.__setattr__(self, "references", MappingProxyType(dict(self.references)))
 
 
 class FileRegistry(PandocRegistry):
@@ -88,7 +95,8 @@ def cached_format_contexts(
     cache_dir.mkdir(parents=True, exist_ok=True)
     for old in cache_dir.glob("citations-*.json"):
         old.unlink()
-    path.write_text(json.dumps({name: asdict(lib) for name, lib in formatted.items()}), encoding="utf-8")
+    stored = {name: {"labels": dict(lib.labels), "references": dict(lib.references)} for name, lib in formatted.items()}
+    path.write_text(json.dumps(stored), encoding="utf-8")
     return formatted
 
 

@@ -26,7 +26,7 @@ class Work:
     """What resolution needs to know about one library entry."""
 
     key: str
-    families: list[str]
+    families: tuple[str, ...]
     literal: str
     year: str
     written: tuple[str, ...] = ()
@@ -53,7 +53,7 @@ def library_works(data: BibliographyData, written: dict[str, list[str]] | None =
     for key, entry in data.entries.items():
         persons = entry.persons.get("author", [])
         literal = plain(str(persons[0])) if persons and not persons[0].first_names else ""
-        families = [plain(" ".join(p.prelast_names + p.last_names)) for p in persons]
+        families = tuple(plain(" ".join(p.prelast_names + p.last_names)) for p in persons)
         year = entry.fields.get("year", "n.d.")
         works.append(Work(key, families, literal, year, tuple((written or {}).get(key, []))))
     return works
@@ -95,7 +95,7 @@ def match_names(names: str, work: Work, short_names: dict[str, str]) -> str | No
         if len(work.families) >= 3 and work.families[0] == people[0]:
             return "matched"
         return "fuzzy" if len(work.families) >= 2 and folded(work.families[0]) == folded(people[0]) else None
-    if work.families == people:
+    if work.families == tuple(people):
         return "matched"
     return "fuzzy" if [folded(f) for f in work.families] == [folded(p) for p in people] else None
 
