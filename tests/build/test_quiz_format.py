@@ -28,3 +28,22 @@ def test_a_quiz_file_for_a_missing_principle_stops_the_build(tmp_path):
     result = build(project)
     assert result.returncode != 0
     assert "docs/quizzes/principle-9.md:1: no principle has this number" in result.stderr
+
+
+def test_a_quiz_or_session_block_on_another_page_stops_the_build_at_its_line(tmp_path):
+    """Questions go in quiz files and agendas in docs/sessions/; written elsewhere, the build names the line."""
+    project = copy_project(tmp_path)
+    page = project / "docs" / "credits.md"
+    text = page.read_text(encoding="utf-8")
+    quiz = (project / "docs" / "quizzes" / "principle-7.md").read_text(encoding="utf-8")
+    known = next(line.split(":", 1)[1].strip() for line in quiz.splitlines() if line.startswith("    id:"))
+    line = len(text.splitlines()) + 2
+    page.write_text(text + f"\n```text\n/// quiz (an example in code is fine)\n```\n\n/// quiz\n    id: {known}\n"
+                    "///\n\n/// session | A plan\n- 5 | Welcome.\n///\n", encoding="utf-8")
+    result = build(project)
+    assert result.returncode != 0
+    assert f"docs/credits.md:{line + 4}: a /// quiz block cannot go on this page; knowledge-check questions are " \
+        "written in the module's quiz file (docs/quizzes/principle-N.md)" in result.stderr
+    assert f"docs/credits.md:{line + 8}: a /// session block cannot go on this page; session plans are pages of " \
+        "their own in docs/sessions/" in result.stderr
+    assert "Traceback" not in result.stderr

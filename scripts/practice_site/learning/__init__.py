@@ -6,6 +6,6 @@ Out: each module's learning parts and the My learning and For trainers pages as 
 the item-writing checks (``quiz_check``, ``make quiz-report``).
 
 ``quiz_format`` and ``session_format`` parse and check the files; ``quiz_extension`` and
-``session_extension`` are the block extensions; ``module_learning``, ``learner_path`` and
-``trainers`` write the pages.
+``session_extension`` are the block extensions (``block_placement`` says which pages they may
+stand on); ``module_learning``, ``my_learning`` and ``learner_path`` write the pages' parts.
 """

@@ -6,6 +6,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
+from practice_site.learning.block_placement import misplaced_blocks
 from practice_site.mkdocs_plugin.site_model import SiteModel
 from practice_site.references.site_citations import ResolvedCitations, unresolved_problems
 from practice_site.sources.cross_references import unresolved
@@ -23,6 +24,12 @@ def stop_or_warn(problems: list[str], strict: bool) -> None:
         raise PluginError("\n".join(problems))
     for problem in problems:
         log.warning(problem)
+
+
+def check_block_placement(name: str, text: str, allowed: set[str]) -> None:
+    """A quiz, reflection or session block where it cannot go stops the build, with its file and line."""
+    if problems := misplaced_blocks(text, allowed):
+        raise PluginError("\n".join(f"{name}:{problem}" for problem in problems))
 
 
 def report_problems(citations: ResolvedCitations, findings: list[str], strict: bool) -> None:

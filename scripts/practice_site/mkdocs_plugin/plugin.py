@@ -28,6 +28,7 @@ from practice_site.lms.catalogue import catalogue_entries, write_catalogue
 from practice_site.lms.page_links import package_links
 from practice_site.mkdocs_plugin.build_notes import (
     SESSION_EXTENSION,
+    check_block_placement,
     log_notes,
     report_problems,
     stop_or_warn,
@@ -194,6 +195,9 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
             page.meta["description"] = html.escape(f"Practice Principle {module.number}: {module.title}")
         plan = self.site.session_plan_at(uri)  # the session block renders the plan as parsed at on_config
         config.mdx_configs.setdefault(SESSION_EXTENSION, {})["sessions"] = plan.sessions if plan else ()
+        if page.file.generated_by is None:  # a page an editor wrote: its blocks are where they belong
+            check_block_placement(f"{Path(config.docs_dir).name}/{uri}", page.file.content_string,
+                                  {"session"} if plan else set())
         if moved := published.moved_anchors(self.site.manifest, page.url):
             page.meta["moved_anchors"] = moved  # written into the page's head by overrides/main.html
         if uri == self.config.home_page:
