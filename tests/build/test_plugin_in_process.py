@@ -65,6 +65,8 @@ def test_every_input_is_read_once_into_a_frozen_model(built) -> None:
         plugin.site.citations.groups[numbers[0]] = ()  # type: ignore[index]
     with pytest.raises(TypeError):
         plugin.site.modules["principle-0"] = plugin.site.modules[f"principle-{numbers[0]}"]  # type: ignore[index]
+    with pytest.raises(TypeError):
+        plugin.site.manifest["pages"]["new.html"] = ()  # type: ignore[index]
     assert isinstance(plugin.site.principles, tuple) and isinstance(group.parts, tuple)
     assert plugin.site.citations.library.labels, "formatted when the model is built, not later"
     written = [int(source.stem.split("-")[1]) for source in sorted(SMALL.glob("*.txt"))]

@@ -18,7 +18,7 @@ from practice_site.learning.session_plans import SessionPlan, load_session_plans
 from practice_site.mkdocs_plugin.config import PracticePrinciplesConfig
 from practice_site.pages.download_offer import OfflineDownload, offline_download
 from practice_site.pages.module_page import module_filename
-from practice_site.pages.published_links import MANIFEST, read_manifest
+from practice_site.pages.published_links import MANIFEST, read_manifest, read_only
 from practice_site.references.site_citations import (
     ResolvedCitations,
     SiteCitations,
@@ -86,6 +86,6 @@ def load_site(root: Path, docs_dir: Path, options: PracticePrinciplesConfig,
     return SiteModel(
         root=root, principles=tuple(principles), citations=format_citations(resolved, root / options.bib_dir, cache),
         quizzes=MappingProxyType(quizzes), modules=MappingProxyType(modules), sessions=tuple(sessions),
-        quiz_findings=tuple(findings), manifest=MappingProxyType(read_manifest(root / MANIFEST)),
+        quiz_findings=tuple(findings), manifest=read_only(read_manifest(root / MANIFEST)),
         download=offered_download(options.offline_zip),
     )

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import json
 import posixpath
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Protocol
+from types import MappingProxyType
+from typing import Any, Protocol
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
@@ -51,12 +52,21 @@ def read_manifest(path: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+def read_only(manifest: Mapping[str, Any]) -> Mapping[str, Any]:
+    """The manifest as a build keeps it: read-only maps and tuples, so nothing changes it."""
+    return MappingProxyType({
+        "about": manifest.get("about", ABOUT),
+        "pages": MappingProxyType({page: tuple(anchors) for page, anchors in manifest.get("pages", {}).items()}),
+        "moved": MappingProxyType(dict(manifest.get("moved", {}))),
+    })
+
+
 def exists(address: str, links: dict[str, list[str]]) -> bool:
     page, _, anchor = address.partition("#")
     return page in links and (not anchor or anchor in links[page])
 
 
-def check_manifest(manifest: dict, links: dict[str, list[str]]) -> list[str]:
+def check_manifest(manifest: Mapping[str, Any], links: dict[str, list[str]]) -> list[str]:
     """Problems: published addresses the build lost without a recorded move, and moves to nowhere."""
     moved = manifest.get("moved", {})
     problems = []
@@ -74,7 +84,7 @@ def check_manifest(manifest: dict, links: dict[str, list[str]]) -> list[str]:
     return problems
 
 
-def unrecorded(manifest: dict, links: dict[str, list[str]]) -> list[str]:
+def unrecorded(manifest: Mapping[str, Any], links: dict[str, list[str]]) -> list[str]:
     """This build's pages and anchors that the manifest does not record yet."""
     recorded = manifest.get("pages", {})
     return [page for page in links if page not in recorded] + [
@@ -82,13 +92,13 @@ def unrecorded(manifest: dict, links: dict[str, list[str]]) -> list[str]:
         for a in anchors if a not in recorded[page]]
 
 
-def update_manifest(manifest: dict, links: dict[str, list[str]]) -> dict:
+def update_manifest(manifest: Mapping[str, Any], links: dict[str, list[str]]) -> dict:
     """Add new pages and anchors; keep everything already published."""
     pages = {page: list(anchors) for page, anchors in manifest.get("pages", {}).items()}
     for page, anchors in links.items():
         known = pages.setdefault(page, [])
         known.extend(a for a in anchors if a not in known)
-    return {"about": ABOUT, "pages": dict(sorted(pages.items())), "moved": manifest.get("moved", {})}
+    return {"about": ABOUT, "pages": dict(sorted(pages.items())), "moved": dict(manifest.get("moved", {}))}
 
 
 def redirect_page(target: str, title: str) -> str:
@@ -100,7 +110,7 @@ def _redirect_html(target: str, title: str) -> str:
     return TEMPLATES.get_template("redirect.html").render(target=target, title=title)
 
 
-def moved_anchors(manifest: dict, page: str) -> dict[str, str]:
+def moved_anchors(manifest: Mapping[str, Any], page: str) -> dict[str, str]:
     """For one page: old anchor -> new address, relative to that page ("#new" on the same page)."""
     found = {}
     for old, new in manifest.get("moved", {}).items():
