@@ -16,7 +16,7 @@ import re
 # "<" that opens a tag, comment or declaration (not an autolink such as <https://...>).
 RAW_HTML = re.compile(r"<(?!(?:https?|mailto):[^\s<>]*>)(?=[A-Za-z!/?])")
 ATTRIBUTE_LIST = re.compile(r"\{")
-MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~])")
+MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
 
 
 def neutralise_markup(markdown: str) -> str:
@@ -25,8 +25,12 @@ def neutralise_markup(markdown: str) -> str:
 
 
 def markdown_text(text: str) -> str:
-    """A plain string as Markdown that shows exactly that string: nothing in it is markup."""
-    return MARKDOWN_PUNCTUATION.sub(r"\\\1", html.escape(text, quote=False))
+    """A plain string as Markdown that shows exactly that string: nothing in it is markup.
+
+    "~" is written as a character reference: Markdown has no escape for it (a backslash would show),
+    and an extension such as pymdownx.tilde would read "~~" as strikethrough.
+    """
+    return MARKDOWN_PUNCTUATION.sub(r"\\\1", html.escape(text, quote=False)).replace("~", "&#126;")
 
 
 ATTRIBUTE_LIST_SYNTAX = re.compile(r"\{\s*[:#.]|\{\s*\w+\s*=")
