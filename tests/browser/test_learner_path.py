@@ -73,6 +73,7 @@ def test_first_visit_starts_from_the_first_screen(device, site_url):
     for number, title in seeds:
         card = page.locator(f"[data-card-module='principle-{number}']")
         heading = card.get_by_role("heading", level=3)
+        expect(heading).to_have_text(f"Practice Principle {number}: {title}")  # one link: the module, no "¶"
         expect(heading.get_by_role("link", name=f"Practice Principle {number}: {title}", exact=True)).to_have_attribute(
             "href", f"principles/principle-{number}.html")
         expect(card.locator(".module-status")).to_have_text("○ Not started")

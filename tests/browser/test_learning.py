@@ -170,6 +170,8 @@ def test_my_learning_shows_progress(page, site_url):
     total = len(answer_key(4))
     expect(module).to_contain_text(f"Knowledge check: 1 of {total} correct, 1 of {total} answered.")
     heading = module.get_by_role("heading", level=3)
+    expect(heading).to_have_text("Practice Principle 4: Strengths-based and relationship-based")
+    expect(module).to_have_accessible_name("Practice Principle 4: Strengths-based and relationship-based")
     expect(heading.get_by_role("link", name="Practice Principle 4: Strengths-based and relationship-based",
                                exact=True)).to_have_attribute("href", P4)
     expect(module).to_contain_text("Reflections: 1 of 4 written.")

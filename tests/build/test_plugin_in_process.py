@@ -6,6 +6,7 @@ import dataclasses
 import logging
 import shutil
 from pathlib import Path
+from types import MappingProxyType
 
 import pytest
 from helpers import ROOT, copy_project
@@ -71,6 +72,26 @@ def test_every_input_is_read_once_into_a_frozen_model(built) -> None:
     assert plugin.site.citations.library.labels, "formatted when the model is built, not later"
     written = [int(source.stem.split("-")[1]) for source in sorted(SMALL.glob("*.txt"))]
     assert [p.number for p in plugin.site.principles] == written
+    assert changeable(plugin.site) == [], "every part of the model is a tuple, a read-only map or frozen"
+
+
+def changeable(value: object, path: str = "site", seen: set[int] | None = None) -> list[str]:
+    """Where in ``value`` a list, dict or set, or a data class that is not frozen, is reached."""
+    seen = set() if seen is None else seen
+    if id(value) in seen or isinstance(value, str | bytes | int | float | bool | Path | type(None)):
+        return []
+    seen.add(id(value))
+    if isinstance(value, list | dict | set):
+        return [f"{path}: {type(value).__name__}"]
+    if dataclasses.is_dataclass(value):
+        found = [] if value.__dataclass_params__.frozen else [f"{path}: {type(value).__name__} is not frozen"]
+        return found + [p for f in dataclasses.fields(value)
+                        for p in changeable(getattr(value, f.name), f"{path}.{f.name}", seen)]
+    if isinstance(value, MappingProxyType):
+        return [p for k, v in value.items() for p in changeable(v, f"{path}[{k!r}]", seen)]
+    if isinstance(value, tuple | frozenset):
+        return [p for i, v in enumerate(value) for p in changeable(v, f"{path}[{i}]", seen)]
+    return []
 
 
 def test_each_principle_in_the_model_has_its_page_and_nav_entry(built) -> None:
@@ -94,10 +115,11 @@ def test_the_generated_pages_are_built(built) -> None:
 def test_a_rebuild_reads_every_input_again_and_a_clean_project_warns_of_nothing(built, caplog) -> None:
     """A rebuild (as mkdocs serve makes after an edit, with the config loaded again) starts from the inputs."""
     first, site, config = built
+    before = first.site  # MkDocs keeps a plugin with on_startup across reloads; its model is read again
     again = load_config(config.config_file_path, site_dir=str(site), strict=True)
     with caplog.at_level(logging.WARNING):
         build(again)
     assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == []
     plugin = again.plugins["practice-principles"]
-    assert plugin.site is not first.site and plugin.site.principles == first.site.principles
+    assert plugin.site is not before and plugin.site.principles == before.principles
     assert set(plugin.references) == {m.page for m in plugin.site.modules.values()}  # each module's entries, once

@@ -7,6 +7,7 @@ import xml.etree.ElementTree as etree
 import markdown
 import pytest
 
+from practice_site.learning.block_placement import PageSource
 from practice_site.learning.quiz_format import parse_quiz_file
 from practice_site.learning.session_format import parse_sessions
 
@@ -99,9 +100,27 @@ def test_a_reflection_block_is_a_labelled_private_notes_box() -> None:
     assert area.get("aria-describedby") == box.find("p").get("id")
 
 
-def test_a_block_naming_no_parsed_question_stops_with_where_questions_are_written() -> None:
-    with pytest.raises(ValueError, match=r'no quiz has the id "q-missing".*docs/quizzes/'):
-        quiz_html("/// quiz\n    id: q-missing\n///\n")
+def test_a_quiz_or_reflection_this_page_does_not_hold_stops_at_its_line_with_where_it_goes() -> None:
+    """Only a module's page holds questions; a block anywhere else, however nested, is found as it renders."""
+    page = "# Credits\n\n!!! note\n\n    //// reflection\n        id: r-one\n    ////\n"
+    configs = {"practice_site.learning.quiz_extension": {"page": PageSource("docs/credits.md", page)}}
+    with pytest.raises(ValueError, match=r"^docs/credits\.md:5: a /// reflection block cannot go on this page; "
+                       r"reflective questions are written in the module's quiz file \(docs/quizzes/principle-N\.md\)"):
+        markdown.markdown(page, extensions=["admonition", "practice_site.learning.quiz_extension"],
+                          extension_configs=configs)
+    stopped = []
+
+    def stop(message: str):
+        stopped.append(message)
+        raise RuntimeError(message)
+
+    configs["practice_site.learning.quiz_extension"]["stop"] = stop
+    with pytest.raises(RuntimeError):
+        markdown.markdown("/// quiz\n    id: q-one\n///\n", extensions=["practice_site.learning.quiz_extension"],
+                          extension_configs=configs)
+    assert stopped == ["docs/credits.md: a /// quiz block cannot go on this page; knowledge-check questions are "
+                       "written in the module's quiz file (docs/quizzes/principle-N.md), which the build puts at "
+                       "the end of the module"], "the stop the plugin hands over is used; no line found, the page"
 
 
 def session_html(page: str) -> str:
@@ -136,7 +155,10 @@ def test_a_plan_that_keeps_an_example_in_a_comment_renders_its_real_session() ->
     assert [r.find("td").text for r in table.findall("tbody/tr")] == ["0:00", "0:10", "0:25"]
 
 
-def test_a_session_block_outside_the_session_plans_stops_with_where_plans_go() -> None:
-    configs = {"practice_site.learning.session_extension": {"catalogue": CATALOGUE}}
-    with pytest.raises(ValueError, match="a session plan is a page in docs/sessions/"):
-        markdown.markdown(SESSION, extensions=["practice_site.learning.session_extension"], extension_configs=configs)
+def test_a_session_block_outside_the_session_plans_stops_at_its_line_with_where_plans_go() -> None:
+    page = "# Credits\n\n- A list item:\n\n    " + SESSION.replace("\n", "\n    ")
+    configs = {"practice_site.learning.session_extension": {"catalogue": CATALOGUE,
+                                                           "page": PageSource("docs/credits.md", page)}}
+    with pytest.raises(ValueError, match=r"^docs/credits\.md:5: a /// session block cannot go on this page; session "
+                       "plans are pages of their own in docs/sessions/"):
+        markdown.markdown(page, extensions=["practice_site.learning.session_extension"], extension_configs=configs)

@@ -26,25 +26,26 @@ def test_answering_time_is_reading_the_questions_and_deciding():
 
 
 def render(text: str) -> str:
-    return markdown.Markdown(extensions=["toc", "attr_list", "md_in_html"]).convert(text)
+    return markdown.Markdown(extensions=["toc", "attr_list", "md_in_html", "practice_site.pages.heading_links"],
+                             extension_configs={"toc": {"permalink": True}}).convert(text)
 
 
-HOSTILE = ModuleEntry("principle-9", 9, "Title <script>x</script>", "*Short* [t](x) <b>", "principles/principle-9.md",
-                      questions=2, answer_minutes=1)
+HOSTILE = ModuleEntry("principle-9", 9, "Title <script>x</script>", "*Short* [t](x) <b> a~b",
+                      "principles/principle-9.md", questions=2, answer_minutes=1)
 
 
 def test_generated_links_are_markdown_links_to_the_source_page_so_mkdocs_checks_them():
     """Cards, the start action, My learning and the status bar link to ``.md`` pages, which MkDocs checks."""
     cards = render(module_cards([HOSTILE], "index.md"))
-    assert '<a href="principles/principle-9.md">Practice Principle 9: *Short* [t](x) &lt;b&gt;</a>' in cards
+    assert '<a href="principles/principle-9.md">Practice Principle 9: *Short* [t](x) &lt;b&gt; a&#126;b</a>' in cards
     assert "<script>" not in cards and "<b>" not in cards
-    assert 'id="card-principle-9"' in cards
+    assert 'id="card-principle-9"' in cards and "headerlink" not in cards, "the card's one link is the module"
     start = render(start_action([HOSTILE], "index.md", "my-learning.md"))
     assert 'href="principles/principle-9.md"' in start and 'id="start-action"' in start
     assert 'data-record="my-learning.html"' in start
     progress = render(module_progress(HOSTILE, None, "my-learning.md"))
     assert '<h3 id="principle-9"><a href="principles/principle-9.md">Practice Principle 9: *Short* [t](x) &lt;b&gt;' \
         in progress
-    assert 'id="impact-principle-9"' in progress and "<textarea" in progress
+    assert 'id="impact-principle-9"' in progress and "<textarea" in progress and "headerlink" not in progress
     bar = render(module_status_bar(HOSTILE))
     assert '<a class="jump-to-questions" href="#check-your-understanding">Go to the questions</a>' in bar

@@ -66,3 +66,13 @@ def test_a_redirect_page_keeps_its_title_and_address_as_text() -> None:
     script = page.split("<script>", 1)[1].split("</script>", 1)[0]
     assert "</" not in script and "location.replace(" in script and "location.hash" in script
     assert page.count("Content-Security-Policy") == 1  # and its one inline script is allowed by hash
+
+
+def test_only_headings_marked_to_have_none_lose_their_section_link() -> None:
+    md = markdown.Markdown(extensions=["toc", "md_in_html", "practice_site.pages.heading_links"],
+                           extension_configs={"toc": {"permalink": True}})
+    html = md.convert('## A section\n\n<div markdown="1">\n<h3 id="m" data-no-section-link="" markdown="span">'
+                      "[Module](m.md)</h3>\n</div>\n")
+    assert '<h2 id="a-section">A section<a class="headerlink" href="#a-section"' in html
+    assert '<h3 id="m"><a href="m.md">Module</a></h3>' in html, "no mark left, no section link"
+    assert [t["id"] for t in md.toc_tokens[0]["children"]] == ["m"], "still a section of the page"

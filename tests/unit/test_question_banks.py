@@ -385,7 +385,7 @@ def made_up(keys: int, wrong: int, kind: str = "multiple") -> Question:
 @pytest.mark.parametrize("keys", range(1, 11))
 def test_moodle_grades_for_any_number_of_right_and_wrong_options(keys):
     questions = [made_up(keys, wrong) for wrong in range(0, 13)]
-    xml = moodle_xml(QuizFile("made-up.md", questions), category="c")
+    xml = moodle_xml(QuizFile("made-up.md", tuple(questions)), category="c")
     for element, question in zip(moodle_questions(xml), questions, strict=True):
         check_moodle_grades(element, question)
     assert summary(read_moodle_xml(xml)) == summary(questions)
@@ -393,19 +393,19 @@ def test_moodle_grades_for_any_number_of_right_and_wrong_options(keys):
 
 def test_what_moodle_or_qti_cannot_hold_is_refused():
     with pytest.raises(ValueError, match="right options"):
-        moodle_xml(QuizFile("made-up.md", [made_up(11, 1)]), category="c")
+        moodle_xml(QuizFile("made-up.md", (made_up(11, 1),)), category="c")
     with pytest.raises(ValueError, match="options"):
-        qti_package(QuizFile("made-up.md", [made_up(20, 7)]), title="t")
+        qti_package(QuizFile("made-up.md", (made_up(20, 7),)), title="t")
     plain = made_up(1, 1, "single")
     control = replace(plain, choices=(plain.choices[0], replace(plain.choices[1], feedback="a bell \x07 rings")))
     for export in (lambda quiz: qti_package(quiz, title="t"), lambda quiz: moodle_xml(quiz, category="c")):
         with pytest.raises(ValueError, match="U\\+0007"):
-            export(QuizFile("made-up.md", [control]))
+            export(QuizFile("made-up.md", (control,)))
     escape = replace(made_up(1, 1), id="../../evil")
     with pytest.raises(ValueError, match="not a question id"):
-        qti_package(QuizFile("made-up.md", [escape]), title="t")
+        qti_package(QuizFile("made-up.md", (escape,)), title="t")
     with pytest.raises(ValueError, match="twice"):
-        qti_package(QuizFile("made-up.md", [made_up(1, 1), made_up(1, 1)]), title="t")
+        qti_package(QuizFile("made-up.md", (made_up(1, 1), made_up(1, 1))), title="t")
 
 
 BOMB = """<?xml version="1.0"?>

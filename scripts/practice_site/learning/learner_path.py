@@ -70,7 +70,8 @@ def module_cards(modules: list[ModuleEntry], from_uri: str) -> str:
     for m in modules:
         cards.append(
             f'<li class="module-card" data-card-module="{escape(m.id)}" data-number="{m.number}" markdown="1">\n'
-            f'<h3 class="module-card-title" id="card-{escape(m.id)}" data-search-exclude="" markdown="span">'
+            f'<h3 class="module-card-title" id="card-{escape(m.id)}" data-search-exclude="" data-no-section-link="" '
+            'markdown="span">'
             f"[Practice Principle {m.number}: {markdown_text(m.short_title)}]({page_link(m.uri, from_uri)})</h3>\n"
             f"{status_element(m.id)}\n"
             f'<p class="module-card-time">{escape(time_line(m))}</p>\n'

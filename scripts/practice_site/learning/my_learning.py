@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
@@ -16,7 +17,7 @@ TEMPLATES = Environment(loader=PackageLoader("practice_site.learning"), autoesca
                         keep_trailing_newline=True, comment_start_string="{##", comment_end_string="##}")
 
 
-def my_learning_markdown(modules: list[ModuleEntry], quizzes: dict[int, QuizFile], from_uri: str) -> str:
+def my_learning_markdown(modules: list[ModuleEntry], quizzes: Mapping[int, QuizFile], from_uri: str) -> str:
     """The page's Markdown (templates/my-learning.md) for ``modules``, linked relative to ``from_uri``."""
     sections = "\n".join(module_progress(m, quizzes.get(m.number), from_uri) for m in modules)
     data = [
@@ -38,7 +39,7 @@ def module_progress(module: ModuleEntry, quiz: QuizFile | None, from_uri: str) -
     return (
         f'<section class="my-learning-module" id="module-{module.id}" aria-labelledby="{module.id}" '
         f'data-module-id="{module.id}" markdown="1">\n'
-        f'<h3 id="{module.id}" markdown="span">[{markdown_text(module.label)}]({link})</h3>\n'
+        f'<h3 id="{module.id}" data-no-section-link="" markdown="span">[{markdown_text(module.label)}]({link})</h3>\n'
         f"{status_element(module.id)}\n"
         f'<ul class="my-learning-facts">\n<li data-field="score">{score}</li>\n{notes}'
         '<li data-field="time">Time spent: none yet.</li>\n</ul>\n'

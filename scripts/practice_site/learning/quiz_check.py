@@ -17,6 +17,7 @@ import hashlib
 import math
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from practice_site.learning.quiz_format import Question, QuizFile
@@ -123,12 +124,12 @@ def share_finding(path: str, line: int, what: str, count: int, total: int, chanc
     return None
 
 
-def chance_of_one(questions: list[Question]) -> float:
+def chance_of_one(questions: Sequence[Question]) -> float:
     """The average chance of one option out of each question's options."""
     return sum(1 / len(q.choices) for q in questions) / len(questions) if questions else 0.0
 
 
-def set_findings(questions: list[Question], path: str, line: int) -> list[Finding]:
+def set_findings(questions: Sequence[Question], path: str, line: int) -> list[Finding]:
     """Rules for a set of questions: the key's length and its shown position."""
     found = []
     chance = chance_of_one(questions)

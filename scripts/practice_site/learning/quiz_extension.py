@@ -21,6 +21,7 @@ from markdown.util import AtomicString
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block, type_html_identifier
 
+from practice_site.learning.block_placement import PageSource, Stop, misplaced, stop
 from practice_site.learning.quiz_check import display_order
 from practice_site.learning.quiz_format import Choice, Question, Reflection
 
@@ -35,11 +36,16 @@ def sub(parent: etree.Element, tag: str, text: str | None = None, **attrs: str) 
     return element
 
 
-def named(items: dict, kind: str, block_id: str):
-    """The parsed question or reflection with this id; a block naming none stops the build."""
+def named(config: dict, kind: str, block_id: str):
+    """The parsed question or reflection with this id on this page; a block naming none stops the build.
+
+    Only a module's page holds questions and reflections (its own), so this is how a block written
+    into any other page is found, wherever Markdown nests it.
+    """
+    items = config["questions" if kind == "quiz" else "reflections"]
     if block_id not in items:
-        raise ValueError(f'/// {kind}: no {kind} has the id "{block_id}"; knowledge checks and reflections are '
-                         "written in the quiz files (docs/quizzes/), which the module page includes")
+        stop_build: Stop = config["stop"]
+        stop_build(misplaced(config["page"], kind, block_id=block_id))
     return items[block_id]
 
 
@@ -54,14 +60,14 @@ class QuizBlock(Block):
         return "raw"
 
     def on_create(self, parent: etree.Element) -> etree.Element:
-        question: Question = named(self.config["questions"], "quiz", self.options["id"])
+        question: Question = named(self.config, "quiz", self.options["id"])
         return etree.SubElement(parent, "form", {
             "class": "quiz-question", "id": f"question-{question.id}", "data-question": question.id,
             "data-kind": question.kind, "novalidate": "novalidate",
         })
 
     def on_end(self, block: etree.Element) -> None:
-        question: Question = named(self.config["questions"], "quiz", self.options["id"])
+        question: Question = named(self.config, "quiz", self.options["id"])
         qid, choices = question.id, question.choices
         block.text = None
         letters = ascii_lowercase[: len(choices)]
@@ -114,7 +120,7 @@ class ReflectionBlock(Block):
     OPTIONS = {"id": ("", type_html_identifier)}
 
     def on_create(self, parent: etree.Element) -> etree.Element:
-        reflection: Reflection = named(self.config["reflections"], "reflection", self.options["id"])
+        reflection: Reflection = named(self.config, "reflection", self.options["id"])
         rid = reflection.id
         box = etree.SubElement(parent, "div", {"class": "reflection", "data-reflection": rid})
         sub(box, "label", reflection.text, for_=f"reflection-{rid}", class_="reflection-question")
@@ -155,8 +161,10 @@ class QuizExtension(BlocksExtension):
     """Registers the quiz and reflection blocks and the reread-link naming."""
 
     def __init__(self, *args, **kwargs) -> None:
-        self.config = {"questions": [{}, "question id -> parsed Question"],
-                       "reflections": [{}, "reflection id -> parsed Reflection"]}
+        self.config = {"questions": [{}, "this page's questions: id -> parsed Question"],
+                       "reflections": [{}, "this page's reflections: id -> parsed Reflection"],
+                       "page": [PageSource(), "the page being rendered, to say where a misplaced block is"],
+                       "stop": [stop, "called with the message when a block is misplaced; must raise"]}
         super().__init__(*args, **kwargs)
 
     def extendMarkdownBlocks(self, md: Markdown, block_mgr) -> None:

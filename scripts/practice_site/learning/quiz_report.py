@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 
 from practice_site.errors import SourceError
@@ -24,7 +25,7 @@ from practice_site.learning.quiz_format import Question
 from practice_site.sources.load_principles import load_principles
 
 
-def figures(name: str, questions: list[Question]) -> str:
+def figures(name: str, questions: Sequence[Question]) -> str:
     """One line of figures for a set of questions."""
     ranks = Counter(length_rank(q) for q in questions)
     positions = Counter(display_order(q.id, len(q.choices)).index(i) + 1

@@ -16,6 +16,7 @@ from markdown.util import AtomicString
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block
 
+from practice_site.learning.block_placement import PageSource, Stop, misplaced, stop
 from practice_site.learning.session_format import Session
 
 
@@ -51,8 +52,12 @@ class SessionBlock(Block):
             if index not in shown and session.title == title:
                 shown.add(index)
                 return session
-        raise ValueError(f'/// session | {title}: this session plan was not read; a session plan is a page in '
-                         "docs/sessions/")
+        page: PageSource = self.config["page"]
+        stop_build: Stop = self.config["stop"]
+        if not sessions:  # not a session plan's page
+            stop_build(misplaced(page, "session", argument=title))
+        stop_build(f'{page.where("session", title)}: this session was not read with the plan; start it '
+                   'with a line "/// session | Title" (three slashes)')
 
     def on_end(self, block: etree.Element) -> None:
         catalogue = self.config.get("catalogue", {})
@@ -96,7 +101,9 @@ class SessionBlock(Block):
 class SessionExtension(BlocksExtension):
     def __init__(self, *args, **kwargs) -> None:
         self.config = {"catalogue": [{}, "module id -> title, uri, minutes and sections"],
-                       "sessions": [(), "the page's sessions as parsed by session_format, in page order"]}
+                       "sessions": [(), "the page's sessions as parsed by session_format, in page order"],
+                       "page": [PageSource(), "the page being rendered, to say where a misplaced block is"],
+                       "stop": [stop, "called with the message when a block is misplaced; must raise"]}
         self.shown: set[int] = set()  # which of the page's sessions a block has rendered
         super().__init__(*args, **kwargs)
 

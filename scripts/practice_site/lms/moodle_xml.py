@@ -135,11 +135,11 @@ def read_moodle_xml(text: str) -> list[Question]:
         raise ValueError("not a Moodle XML file: the root element is not <quiz>")
     questions = []
     for item in root.iterfind("question[@type='multichoice']"):
-        choices = [
+        choices = tuple(
             Choice(text=text_of(answer, "."), correct=float(answer.get("fraction", "0")) > 0,
                    feedback=text_of(answer, "feedback"), line=0)
             for answer in item.iterfind("answer")
-        ]
+        )
         single = (item.findtext("single") or "").strip() == "true"
         questions.append(Question(id=text_of(item, "name"), text=text_of(item, "questiontext"),
                                   kind="single" if single else "multiple", section="", choices=choices, line=0))

@@ -237,7 +237,7 @@ def read_item(root: ET.Element, where: str) -> Question:
         choices.append(Choice(text=option.text or "", correct=option.get("identifier") in keys,
                               feedback="" if feedback is None else feedback.text or "", line=0))
     return Question(id=question_id(root.get("identifier", "")), text=prompt.text or "",
-                    kind=response.get("cardinality", ""), section="", choices=choices, line=0)
+                    kind=response.get("cardinality", ""), section="", choices=tuple(choices), line=0)
 
 
 def read_qti_package(data: bytes) -> list[Question]:

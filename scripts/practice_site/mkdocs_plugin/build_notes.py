@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import NoReturn
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
-from practice_site.learning.block_placement import misplaced_blocks
+from practice_site.learning.block_placement import PageSource
 from practice_site.mkdocs_plugin.site_model import SiteModel
+from practice_site.pages import published_links as published
 from practice_site.references.site_citations import ResolvedCitations, unresolved_problems
 from practice_site.sources.cross_references import unresolved
 
@@ -26,10 +29,32 @@ def stop_or_warn(problems: list[str], strict: bool) -> None:
         log.warning(problem)
 
 
-def check_block_placement(name: str, text: str, allowed: set[str]) -> None:
-    """A quiz, reflection or session block where it cannot go stops the build, with its file and line."""
-    if problems := misplaced_blocks(text, allowed):
-        raise PluginError("\n".join(f"{name}:{problem}" for problem in problems))
+def check_published_links(site: SiteModel, anchors: dict[str, list[str]], strict: bool, record: bool) -> None:
+    """Every published address still works (see pages/published_links.py); new ones are noted, or recorded."""
+    if (new := published.unrecorded(site.manifest, anchors)) and not record:
+        log.info(f"{published.MANIFEST}: {len(new)} new addresses (such as {new[0]}) are not recorded yet; run "
+                 "make links to record them, then commit it")
+    stop_or_warn(published.check_manifest(site.manifest, anchors), strict)
+    if record:
+        log.info(published.record_manifest(site.root / published.MANIFEST, anchors))
+
+
+def stop_build(message: str) -> NoReturn:
+    """How a quiz, reflection or session block where it cannot go stops the build: one clean error line."""
+    raise PluginError(message)
+
+
+def page_blocks(config: MkDocsConfig, site: SiteModel, uri: str, page: PageSource) -> None:
+    """The quiz and session blocks' data for one page: a module's page holds its own questions and
+    reflections, a session plan's page its sessions, and no other page any (a block there stops the build)."""
+    module = site.module_at(uri)
+    quiz = site.quizzes.get(module.number) if module else None
+    plan = site.session_plan_at(uri)
+    config.mdx_configs.setdefault(QUIZ_EXTENSION, {}).update(
+        questions={q.id: q for q in quiz.questions} if quiz else {},
+        reflections={r.id: r for r in quiz.reflections} if quiz else {}, page=page, stop=stop_build)
+    config.mdx_configs.setdefault(SESSION_EXTENSION, {}).update(
+        sessions=plan.sessions if plan else (), page=page, stop=stop_build)
 
 
 def report_problems(citations: ResolvedCitations, findings: list[str], strict: bool) -> None:
@@ -61,8 +86,5 @@ def theme_data(site: SiteModel, config: MkDocsConfig) -> None:
                "sections": {s.anchor: {"title": s.title, "minutes": s.minutes} for s in m.sections}}
         for m in modules
     }
-    quiz_blocks = config.mdx_configs.setdefault(QUIZ_EXTENSION, {})  # each quiz file parsed once, rendered by id
-    quiz_blocks["questions"] = {q.id: q for quiz in site.quizzes.values() for q in quiz.questions}
-    quiz_blocks["reflections"] = {r.id: r for quiz in site.quizzes.values() for r in quiz.reflections}
     config.extra["learning_modules"] = [{"id": m.id, "uri": m.page} for m in modules]  # for learning.js
     config.extra["module_links"] = [{"uri": m.page, "title": m.label} for m in modules]  # for the 404 page

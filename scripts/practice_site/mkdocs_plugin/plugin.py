@@ -21,17 +21,17 @@ from mkdocs.utils import is_error_template, normalize_url
 from mkdocs.utils.templates import TemplateContext
 
 from practice_site.errors import SourceError
+from practice_site.learning.block_placement import PageSource
 from practice_site.learning.learner_path import finish_markdown, module_cards, module_status_bar, start_action
 from practice_site.learning.module_learning import learning_markdown
 from practice_site.learning.my_learning import my_learning_markdown
 from practice_site.lms.catalogue import catalogue_entries, write_catalogue
 from practice_site.lms.page_links import package_links
 from practice_site.mkdocs_plugin.build_notes import (
-    SESSION_EXTENSION,
-    check_block_placement,
+    check_published_links,
     log_notes,
+    page_blocks,
     report_problems,
-    stop_or_warn,
     theme_data,
 )
 from practice_site.mkdocs_plugin.config import PracticePrinciplesConfig, check_address, check_config_strings
@@ -63,7 +63,8 @@ START_MARKER = "<!-- start-action -->"
 DOWNLOAD_MARKER = "<!-- offline-download -->"
 FOOTER_MARKER = "<!-- publisher-footer -->"
 SHIM_URI = "assets/javascripts/iframe-worker-shim.js"
-BARE_URLS = "practice_site.pages.bare_urls"  # a Markdown extension
+# Markdown extensions every build needs: bare addresses marked for print; no "¶" on module-naming headings.
+PAGE_EXTENSIONS = ("practice_site.pages.bare_urls", "practice_site.pages.heading_links")
 LMS_SCRIPT = "javascripts/lms.js"  # reports to a learning system's SCORM API; in packages only
 LMS_SOURCE = Path(__file__).parents[1] / "lms" / "lms.js"
 
@@ -74,6 +75,10 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
     site: SiteModel  # set by on_config, which MkDocs always runs first
     references: dict[str, list[ReferenceEntry]]  # each module page's reference entries, for the search index
     anchors: dict[str, list[str]]  # each page's section anchors (its table of contents), for published links
+    dirty = False  # mkdocs build --dirty rebuilds only the pages that changed
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
@@ -97,8 +102,7 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
         plans = [(plan.title, plan.uri) for plan in self.site.sessions]
         fill_section(config.nav, self.config.sessions_nav_section, nav_entries(plans))
         theme_data(self.site, config)
-        if BARE_URLS not in config.markdown_extensions:  # print shows each link's address once
-            config.markdown_extensions.append(BARE_URLS)
+        config.markdown_extensions.extend(e for e in PAGE_EXTENSIONS if e not in config.markdown_extensions)
         if self.config.offline:
             self.add_offline_shim(config, root)
         if self.config.lms:
@@ -193,11 +197,8 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
             page.meta["description"] = html.escape(str(page.meta["description"]))
         if (module := self.site.module_at(uri)) is not None:
             page.meta["description"] = html.escape(f"Practice Principle {module.number}: {module.title}")
-        plan = self.site.session_plan_at(uri)  # the session block renders the plan as parsed at on_config
-        config.mdx_configs.setdefault(SESSION_EXTENSION, {})["sessions"] = plan.sessions if plan else ()
-        if page.file.generated_by is None:  # a page an editor wrote: its blocks are where they belong
-            check_block_placement(f"{Path(config.docs_dir).name}/{uri}", page.file.content_string,
-                                  {"session"} if plan else set())
+        name = uri if page.file.generated_by else f"{Path(config.docs_dir).name}/{uri}"
+        page_blocks(config, self.site, uri, PageSource(name, page.file.content_string))  # parsed at on_config
         if moved := published.moved_anchors(self.site.manifest, page.url):
             page.meta["moved_anchors"] = moved  # written into the page's head by overrides/main.html
         if uri == self.config.home_page:
@@ -273,7 +274,10 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
         if not config.site_url:  # no address, so no sitemap: its entries would have none
             for name in ("sitemap.xml", "sitemap.xml.gz"):
                 (site_dir / name).unlink(missing_ok=True)
-        self.check_published_links(bool(config.strict))
+        if self.dirty:  # the pages not rebuilt have no anchors here
+            log.info(f"{published.MANIFEST}: not checked in a dirty build, which rebuilds only the pages that changed")
+        else:
+            check_published_links(self.site, self.anchors, bool(config.strict), self.config.record_links)
         if self.config.lms:
             quiz_dir = Path(config.docs_dir) / self.config.quizzes_dir
             language = config.theme.get("language", "en")
@@ -284,14 +288,6 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(self.site.root / self.config.offline_shim, target)
 
-    def check_published_links(self, strict: bool) -> None:
-        """Every published address still works (see published_links.py); new ones are noted, or recorded."""
-        if (new := published.unrecorded(self.site.manifest, self.anchors)) and not self.config.record_links:
-            log.info(f"{published.MANIFEST}: {len(new)} new addresses (such as {new[0]}) are not recorded yet; run "
-                     "make links to record them, then commit it")
-        stop_or_warn(published.check_manifest(self.site.manifest, self.anchors), strict)
-        if self.config.record_links:
-            log.info(published.record_manifest(self.site.root / published.MANIFEST, self.anchors))
 
 def replace_marker(markdown: str, uri: str, marker: str, content: str) -> str:
     """A hand-written page's marker line replaced by the generated text; a missing marker stops the build."""

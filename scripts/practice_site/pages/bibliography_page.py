@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from practice_site.pages.module_page import reference_paragraph
 from practice_site.references.site_citations import SiteCitations, ledger_line, reference_list
@@ -15,7 +15,8 @@ CORRECTIONS_INTRO = ("Where a principle's citation or reference list differs fro
                      "follows this reviewed list:")
 
 
-def places(key: str, site: SiteCitations, principles: list[Principle], module_uri: Callable[[Principle], str]) -> str:
+def places(key: str, site: SiteCitations, principles: Sequence[Principle],
+           module_uri: Callable[[Principle], str]) -> str:
     """ "Cited in [Practice Principle 4](...); Listed in [Practice Principle 7](...)" for one work."""
     found = []
     for p in principles:
@@ -25,7 +26,7 @@ def places(key: str, site: SiteCitations, principles: list[Principle], module_ur
     return "; ".join(found)
 
 
-def bibliography_markdown(site: SiteCitations, principles: list[Principle],
+def bibliography_markdown(site: SiteCitations, principles: Sequence[Principle],
                           module_uri: Callable[[Principle], str]) -> str:
     """The page's Markdown. Entries are kept out of the search index (which every page loads): the
     sections that cite a work are found by its authors' names, and the index stays small."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from practice_site.safe_text import markdown_text, neutralise_markup
@@ -66,7 +66,7 @@ def render_list(block: BulletList, inline: Inline, depth: int = 0) -> list[str]:
 def render_table(table: Table, inline: Inline) -> str:
     """A pipe table: header, the alignment rule as written, then the rows."""
 
-    def row(cells: list[Paragraph]) -> str:
+    def row(cells: Sequence[Paragraph]) -> str:
         return "| " + " | ".join(inline(c.text, c.line) for c in cells) + " |"
 
     return "\n".join([row(table.header), table.rule, *(row(r) for r in table.rows)])
@@ -91,7 +91,7 @@ def render_block(block: Block, inline: Inline) -> str:
     return block_start(inline(block.text, block.line))
 
 
-def render_blocks(blocks: list[Block], inline: Inline) -> list[str]:
+def render_blocks(blocks: Sequence[Block], inline: Inline) -> list[str]:
     """Markdown chunks for the blocks (one chunk per block, and a break between two lists)."""
     chunks: list[str] = []
     for index, block in enumerate(blocks):

@@ -33,8 +33,11 @@ ABOUT = (
 class TocItem(Protocol):
     """One entry of a page's table of contents, as MkDocs gives it (``page.toc``)."""
 
-    id: str
-    children: Sequence[TocItem]
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def children(self) -> Sequence[TocItem]: ...
 
 
 def toc_anchors(toc: Iterable[TocItem]) -> list[str]:

@@ -3,13 +3,15 @@ and the offline copy."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from practice_site.learning.module_catalogue import WORDS_PER_MINUTE, ModuleEntry
 from practice_site.pages.download_offer import OfflineDownload
 from practice_site.pages.site_address import short_link
 from practice_site.safe_text import markdown_text
 
 
-def short_links_markdown(modules: dict[str, ModuleEntry], site_url: str | None) -> list[str]:
+def short_links_markdown(modules: Mapping[str, ModuleEntry], site_url: str | None) -> list[str]:
     """The short links: with the site's real address when it is known, else relative with a hint."""
     links = ", ".join(
         f"[{markdown_text(short_link(site_url, m.number))}](p{m.number}.html) for Practice Principle {m.number}"
@@ -45,7 +47,7 @@ def offline_markdown(download: OfflineDownload | None, offline: bool) -> str:
     )
 
 
-def trainers_markdown(modules: dict[str, ModuleEntry], sessions: list[tuple[str, str]],
+def trainers_markdown(modules: Mapping[str, ModuleEntry], sessions: list[tuple[str, str]],
                       site_url: str | None = None, download: OfflineDownload | None = None,
                       offline: bool = False) -> str:
     """The "For trainers" page (links are relative to the site root, where the page lives)."""

@@ -134,11 +134,12 @@ def split_prefix(segment: str) -> tuple[str, str]:
 
 def with_locator(parts: list[CitedWork | str], token: str) -> bool:
     """Give the last work in ``parts`` the locator ``token`` ("p.3"); False when there is no work yet."""
-    at = next((i for i in range(len(parts) - 1, -1, -1) if isinstance(parts[i], CitedWork)), None)
-    if at is None:
-        return False
-    parts[at] = replace(parts[at], locator=format_locator(token))
-    return True
+    for at in range(len(parts) - 1, -1, -1):
+        work = parts[at]
+        if isinstance(work, CitedWork):
+            parts[at] = replace(work, locator=format_locator(token))
+            return True
+    return False
 
 
 def parse_segment(segment: str, parts: list[CitedWork | str], previous_names: str) -> str:

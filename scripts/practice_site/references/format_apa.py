@@ -100,7 +100,7 @@ def cached_format_contexts(
     return formatted
 
 
-def colliding_keys(labels: dict[str, str]) -> dict[str, set[str]]:
+def colliding_keys(labels: Mapping[str, str]) -> dict[str, set[str]]:
     """Key -> every key whose site-wide label differs from it only by the year's letter ("Ruch, 2020a")."""
     groups: dict[str, set[str]] = {}
     for key, label in labels.items():

@@ -8,7 +8,7 @@ declared in ``bib/short-names.tsv`` follows APA's first-use rule within a module
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 
 from practice_site.references.find_citations import CitationGroup, CitedWork
 from practice_site.references.short_names import is_abbreviation
@@ -19,20 +19,20 @@ LEFT_AS_WRITTEN = {"unresolved", "known missing", "not a citation"}
 class ModuleCiter:
     """Links the citations of one module's paragraphs, in document order."""
 
-    def __init__(self, groups: list[CitationGroup], labels: dict[str, str], href: Callable[[str], str],
-                 short_names: dict[str, str]) -> None:
+    def __init__(self, groups: Sequence[CitationGroup], labels: Mapping[str, str], href: Callable[[str], str],
+                 short_names: Mapping[str, str]) -> None:
         self.by_place: dict[tuple[int, str], list[CitationGroup]] = {}
         self.labels, self.href = labels, href
         self.abbreviations = self.used_abbreviations(groups, short_names)
         self.first_uses = self.find_first_uses(groups)
         self.groups = groups
 
-    def used_abbreviations(self, groups: list[CitationGroup], short_names: dict[str, str]) -> dict[str, str]:
+    def used_abbreviations(self, groups: Sequence[CitationGroup], short_names: Mapping[str, str]) -> dict[str, str]:
         """Organisation's name -> its abbreviation, for the abbreviations this module cites by."""
         cited = {w.names for g in groups for w in g.works if w.how == "short name"}
         return {full: short for short, full in short_names.items() if short in cited and is_abbreviation(short)}
 
-    def find_first_uses(self, groups: list[CitationGroup]) -> set[int]:
+    def find_first_uses(self, groups: Sequence[CitationGroup]) -> set[int]:
         """The ids of the works that are the first citation of an abbreviated organisation."""
         seen: set[str] = set()
         first: set[int] = set()

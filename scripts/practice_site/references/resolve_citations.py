@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from pybtex.database import BibliographyData
@@ -159,7 +160,7 @@ def resolve_groups(groups: list[CitationGroup], library: list[Work], corrections
             for group in groups]
 
 
-def suggestions(work: CitedWork, library: list[Work], limit: int = 3) -> list[Work]:
+def suggestions(work: CitedWork, library: Sequence[Work], limit: int = 3) -> list[Work]:
     """The library works whose citation reads most like ``work`` (for the report and error messages)."""
     by_text = {w.citation: w for w in library}
     close = difflib.get_close_matches(work.written, list(by_text), n=limit, cutoff=0.5)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from practice_site.errors import SourceError
@@ -94,7 +95,7 @@ def display_path(path: Path, root: Path) -> str:
     return path.as_posix()
 
 
-def publisher_footers(principles: list[Principle]) -> list[str]:
+def publisher_footers(principles: Sequence[Principle]) -> list[str]:
     """The distinct publisher footers, in order of first appearance."""
     seen: dict[str, str] = {}
     for principle in principles:

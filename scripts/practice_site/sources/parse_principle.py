@@ -190,8 +190,8 @@ class _Reader:
 
     def finished(self, blocks: list[Block]) -> tuple[Block, ...]:
         """The blocks read, with the parts of every paragraph that page breaks cut joined."""
-        return tuple(Paragraph(" ".join(self.joined[id(b)][1]), b.line) if id(b) in self.joined else b
-                     for b in blocks)
+        return tuple(Paragraph(" ".join(self.joined[id(b)][1]), self.joined[id(b)][0].line) if id(b) in self.joined
+                     else b for b in blocks)
 
     def principle(self, number: int, title: str, title_line: int, footer: str) -> Principle:
         """The Principle read, whole."""
