@@ -138,6 +138,18 @@ def type_search(page, query: str) -> None:
     expect(meta).not_to_have_text(placeholder, timeout=10_000)
 
 
+def arrow_to_section_result(page) -> str:
+    """Press the down arrow through the open search's results until one that leads to a section has
+    focus; return its address (without a "#" if none is reached in ten presses)."""
+    href = ""
+    for _ in range(10):
+        page.keyboard.press("ArrowDown")
+        href = page.evaluate("document.activeElement.getAttribute('href') || ''")
+        if "#" in href:
+            break
+    return href
+
+
 def open_search(page) -> None:
     """Open the search box with its "/" key, once the page's scripts are running (a key pressed while
     the page is still loading goes nowhere)."""

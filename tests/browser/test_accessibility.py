@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from axe import axe_violations, describe
-from helpers import ROOT, open_search
+from helpers import ROOT, open_search, type_search
 from support.accessibility import SITE_PAGES
 
 DESKTOP = {"width": 1280, "height": 900}
@@ -49,7 +49,7 @@ def test_axe_with_search_open(page, site_url, viewport):
     page.set_viewport_size(viewport)
     page.goto(f"{site_url}/principles/principle-4.html")
     open_search(page)
-    page.locator("input.md-search__input").press_sequentially("trusted relationships", delay=20)
+    type_search(page, "trusted relationships")
     page.locator(".md-search-result__item").first.wait_for()
     violations = axe_violations(page)
     assert violations == [], describe(violations)
@@ -196,7 +196,7 @@ def test_search_controls_are_at_least_24px(page, site_url, viewport):
     page.set_viewport_size(viewport)
     page.goto(f"{site_url}/index.html")
     open_search(page)
-    page.locator("input.md-search__input").press_sequentially("trust", delay=20)
+    type_search(page, "trust")
     page.locator(".md-search-result__item").first.wait_for()
     page.wait_for_timeout(300)  # the Clear button grows in over 0.15 s
     small = page.evaluate(TARGET_SIZES, INTERACTIVE)

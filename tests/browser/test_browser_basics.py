@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from helpers import open_search, type_search
+from helpers import arrow_to_section_result, open_search, type_search
 from playwright.sync_api import expect
 
 
@@ -29,11 +29,7 @@ def test_search_by_keyboard_lands_on_a_section(page, site_url):
     page.goto(f"{site_url}/index.html")
     open_search(page)
     type_search(page, "trusted relationships")
-    for _ in range(10):
-        page.keyboard.press("ArrowDown")
-        href = page.evaluate("document.activeElement.getAttribute('href') || ''")
-        if "#" in href:
-            break
+    href = arrow_to_section_result(page)
     assert "#" in href, "arrow keys reach a section result"
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"principle-\d\.html(\?[^#]*)?#"))

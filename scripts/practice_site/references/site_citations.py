@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 from pathlib import Path
 from types import MappingProxyType
 
@@ -126,21 +126,20 @@ KIND_NAMES = {"article": "a journal article", "report": "a report", "book": "a b
 UNCONFIRMED = " (Not yet checked by an editor.)"
 
 
-@dataclass
+@dataclass(frozen=True)
 class ReaderNotes:
     """What a module's readers are told about its citations and references, each point once."""
 
     citations: int = 0
     references: int = 0
-    items: list[str] = field(default_factory=list)
+    items: tuple[str, ...] = ()
 
-    def add(self, text: str, counts: str = "") -> None:
-        if text not in self.items:
-            self.items.append(text)
-            if counts == "citation":
-                self.citations += 1
-            elif counts == "reference":
-                self.references += 1
+    def adding(self, text: str, counts: str = "") -> ReaderNotes:
+        """These notes with ``text`` added (once), counted as a corrected "citation" or "reference" if so."""
+        if text in self.items:
+            return self
+        return ReaderNotes(self.citations + (counts == "citation"), self.references + (counts == "reference"),
+                           (*self.items, text))
 
     @property
     def summary(self) -> str:
@@ -199,10 +198,10 @@ def correction_notes(site: SiteCitations, number: int) -> ReaderNotes:
         for work in group.works:
             text, counts = cited_note(work, labels.get(work.key or "", ""), site)
             if text:
-                notes.add(text, counts)
+                notes = notes.adding(text, counts)
     for key in site.module_keys[number]:
         for fix in site.corrections.of_entry(key):
-            notes.add(entry_note(fix, labels.get(key, key)), "reference")
+            notes = notes.adding(entry_note(fix, labels.get(key, key)), "reference")
     return notes
 
 
