@@ -1,4 +1,4 @@
-"""Small parts of the plugin and the pages, alone: bare addresses, loose text forms, navigation."""
+"""Small parts of the plugin and the pages, alone: bare addresses, table captions, loose text forms, navigation."""
 
 from __future__ import annotations
 
@@ -22,6 +22,18 @@ def test_only_links_whose_text_is_their_address_are_marked() -> None:
     plain = markdown.markdown(text, extensions=["attr_list"])
     assert html.replace(' class="bare-url"', "") == plain  # nothing else changes
 
+
+
+def test_only_a_marked_paragraph_directly_above_a_table_becomes_its_caption() -> None:
+    table = "| a | b |\n|---|---|\n| 1 | 2 |\n"
+    extensions = ["attr_list", "tables", "practice_site.pages.table_captions"]
+    html = markdown.markdown(f"*Table 1:* a &lt;b> caption\n{{: .table-caption }}\n\n{table}", extensions=extensions)
+    assert html.startswith("<table>\n<caption><em>Table 1:</em> a &lt;b&gt; caption</caption>\n<thead>")
+    assert "<p" not in html
+    for text in (f"Table 1: not marked\n\n{table}", f"Marked\n{{: .table-caption }}\n\nA paragraph.\n\n{table}",
+                 "Marked, at the end\n{: .table-caption }\n"):
+        html = markdown.markdown(text, extensions=extensions)
+        assert "<caption>" not in html and html.startswith("<p")
 
 @pytest.mark.parametrize(("text", "spaced", "plain", "letters"), [
     ("  Slettebø  and\tØvrebø ", "Slettebø and Øvrebø", "  Slettebø  and\tØvrebø ", "  Slettebo  andOvrebo "),

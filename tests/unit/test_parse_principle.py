@@ -46,6 +46,31 @@ def test_short_title_without_must_is_the_title():
     assert short_title("Working together") == "Working together"
 
 
+RESPONSES = "Responses to harm outside the home must "
+
+
+@pytest.mark.parametrize(("rest", "expected"), [
+    # A comma inside the phrase (a list, an aside) is kept: the title is the whole phrase.
+    ("recognise that children, young people and families have strengths",
+     "Recognise that children, young people and families have strengths"),
+    ("be led by children, young people and communities.", "Led by children, young people and communities"),
+    ("listen to young people, parents and carers; and act on what they say.",
+     "Listen to young people, parents and carers; and act on what they say"),
+    # Only a trailing clause that qualifies the phrase is cut, with the comma before it.
+    ("work with schools, wherever possible", "Work with schools"),
+    ("share information, where it is safe to do so.", "Share information"),
+    ("involve siblings, including younger children, when they ask", "Involve siblings"),
+    ("keep families together, so far as  this is safe", "Keep families together"),
+    ("be flexible, Whilst staying consistent", "Flexible"),
+    ("offer help early, unless a child is at risk", "Offer help early"),
+    # A qualifying word without a comma belongs to the phrase.
+    ("meet where young people feel safe", "Meet where young people feel safe"),
+    ("be open, warm and honest, especially with children", "Open, warm and honest"),
+])
+def test_short_title_is_a_whole_phrase_cut_only_before_a_qualifying_clause(rest, expected):
+    assert short_title(RESPONSES + rest) == expected
+
+
 # Trainers link to these anchors: changing one breaks their links.
 
 

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import re
 
+import markdown
 import pytest
-from support.structure import html, page, parse
+from support.structure import EXTENSIONS, html, page, parse
 
 from practice_site.pages.module_page import LIST_BREAK, render_principle
-from practice_site.sources.model import BulletList, Heading, ListItem, Paragraph, Quote, Table
+from practice_site.sources.model import BulletList, Heading, ListItem, Paragraph, Quote, Table, block_paragraphs
 from practice_site.sources.parse_principle import body_paragraphs
 
 
@@ -214,6 +215,74 @@ def test_a_row_wider_than_the_header_loses_no_cell():
 def test_pipes_without_a_rule_are_a_paragraph():
     [block] = blocks("| not | a table |\n| just | text |\n")
     assert isinstance(block, Paragraph)
+
+
+
+# A "Table 1: ..." line directly above a table is its caption
+
+TABLE = "| Who | Role |\n|---|---|\n| Chair | Leads |\n"
+
+
+def captioned_html(principle) -> str:
+    return markdown.markdown(page(principle), extensions=[*EXTENSIONS, "practice_site.pages.table_captions"])
+
+
+@pytest.mark.parametrize("written", [
+    "Table 1: Who attends the meeting", "Table 2. Who attends", "Table 3 \u2013 Who attends", "Table 4\u2014Roles",
+    "Table 2.1: Roles", "Table 3a: Roles", "**Table 1: Who attends the meeting**", "**Table 4:** Who attends",
+    "TABLE 5 - Who attends",
+])
+def test_a_caption_line_directly_above_a_table_becomes_its_caption(written):
+    [table] = blocks(f"{written}\n\n{TABLE}")
+    assert isinstance(table, Table)
+    assert (table.caption, table.caption_line) == (written, 7)
+    assert [c.text for c in table.header] == ["Who", "Role"]
+
+
+def test_a_caption_cut_by_a_page_break_is_joined_then_made_the_caption():
+    [table] = blocks(f"Table 1: Who attends\n\nthe meeting\n\n{TABLE}")
+    assert (table.caption, table.caption_line) == ("Table 1: Who attends the meeting", 7)
+
+
+@pytest.mark.parametrize("body", [
+    f"Table 1: Who attends\n\nSee the roles below.\n\n{TABLE}",  # another paragraph between them
+    f"Table 1: Who attends\n\n#### Roles\n\n{TABLE}",            # a heading between them
+    "Table 1: Who attends\n\nText after it.\n",                    # no table after it
+    "Table 1: Who attends\n",                                       # the end of the section
+    f"Table 1 shows who attends.\n\n{TABLE}",                       # not the shape of a caption
+    f"Tables: who attends\n\n{TABLE}",
+    f"- Table 1: a list item\n\n{TABLE}",
+])
+def test_a_paragraph_that_is_not_a_caption_directly_above_a_table_stays_a_paragraph(body):
+    found = blocks(body)
+    assert not any(isinstance(b, Table) and b.caption for b in found)
+    texts = [p.text for b in found for p in block_paragraphs(b)]
+    assert texts[0] == body.split("\n")[0].removeprefix("- ").removeprefix("#### ")
+    assert "<caption>" not in captioned_html(parse(body))
+
+
+def test_a_caption_is_the_tables_first_text_and_shows_as_text_inside_the_table():
+    principle = parse(f"**Table 1: Who <b>attends</b> (Ruch, 2020)**\n\n{TABLE}\n> Table 2. Quoted\n>\n"
+                      "> | a | b |\n> |---|---|\n")
+    found = [(p.text, p.line) for p in body_paragraphs(principle)]
+    assert found[1:5] == [("**Table 1: Who &lt;b>attends&lt;/b> (Ruch, 2020)**", 7), ("Who", 9), ("Role", 9),
+                          ("Chair", 11)]
+    assert ("Table 2. Quoted", 13) in found
+    calls: list[tuple[str, int]] = []
+
+    def cite(text: str, line: int) -> str:
+        calls.append((text, line))
+        return text.replace("(Ruch, 2020)", '(<a class="citation" href="#ref-ruch2020">Ruch, 2020</a>)')
+
+    render_principle(principle, set(), cite)
+    assert calls == found
+    rendered = markdown.markdown(render_principle(principle, set(), cite),
+                                 extensions=[*EXTENSIONS, "practice_site.pages.table_captions"])
+    assert re.search(r'<table>\s*<caption><strong>Table 1: Who &lt;b&gt;attends&lt;/b&gt; \(<a class="citation" '
+                     r'href="#ref-ruch2020">Ruch, 2020</a>\)</strong></caption>\s*<thead>', rendered)
+    assert re.search(r"<blockquote>\s*<table>\s*<caption>Table 2. Quoted</caption>", rendered)
+    assert "<b>" not in rendered and "table-caption" not in rendered
+    assert rendered.count("Who &lt;b&gt;attends") == 1, "the caption is not also left as a paragraph"
 
 
 # Text that Markdown would read as another block stays text

@@ -63,8 +63,10 @@ START_MARKER = "<!-- start-action -->"
 DOWNLOAD_MARKER = "<!-- offline-download -->"
 FOOTER_MARKER = "<!-- publisher-footer -->"
 SHIM_URI = "assets/javascripts/iframe-worker-shim.js"
-# Markdown extensions every build needs: bare addresses marked for print; no "¶" on module-naming headings.
-PAGE_EXTENSIONS = ("practice_site.pages.bare_urls", "practice_site.pages.heading_links")
+# Markdown extensions every build needs: bare addresses marked for print; no "¶" on module-naming headings;
+# a table's caption paragraph made its <caption>.
+PAGE_EXTENSIONS = ("practice_site.pages.bare_urls", "practice_site.pages.heading_links",
+                   "practice_site.pages.table_captions")
 LMS_SCRIPT = "javascripts/lms.js"  # reports to a learning system's SCORM API; in packages only
 LMS_SOURCE = Path(__file__).parents[1] / "lms" / "lms.js"
 

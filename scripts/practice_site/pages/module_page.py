@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from practice_site.pages.table_captions import CLASS as CAPTION_CLASS
 from practice_site.safe_text import markdown_text, neutralise_markup
 from practice_site.sources.cross_references import link_cross_references
 from practice_site.sources.model import Block, BulletList, Heading, ListItem, Paragraph, Principle, Quote, Table
@@ -64,12 +65,16 @@ def render_list(block: BulletList, inline: Inline, depth: int = 0) -> list[str]:
 
 
 def render_table(table: Table, inline: Inline) -> str:
-    """A pipe table: header, the alignment rule as written, then the rows."""
+    """A pipe table: its caption, if any, as a marked paragraph just above it (which
+    ``pages/table_captions`` makes the table's ``<caption>``), then the header, the alignment rule
+    as written and the rows."""
 
     def row(cells: Sequence[Paragraph]) -> str:
         return "| " + " | ".join(inline(c.text, c.line) for c in cells) + " |"
 
-    return "\n".join([row(table.header), table.rule, *(row(r) for r in table.rows)])
+    caption = block_start(inline(table.caption, table.caption_line)) if table.caption else ""
+    rows = "\n".join([row(table.header), table.rule, *(row(r) for r in table.rows)])
+    return f"{caption}\n{{: .{CAPTION_CLASS} }}\n\n{rows}" if caption else rows
 
 
 def render_quote(quote: Quote, inline: Inline) -> str:

@@ -7,6 +7,7 @@ paragraphs, lists and tables, reference list and cross-references, and a note of
 Nothing of the principle's own words is lost or changed: debris is repaired here, in code.
 
 ``read_text`` reads the bytes, ``split_blocks`` groups lines into blocks, ``repair`` mends page-break
-debris, ``parse_principle`` builds the model, ``load_principles`` reads a whole folder and checks
+debris, ``parse_principle`` builds the model (``table_captions`` makes a "Table 1: ..." paragraph
+directly above a table its caption), ``load_principles`` reads a whole folder and checks
 the principles against each other.
 """

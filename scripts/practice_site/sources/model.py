@@ -48,11 +48,14 @@ class Quote:
 
 @dataclass(frozen=True)
 class Table:
-    """A pipe table: the header row, the alignment rule as written, and the body rows of cells."""
+    """A pipe table: the header row, the alignment rule as written, the body rows of cells, and its
+    caption (inline Markdown, from a "Table 1: ..." paragraph directly above it) with its line."""
 
     header: tuple[Paragraph, ...]
     rule: str
     rows: tuple[tuple[Paragraph, ...], ...]
+    caption: str = ""
+    caption_line: int = 0
 
 
 Block = Paragraph | BulletList | Heading | Quote | Table
@@ -62,7 +65,7 @@ def block_paragraphs(block: Block) -> list[Paragraph]:
     """Every piece of inline text in a block, in reading order, with the line it starts on.
 
     Every block type yields its text here: paragraphs, list items at any depth, sub-headings,
-    block quotes' blocks and table cells (header first, then row by row).
+    block quotes' blocks and tables (the caption, if any, then the cells: header first, then row by row).
     """
     if isinstance(block, BulletList):
         found: list[Paragraph] = []
@@ -76,7 +79,8 @@ def block_paragraphs(block: Block) -> list[Paragraph]:
     if isinstance(block, Quote):
         return [p for inner in block.blocks for p in block_paragraphs(inner)]
     if isinstance(block, Table):
-        return [*block.header, *(cell for row in block.rows for cell in row)]
+        caption = [Paragraph(block.caption, block.caption_line)] if block.caption else []
+        return [*caption, *block.header, *(cell for row in block.rows for cell in row)]
     return [block]
 
 

@@ -28,25 +28,30 @@ from practice_site.sources.split_blocks import (
     quote_blocks,
     raw_blocks,
 )
+from practice_site.sources.table_captions import caption_tables
 
 TITLE = re.compile(r"^(\d+)\.\s+(\S.*)$")
 REFERENCES_HEADING = re.compile(r"^(research\s+summary\s+)?references$", re.IGNORECASE)
 FOOTNOTE_START = re.compile(r"^<sup>\s*(\w+)\s*</sup>\s*")
 FOOTNOTE_REF = re.compile(r"\[\^(\w+)\]")
+# A comma before a clause that qualifies what responses must do: the navigation title ends there.
+QUALIFYING_CLAUSE = re.compile(r",\s*(?:wherever|where|whenever|when|if|unless|(?:as|so)\s+far\s+as|"
+                               r"including|especially|particularly|while|whilst)\b", re.IGNORECASE)
 TITLE_EXAMPLE = '"## 4. Responses to child exploitation and extra-familial harm must... be ..."'
 
 
 def short_title(title: str) -> str:
-    """The navigation title: what the principle says responses must do.
+    """The navigation title: what the principle says responses must do, as a whole phrase.
 
     "Responses ... must be strengths-based and relationship-based" -> "Strengths-based and
     relationship-based"; "... must approach parents and carers as partners, wherever possible"
-    -> "Approach parents and carers as partners".
+    -> "Approach parents and carers as partners". Only a trailing qualifying clause is cut; a
+    comma inside a list ("children, young people and families") is kept.
     """
     _, found, rest = title.partition(" must ")
-    if not found:
+    rest = QUALIFYING_CLAUSE.split(rest.removeprefix("be "), maxsplit=1)[0].strip().rstrip(".,;:").rstrip()
+    if not found or not rest:
         return title
-    rest = rest.removeprefix("be ").split(",")[0].strip()
     return rest[:1].upper() + rest[1:]
 
 
@@ -156,7 +161,7 @@ class _Reader:
                 self.repairs.append(f"{self.path}:{line}: list continues the list above; joined")
             return built
         if block.kind == "quote":
-            return Quote(tuple(self.build(inner) for inner in quote_blocks(block)))
+            return Quote(caption_tables([self.build(inner) for inner in quote_blocks(block)]))
         if block.kind == "table":
             return build_table(block, self.clean)
         return Paragraph(self.clean(" ".join(t for _, t in block.items), block.line), block.line)
@@ -189,9 +194,10 @@ class _Reader:
         target.append(new)
 
     def finished(self, blocks: list[Block]) -> tuple[Block, ...]:
-        """The blocks read, with the parts of every paragraph that page breaks cut joined."""
-        return tuple(Paragraph(" ".join(self.joined[id(b)][1]), self.joined[id(b)][0].line) if id(b) in self.joined
-                     else b for b in blocks)
+        """The blocks read, with the parts of every paragraph that page breaks cut joined, and each
+        "Table 1: ..." paragraph directly above a table made that table's caption."""
+        return caption_tables([Paragraph(" ".join(self.joined[id(b)][1]), self.joined[id(b)][0].line)
+                               if id(b) in self.joined else b for b in blocks])
 
     def principle(self, number: int, title: str, title_line: int, footer: str) -> Principle:
         """The Principle read, whole."""
