@@ -65,11 +65,12 @@ def entries(source: str, tag: str, css_class: str) -> dict[str, str]:
 
 
 def citeproc_direct(keys: list[str], tmp_path: Path) -> dict[str, str]:
-    """Pandoc's citeproc on the files in bib/, run on ``keys`` alone."""
+    """Pandoc's citeproc on the files in bib/, citing ``keys`` alone, in that order (the style lists works
+    in the order they are cited; the site cites them in APA's order, checked by the tests below)."""
     bib = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "bib").glob("*.bib")))
     (tmp_path / "library.bib").write_text(bib, encoding="utf-8")
     document = tmp_path / "doc.md"
-    document.write_text("---\nnocite: |\n  " + ", ".join(f"@{k}" for k in keys) + "\n---\n", encoding="utf-8")
+    document.write_text("\n\n".join(f"[@{k}]" for k in keys) + "\n", encoding="utf-8")
     out = subprocess.run([PANDOC, str(document), "--citeproc", "--bibliography", str(tmp_path / "library.bib"),
                           "--csl", str(ROOT / "bib" / "apa.csl"), "-t", "html"],
                          check=True, capture_output=True, text=True).stdout
@@ -81,7 +82,7 @@ def test_every_entry_is_exactly_what_citeproc_writes(built_site, tmp_path, path)
     site = entries((built_site / path).read_text(encoding="utf-8"), "p", "reference")
     assert site, f"no reference entries on {path}"
     direct = citeproc_direct(list(site), tmp_path)
-    assert list(site) == list(direct), "the site keeps citeproc's order"
+    assert list(site) == list(direct), "the site keeps citeproc's order (the order the works are cited in)"
     for key, text in site.items():
         assert text == direct[key], key
 
@@ -93,15 +94,17 @@ def apa_name(text: str) -> str:
 
 
 def apa_sort_key(entry) -> tuple:
-    """APA 7 (9.44-9.47): authors name by name ("nothing precedes something", so one author comes
-    before the same author with others), then the year with n.d. first, then the title without
-    "A", "An" or "The"."""
+    """APA 7 (9.44-9.47): authors name by name, letter by letter ("nothing precedes something", so one
+    author comes before the same author with others; spaces and apostrophes do not count, and a particle
+    written before the surname is filed under it: Denzin, de Onis, Devlin), then the year with n.d.
+    first and works in press or forthcoming last, then the title without "A", "An" or "The"."""
     persons = entry.persons.get("author") or entry.persons.get("editor") or []
     names = tuple((apa_name(" ".join(p.prelast_names + p.last_names)), apa_name(" ".join(p.first_names)))
                   for p in persons)
     year = entry.fields.get("year", "")
+    date = (1, year) if year else (2, "") if entry.fields.get("pubstate") else (0, "")
     title = re.sub(r"^(?:a|an|the)\s+", "", apa_name_words(entry.fields.get("title", "")))
-    return names, (0, "") if not year else (1, year), title
+    return names, date, title
 
 
 def apa_name_words(text: str) -> str:

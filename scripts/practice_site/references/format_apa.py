@@ -25,7 +25,9 @@ from types import MappingProxyType
 from mkdocs_bibtex.citation import Citation, CitationBlock
 from mkdocs_bibtex.registry import PandocRegistry
 
-SUFFIXED_LABEL = re.compile(r"^(.*\d{4})[a-z]$")
+from practice_site.references.apa_order import filing_key
+
+SUFFIXED_LABEL = re.compile(r"^(.*(?:\d{4}|n\.d\.|in press|forthcoming))-?[a-z]$")  # "Ruch, 2020a", "Ruch, n.d.-b"
 SITE = "site"
 
 
@@ -70,7 +72,7 @@ def use_bundled_pandoc() -> None:
 def cache_key(bib_files: list[Path], csl: Path, contexts: dict[str, list[str]]) -> str:
     """Changes whenever anything that shapes the formatted references changes."""
     digest = hashlib.sha256()
-    for path in [*bib_files, csl, Path(__file__)]:
+    for path in [*bib_files, csl, Path(__file__), Path(__file__).with_name("apa_order.py")]:
         digest.update(path.read_bytes())
     digest.update(json.dumps(contexts, sort_keys=True).encode())
     digest.update(f"{version('mkdocs-bibtex')} {version('pypandoc-binary')}".encode())
@@ -152,7 +154,10 @@ def run_citeproc(
 ) -> FormattedLibrary:
     """Labels and references for ``keys`` (default: every entry) in one pandoc process."""
     registry = FileRegistry(bib_files, csl)
-    wanted = list(registry.bib_data.entries) if keys is None else [k for k in keys if k in registry.bib_data.entries]
+    entries = registry.bib_data.entries
+    wanted = list(entries) if keys is None else [k for k in keys if k in entries]
+    # The style lists works in the order they are cited: cite them in APA's order (see apa_order).
+    wanted.sort(key=lambda k: filing_key(k, entries[k]))
     # citeproc gives year letters among the works cited, so a run over some keys letters those alone.
     blocks = {key: CitationBlock(citations=[Citation(key=key)]) for key in wanted}
     registry.validate_citation_blocks(list(blocks.values()))
