@@ -10,12 +10,12 @@ from practice_site.errors import SourceError
 from practice_site.references.bib_file import (
     add_source_field,
     assign_keys,
-    bibtex_text,
     read_library,
     source_key,
     source_strings,
     to_bibtex,
 )
+from practice_site.references.bibtex_values import bibtex_text
 from practice_site.references.corrections import read_corrections
 from practice_site.references.parse_reference import parse_reference
 

@@ -66,6 +66,8 @@ def report_problems(citations: ResolvedCitations, findings: list[str], strict: b
 def log_notes(site: SiteModel, quizzes_dir: str) -> None:
     """What the build repaired or left out, one info line each, with where it is."""
     known = {p.number for p in site.principles}
+    for note in site.citations.notes:
+        log.info(note)
     for principle in site.principles:
         for message in principle.repairs:
             log.info(f"repaired {message}")

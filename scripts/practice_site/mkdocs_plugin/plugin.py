@@ -191,7 +191,7 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
             return f"#ref-{key}" if key in listed else f"{bibliography}#ref-{key}"
 
         return ModuleCiter(site.groups[principle.number], site.module_library(principle.number).labels, href,
-                           site.short_names)
+                           site.abbreviations(principle.number))
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         uri = page.file.src_uri

@@ -10,7 +10,15 @@ from pybtex.database import BibliographyData, Entry, parse_string
 from pybtex.scanner import PybtexSyntaxError
 
 from practice_site.errors import SourceError
-from practice_site.references.reference_fields import Name, Reference
+from practice_site.references.apa_titles import protect, quoted_full_stop
+from practice_site.references.bibtex_values import (
+    bibtex_text,
+    bibtex_url,
+    names_field,
+    particle_first,
+    publishers_field,
+)
+from practice_site.references.reference_fields import Reference
 from practice_site.text_forms import ascii_letters, single_spaced, without_accents
 
 ENTRY_START = re.compile(r"^\s*@(?P<type>\w+)\s*\{\s*(?P<key>[^,\s]+)\s*,", re.MULTILINE)
@@ -19,8 +27,6 @@ BIB_TYPES = {"article": "article", "chapter": "incollection", "book": "book", "r
 SOURCE_FIELD = "source-entry"
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 FIELD_LINE = re.compile(r"[ \t]*[\w-]+[ \t]*=")
-OPENING_QUOTE = re.compile(r"(?<![\w'’`])'(?=\w)")  # 'If only ...' -> `If only ...'
-URL_ESCAPES = {"{": "%7B", "}": "%7D", "\\": "%5C"}
 
 
 def normalise_raw(text: str) -> str:
@@ -63,7 +69,9 @@ def key_base(ref: Reference) -> str:
     else:
         stem = ascii_letters(first.family.replace("'", "").replace("’", "")).replace(" ", "").lower()
     stem = stem or "reference"
-    return f"{stem}-nd" if ref.year == "n.d." else f"{stem}{ref.year}"
+    if not ref.year[:1].isdigit():  # "n.d.", "in press", "forthcoming"
+        return f"{stem}-{ascii_letters(ref.year).replace(' ', '').lower() or 'nd'}"
+    return f"{stem}{ref.year}"
 
 
 def assign_keys(refs: list[Reference], taken: set[str]) -> list[str]:
@@ -88,59 +96,13 @@ def assign_keys(refs: list[Reference], taken: set[str]) -> list[str]:
     return keys
 
 
-def protect(text: str, proper_nouns: list[str]) -> str:
-    """Brace proper nouns, acronyms and the first word after an em dash, so their capitals survive
-    the citation processor's sentence case (APA 7 capitalises the first word after a colon or an em
-    dash; pandoc keeps the one after a colon itself).
-
-    Proper nouns are found whatever their case and written as ``proper_nouns`` spells them
-    ("Contextual safeguarding" -> "{Contextual Safeguarding}"). ``&`` and ``%`` are left bare.
-    """
-    for noun in sorted(proper_nouns, key=len, reverse=True):
-        text = re.sub(rf"(?<![{{\w]){re.escape(noun)}(?![\w}}])", "{" + noun.replace("\\", "\\\\") + "}", text,
-                      flags=re.IGNORECASE)
-    text = re.sub(r"(?<=—)(\s?)([A-Z]\w*)(?![\w}])", r"\1{\2}", text)
-    return re.sub(r"(?<![{\w])([A-Z][a-z]*[A-Z][\w]*)(?![\w}])", r"{\1}", text)
-
-
-def bibtex_text(text: str) -> str:
-    """Text as BibTeX shows it unchanged through pandoc: a backslash spelt out, ``$`` escaped, ``--``
-    kept from becoming a dash, braces (which BibTeX needs balanced) made round brackets, and an
-    opening single quote written as BibTeX's "`" (pandoc reads a straight one as an apostrophe)."""
-    text = text.replace("\0", "").replace("\\", "\0").replace("{", "(").replace("}", ")").replace("$", "\\$")
-    text = OPENING_QUOTE.sub("`", text)
-    return re.sub(r"-(?=-)", "-{}", text).replace("\0", "\\textbackslash{}")
-
-
-def bibtex_url(url: str) -> str:
-    """A web address or DOI with the three characters BibTeX cannot hold percent-encoded."""
-    return "".join(URL_ESCAPES.get(c, c) for c in url)
-
-
-def bibtex_name(name: Name) -> str:
-    """"Family, Initials", "Family, Jr., Initials" (BibTeX's order), or "{Organisation}"."""
-    if name.literal:
-        return "{" + bibtex_text(name.literal) + "}"
-    given, suffix, rest = name.given.partition(", ")
-    family, given, rest = bibtex_text(name.family), bibtex_text(given), bibtex_text(rest)
-    return f"{family}, {rest}, {given}" if suffix else f"{family}, {given}"
-
-
-def names_field(names: list[Name]) -> str:
-    return " and ".join(bibtex_name(n) for n in names)
-
-
-def to_bibtex(ref: Reference, key: str, proper_nouns: list[str], also: tuple[str, ...] = ()) -> str:
-    """One BibTeX entry, fields in a fixed order, with the reference as written kept for matching.
-
-    ``also`` holds further wordings of the same work from other principles (``source-entry-2``...).
-    An ``@misc`` entry's title (the reference as written) is braced whole, so its capitals stay.
-    """
+def work_fields(ref: Reference, proper_nouns: list[str]) -> list[tuple[str, str]]:
+    """The fields that say what the work is: names, titles, container, numbers, publisher, date, links."""
     fields: list[tuple[str, str]] = []
     if ref.authors:
         fields.append(("editor" if ref.edited else "author", names_field(ref.authors)))
     if ref.title:
-        title = bibtex_text(ref.title)
+        title = bibtex_text(quoted_full_stop(ref))
         fields.append(("title", "{" + title + "}" if ref.kind == "misc" else protect(title, proper_nouns)))
     container_field = {"article": "journal", "chapter": "booktitle"}.get(ref.kind)
     if container_field:
@@ -153,14 +115,29 @@ def to_bibtex(ref: Reference, key: str, proper_nouns: list[str], also: tuple[str
         if value:
             fields.append((name, value if name == "pages" else bibtex_text(value)))
     if ref.publisher:
-        fields.append(("institution" if ref.kind in {"report", "web"} else "publisher", bibtex_text(ref.publisher)))
+        publisher_field = "institution" if ref.kind in {"report", "web"} else "publisher"
+        fields.append((publisher_field, publishers_field(ref.publisher)))
     if ref.address:
-        fields.append(("address", bibtex_text(ref.address)))
-    if ref.year and ref.year != "n.d.":
+        fields.append(("address", publishers_field(ref.address)))
+    if ref.year[:1].isdigit():
         fields.append(("year", ref.year))
+    elif ref.year in {"in press", "forthcoming"}:
+        fields.append(("pubstate", ref.year.replace(" ", "")))
     for name, value in (("doi", ref.doi), ("url", ref.url), ("urldate", ref.accessed)):
         if value:
             fields.append((name, bibtex_url(value)))
+    if particle_first(ref.authors + ref.editors):
+        fields.append(("options", "useprefix=true"))
+    return fields
+
+
+def to_bibtex(ref: Reference, key: str, proper_nouns: list[str], also: tuple[str, ...] = ()) -> str:
+    """One BibTeX entry, fields in a fixed order, with the reference as written kept for matching.
+
+    ``also`` holds further wordings of the same work from other principles (``source-entry-2``...).
+    An ``@misc`` entry's title (the reference as written) is braced whole, so its capitals stay.
+    """
+    fields = work_fields(ref, proper_nouns)
     for number, raw in enumerate((ref.raw, *also), start=1):
         fields.append((source_field_name(number), source_key(raw)))
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
@@ -196,14 +173,19 @@ def last_field_line(bib_text: str, opening: int, closing: int) -> int | None:
 
 
 def add_source_field(bib_text: str, key: str, number: int, raw: str) -> str:
-    """``bib_text`` with one more wording recorded on entry ``key``, as one new line, and nothing else changed.
+    """``bib_text`` with one more wording recorded on entry ``key``, as one new line, and nothing else changed."""
+    return add_field(bib_text, key, source_field_name(number), source_key(raw))
+
+
+def add_field(bib_text: str, key: str, name: str, value: str) -> str:
+    """``bib_text`` with the field ``name = {value}`` added to entry ``key``, as one new line.
 
     The line goes at the end of the entry: before its closing brace when the last field already
     ends with a comma, otherwise just above the last field (usually ``source-entry``), so that no
     existing line has to change to gain a comma.
     """
     opening, closing = entry_span(bib_text, key)
-    line = f"  {source_field_name(number)} = {{{source_key(raw)}}}"
+    line = f"  {name} = {{{value}}}"
     last = len(bib_text[:closing].rstrip())
     if bib_text[last - 1] == ",":
         line_start = bib_text.rfind("\n", 0, closing) + 1

@@ -14,11 +14,18 @@ from pybtex.database import BibliographyData
 
 from practice_site.errors import SourceError
 from practice_site.references.bib_file import read_library
+from practice_site.references.citation_dates import split_letter
 from practice_site.references.find_citations import CitedWork
 from practice_site.references.ledger import entry_doubts, unrecorded_changes
 from practice_site.references.make_bib import PROPER_NOUNS, read_proper_nouns
-from practice_site.references.resolve_citations import SUFFIXED, suggestions
-from practice_site.references.site_citations import KIND_NAMES, SiteCitations, collect_citations, format_citations
+from practice_site.references.resolve_citations import suggestions
+from practice_site.references.site_citations import (
+    KIND_NAMES,
+    SiteCitations,
+    collect_citations,
+    format_citations,
+    short_name_hint,
+)
 from practice_site.sources.load_principles import load_principles
 
 CACHE_DIR = ".cache/practice-site"
@@ -40,7 +47,7 @@ def spelt_two_ways(data: BibliographyData) -> list[tuple[str, str, list[str]]]:
     for key, entry in data.entries.items():
         for person in entry.persons.get("author", []) + entry.persons.get("editor", []):
             if person.first_names or person.middle_names:
-                where.setdefault(" ".join(person.last_names), set()).add(key)
+                where.setdefault(" ".join(person.prelast_names + person.last_names), set()).add(key)
     pairs = []
     for a, b in combinations(sorted(where), 2):
         if a.lower() == b.lower() or (len(a) >= 5 and one_edit_apart(a, b)):
@@ -82,12 +89,13 @@ def guess(site: SiteCitations, work: CitedWork, shown: str) -> str:
         return (f"“{work.written}” is shown as “{shown}”: the names match only once case, accents or punctuation "
                 "are ignored (correct the citation, or record it with a cite line in bib/corrections.tsv)")
     if work.how == "short name":
-        return f"“{work.written}” is shown as “{shown}”: a short name, declared in bib/short-names.tsv"
+        return (f"“{work.written}” is shown as “{shown}”: a short name, declared in bib/short-names.tsv or given "
+                "with the organisation's name in the text")
     if work.how == "known missing":
         return f"“{work.written}” is left as written, with no link: no entry matches ({ledger_status(fix)})"
     if work.how == "not a citation":
         return f"“{work.written}” is not read as a citation ({ledger_status(fix)})"
-    if work.how == "matched" and SUFFIXED.match(work.year) and not shown.endswith(work.year):
+    if work.how == "matched" and split_letter(work.year)[1] and not shown.endswith(work.year):
         return f"“{work.written}” is shown as “{shown}”: the year's letter differs"
     return ""
 
@@ -100,13 +108,23 @@ def principle_lines(site: SiteCitations, number: int, path: str) -> list[str]:
     lines = [f"Principle {number} ({path}): {sum(len(g.works) for g in groups)} cited works, {exact} matched "
              "their reference exactly"]
     seen: set[str] = set()
+    listed = site.module_keys[number]
     for group in groups:
         for work in group.works:
-            if work.how == "unresolved":
-                near = "; ".join(w.citation for w in suggestions(work, site.works_in_library))
+            if work.how == "original":
+                through = next((w for w in group.works if w.secondary), None)
+                text = (f"{work.written}, read in {through.written if through else 'the work cited after it'} "
+                        "(APA 7, 8.6): shown as written, without a link; only the work it was read in needs an "
+                        "entry in the reference list")
+                if text not in seen:
+                    seen.add(text)
+                    lines.append(f"  SECONDARY {group.path}:{group.line}: {text}")
+            elif work.how == "unresolved":
+                near = "; ".join(w.citation for w in suggestions(work, site.works_in_library, listed=listed))
+                hint = short_name_hint(work, site, listed)
                 lines.append(f"  UNRESOLVED {group.path}:{group.line}: {work.written}"
-                             f"{' (' + work.reason + ')' if work.reason else ''}"
-                             + (f"; nearest entries: {near}" if near else "; no entry is close"))
+                             f"{' (' + work.reason + ')' if work.reason else ''}" + (hint or (
+                                 f"; nearest entries: {near}" if near else "; no entry is close")))
             elif (text := guess(site, work, labels.get(work.key or "", ""))) and text not in seen:
                 seen.add(text)
                 lines.append(f"  REVIEW {group.path}:{group.line}: {text}")
@@ -145,7 +163,7 @@ def library_lines(site: SiteCitations, data: BibliographyData, proper_nouns: lis
 def report(site: SiteCitations, data: BibliographyData, paths: dict[int, str],
            proper_nouns: list[str] | None = None) -> list[str]:
     """The editor's checklist: per principle what was guessed or corrected, then the reference entries."""
-    lines: list[str] = []
+    lines: list[str] = [f"Note: {note}" for note in site.notes]
     for number in site.groups:
         lines.extend(principle_lines(site, number, paths[number]))
     lines.extend(library_lines(site, data, proper_nouns or []))

@@ -2,11 +2,14 @@
 
 Two APA 7 shapes are found, in one pass over a paragraph (linear in its length):
 
-- parenthetical: "(Ruch, 2020, p. 3)", "(see Lloyd, 2018a, 2018b; Ruch 2010)";
-- narrative: "Hanson (2016)", "Hanson and Holmes' (2016, p. 4)", "Hanson et al. (2016a, 2016b)".
+- parenthetical: "(Ruch, 2020, p. 3)", "(see Lloyd, 2018a, 2018b; Ruch 2010)", "(de Vries, in press)";
+- narrative: "Hanson (2016)", "Hanson and Holmes' (2016, p. 4)", "van den Berg et al. (2016a, 2016b)",
+  "the Department for Education (DfE, 2023)".
 
-Each is returned as a :class:`CitationGroup` holding its place in the paragraph and its parts: the
-cited works (names, year, locator, prefix) and any plain text between them.
+A secondary citation (APA 7, 8.6: "(Bowlby, 1969, as cited in Howe, 2011)", "Bowlby (1969, as cited in
+Howe, 2011)") marks the original work as read through the other. Each citation is returned as a
+:class:`CitationGroup` holding its place in the paragraph and its parts: the cited works (names,
+date, locator, prefix) and any plain text between them.
 """
 
 from __future__ import annotations
@@ -14,37 +17,34 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from practice_site.references.citation_dates import HAS_DATE, is_date, normalise_date
+from practice_site.references.citation_names import (
+    is_name,
+    names_for_short_name,
+    narrative_names,
+)
 from practice_site.sources.model import Principle
 from practice_site.sources.parse_principle import body_paragraphs
 from practice_site.text_forms import single_spaced
 
 PARENS = re.compile(r"\(([^()]*)\)")
-HAS_YEAR = re.compile(r"\b\d{4}[a-z]?\b|\bn\.\s?d\b")
-YEAR = re.compile(r"^(\d{4}[a-z]?|n\.\s?d\.?|in press)$", re.IGNORECASE)
-YEAR_ONLY = re.compile(r"^(\d{4}[a-z]?|n\.d\.?)$")
+YEAR_ONLY = re.compile(r"^(\d{4}[a-z]?|n\.d\.?(?:-[a-z])?)$")
 LOCATOR = re.compile(
     r"^(?P<label>pp?|paras?|ch(?:ap)?|chapter|sec|section|fig|figure|table|slide)\s*\.?\s*(?P<where>\d[\d\s–—-]*)$",
     re.IGNORECASE,
 )
 PREFIX = re.compile(r"^(?P<prefix>see also|see,? for example,?|see|e\.g\.,?|cf\.|i\.e\.,?|for example,?|"
-                    r"(?:as )?cited in|reviewed in|quoted in)\s+",
+                    r"(?:as )?(?:cited|quoted|reviewed) in)\s+",
                     re.IGNORECASE)
-NOT_NAMES = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "spring", "summer", "autumn", "winter",
-}
-CONNECTORS = {"for", "of", "the", "on", "in", "and", "&", "de", "van", "von", "der", "du", "le", "la", "et", "al."}
-SENTENCE_WORDS = {
-    "as", "in", "the", "a", "an", "this", "these", "that", "those", "both", "while", "whilst", "according",
-    "to", "for", "but", "and", "however", "similarly", "also", "see", "by", "from", "with", "when", "where",
-    "following", "after", "before", "since", "like", "unlike", "here", "there", "for example", "of",
-}
-POSSESSIVE = re.compile(r"['’]s?$")
+SECONDARY = re.compile(r"^(?:as )?(?:cited|quoted|reviewed) in$", re.IGNORECASE)  # APA 7, 8.6
+ABBREVIATION_GIVEN = re.compile(r"\s*\[(?P<short>[^\[\]]+)\]$")  # "Department for Education [DfE]"
+SHORT_NAME = re.compile(r"^(?=(?:\S*[A-Z]){2})[A-Z][\w&'’.-]{1,15}$")  # "DfE", "NSPCC", "DHSC" (one word)
+
 
 
 @dataclass(frozen=True)
 class CitedWork:
-    """One name-year inside a citation: names as written, year, locator, prefix and resolution."""
+    """One name-date inside a citation: names as written, date, locator, prefix and resolution."""
 
     names: str
     year: str
@@ -52,15 +52,22 @@ class CitedWork:
     prefix: str = ""
     joined: bool = False  # follows the work before it after a comma, as in "(Hanson, 2016, as cited in Ruch, 2020)"
     key: str | None = None
-    how: str = "unresolved"  # matched, short name, mapping, known missing, not a citation, unresolved
+    how: str = "unresolved"  # matched, short name, mapping, fuzzy, original, known missing, not a citation, unresolved
     reason: str = ""
     confirmed: bool = True  # False while the ledger line that settled it awaits a person's check
     candidates: tuple[str, ...] = ()  # name phrases to try, longest first (narrative)
+    original: bool = False  # read through a secondary source ("Bowlby, 1969, as cited in ..."): shown as written
+    abbreviation: str = ""  # the short name the text gives with it: "[DfE]" or "the Department (DfE, 2023)"
 
     @property
     def written(self) -> str:
-        """Names and year as written (without the locator), the form the corrections file uses."""
+        """Names and date as written (without the locator), the form the corrections file uses."""
         return normalise_written(f"{self.names}, {self.year}")
+
+    @property
+    def secondary(self) -> bool:
+        """True for the work an original was read in ("as cited in Howe, 2011")."""
+        return bool(SECONDARY.match(self.prefix))
 
 
 @dataclass(frozen=True)
@@ -93,10 +100,12 @@ class CitationGroup:
 
 
 def normalise_written(text: str) -> str:
-    """Citation text compared loosely: single spaces, straight apostrophes, "n.d" as "n.d."."""
+    """Citation text compared loosely: single spaces, straight apostrophes, dates as APA writes them."""
     text = single_spaced(text.replace("’", "'"))
-    text = re.sub(r"\bn\.\s?d\b\.?", "n.d.", text)
-    return text
+    names, comma, date = text.rpartition(", ")
+    if comma and is_date(date):
+        return f"{names}, {normalise_date(date)}"
+    return re.sub(r"\bn\.\s?d\b\.?", "n.d.", text)
 
 
 def format_locator(text: str) -> str:
@@ -120,12 +129,6 @@ def names_then_year(token: str) -> tuple[str, str] | None:
     return None
 
 
-def is_name(text: str) -> bool:
-    """True when ``text`` can be the names of a citation: starts with a capital, not a month."""
-    first = text.split()[0] if text.split() else ""
-    return bool(first[:1].isupper()) and first.lower() not in NOT_NAMES
-
-
 def split_prefix(segment: str) -> tuple[str, str]:
     """("see also", "Ruch, 2020") from "see also Ruch, 2020"."""
     match = PREFIX.match(segment)
@@ -142,18 +145,33 @@ def with_locator(parts: list[CitedWork | str], token: str) -> bool:
     return False
 
 
+def mark_originals(parts: list[CitedWork | str], since: int) -> None:
+    """The works added to ``parts`` from ``since`` on were read through the secondary source that follows."""
+    for at in range(since, len(parts)):
+        if isinstance(work := parts[at], CitedWork):
+            parts[at] = replace(work, original=True)
+
+
+def cited_work(names: str, date: str, prefix: str, joined: bool) -> CitedWork:
+    """One work as written, with the short name the text gives it ("Full Name [DfE]") noted."""
+    given = ABBREVIATION_GIVEN.search(names)
+    return CitedWork(names, date, prefix=prefix, joined=joined, abbreviation=given.group("short") if given else "")
+
+
 def parse_segment(segment: str, parts: list[CitedWork | str], previous_names: str) -> str:
     """Add the works of one ";"-separated segment to ``parts``; return the names last cited."""
     prefix, body = split_prefix(segment.strip())
     names: list[str] = []
-    first, joined = True, False
+    first, joined, since = True, False, len(parts)
     for token in (t.strip() for t in body.split(",")):
         if not token:
             continue
         if not names and not first and (inner := PREFIX.match(token)):
             prefix, token, first, joined, previous_names = inner.group("prefix"), token[inner.end():], True, True, ""
+            if SECONDARY.match(prefix):
+                mark_originals(parts, since)
         missing_comma = names_then_year(token)
-        if YEAR.match(token) and (names or previous_names):
+        if is_date(token) and (names or previous_names):
             work_names = ", ".join(names) or previous_names
         elif missing_comma and not names and is_name(missing_comma[0]):
             work_names, token = missing_comma
@@ -165,7 +183,7 @@ def parse_segment(segment: str, parts: list[CitedWork | str], previous_names: st
         if not is_name(work_names):
             names = [work_names, token]
             break
-        parts.append(CitedWork(work_names, token, prefix=prefix if first else "", joined=joined and first))
+        parts.append(cited_work(work_names, token, prefix if first else "", joined and first))
         first, previous_names, names = False, work_names, []
     if names or (first and prefix):
         parts.append(segment.strip())
@@ -184,69 +202,74 @@ def parse_group(text: str, path: str = "", line: int = 0, start: int = 0, paragr
     return CitationGroup(text, path, line, start, start + len(text), paragraph=paragraph, parts=tuple(parts))
 
 
-def narrative_names(before: str) -> list[str]:
-    """The name phrases that may end ``before`` (the text just before "(2016)"), longest first.
-
-    "As Hanson and Holmes'" -> ["Hanson and Holmes", "Holmes"]; "the DfE" -> ["DfE"]. Empty when
-    the text does not end in a capitalised name.
-    """
-    words = before.rstrip().split(" ")[-12:]
-    if len(words) < 1 or not words[-1]:
-        return []
-    words[-1] = POSSESSIVE.sub("", words[-1])
-    et_al = words[-2:] == ["et", "al."]
-    if et_al:
-        words = words[:-2]
-    taken: list[str] = []
-    for word in reversed(words):
-        if not word:
-            break
-        capitalised = word[:1].isupper() and not word.endswith((",", ";", ":", ")"))
-        if capitalised or (word in CONNECTORS and taken):
-            taken.insert(0, word)
-        else:
-            break
-    phrases = []
-    for start in range(len(taken)):
-        phrase = taken[start:]
-        if phrase[0][:1].isupper() and phrase[0].lower() not in SENTENCE_WORDS and phrase[0] not in {"&"}:
-            phrases.append(" ".join(phrase))
-    return [p + (" et al." if et_al else "") for p in phrases if p.split()[0].lower() not in NOT_NAMES]
+def author_start(text: str, names: str, lowest: int, end: int) -> int:
+    """Where ``names`` (a narrative citation's author, as found) begins in ``text`` before ``end``."""
+    phrase = names.removesuffix(" et al.")
+    found = text.rfind(phrase, lowest, end)
+    return found if found >= 0 else text.rfind(phrase.split()[0], lowest, end)
 
 
 def parse_narrative(match: re.Match[str], text: str, path: str, line: int) -> CitationGroup | None:
-    """"Hanson (2016, p. 4)": the years and locator in the parentheses, the names before them."""
+    """"Hanson (2016, p. 4)", "Bowlby (1969, as cited in Howe, 2011)", "the Department for Education (DfE, 2023)":
+    the dates, locators and any secondary source in the parentheses, the names before them."""
     inside = match.group(1)
     tokens = [t.strip() for t in inside.split(",") if t.strip()]
-    if not tokens or not YEAR.match(tokens[0]):
+    abbreviation = ""
+    if len(tokens) >= 2 and SHORT_NAME.match(tokens[0]) and is_date(tokens[1]):
+        abbreviation, tokens = tokens[0], tokens[1:]
+    if not tokens or not is_date(tokens[0]):
         return None
-    candidates = narrative_names(text[max(0, match.start() - 300): match.start()])
+    lowest = max(0, match.start() - 300)
+    candidates = narrative_names(text[lowest: match.start()])
+    if abbreviation:
+        candidates = names_for_short_name(candidates, abbreviation)
     if not candidates:
         return None
     names = candidates[0]
     parts: list[CitedWork | str] = []
     for token in tokens:
-        if YEAR.match(token):
-            parts.append(CitedWork(names, token, candidates=tuple(candidates)))
+        if is_date(token):
+            parts.append(CitedWork(names, token, candidates=tuple(candidates), abbreviation=abbreviation))
+        elif (secondary := PREFIX.match(token)) and SECONDARY.match(secondary.group("prefix")) and parts:
+            mark_originals(parts, 0)
+            rest = inside[inside.index(token):]
+            since = len(parts)
+            for segment in rest.split(";"):
+                parse_segment(segment, parts, "")
+            if since < len(parts) and isinstance(work := parts[since], CitedWork):
+                parts[since] = replace(work, joined=True)
+            break
         elif not (LOCATOR.match(token) and with_locator(parts, token)):
             return None
-    author_start = text.rfind(names.split()[0], max(0, match.start() - 300), match.start())
     return CitationGroup(match.group(0), path, line, match.start(), match.end(), narrative=True,
-                         author_start=author_start, paragraph=text, parts=tuple(parts))
+                         author_start=author_start(text, names, lowest, match.start()), paragraph=text,
+                         parts=tuple(parts))
+
+
+def read_through_next(group: CitationGroup, following: CitationGroup | None, text: str) -> CitationGroup:
+    """"Bowlby (1969) describes ... (as cited in Howe, 2011)": a narrative citation whose sentence goes on
+    to a secondary source is an original read through it."""
+    if not (group.narrative and following and following.works and following.works[0].secondary):
+        return group
+    between = text[group.end:following.start]
+    if re.search(r"[.!?]\s", between) or any(w.original for w in group.works):
+        return group
+    return replace(group, parts=tuple(replace(p, original=True) if isinstance(p, CitedWork) else p
+                                      for p in group.parts))
 
 
 def find_groups(text: str, path: str, line: int) -> list[CitationGroup]:
-    """The citations in a paragraph, in order, each with at least one name-year."""
+    """The citations in a paragraph, in order, each with at least one name-date."""
     groups = []
     for match in PARENS.finditer(text):
-        if not HAS_YEAR.search(match.group(1)):
+        if not HAS_DATE.search(match.group(1)):
             continue
         group = parse_narrative(match, text, path, line)
         if group is None:
             group = parse_group(match.group(0), path, line, match.start(), text)
         if group.works:
             groups.append(group)
-    return groups
+    return [read_through_next(g, groups[i + 1] if i + 1 < len(groups) else None, text) for i, g in enumerate(groups)]
 
 
 def principle_citations(principle: Principle) -> list[CitationGroup]:

@@ -20,9 +20,11 @@ from dataclasses import dataclass
 from pybtex.database import BibliographyData, Entry, parse_string
 
 from practice_site.errors import SourceError
-from practice_site.references.bib_file import source_fields, source_key
+from practice_site.references.bib_file import source_fields, source_key, to_bibtex
 from practice_site.references.corrections import Corrections
+from practice_site.references.read_reference import read_one
 from practice_site.references.resolve_citations import Work, match_names, year_matches
+from practice_site.references.shared_works import other_wordings_give
 from practice_site.text_forms import single_spaced
 
 PERSON_FIELDS = ("author", "editor")
@@ -77,6 +79,17 @@ def check_entry_line(fix, data: BibliographyData, path: str) -> None:
                           "in bib/ or correct this line")
 
 
+def applies_to_wording(fix, wording: str) -> bool:
+    """Whether an ``entry`` line is about this wording of the work: the words it says the source gives
+    are in it, or (for a field the source gives none of, "-") a fresh reading of it has no such field."""
+    _, name, text = fix.entry_parts
+    if text != "-":
+        return text.replace("*", "") in source_key(wording).replace("*", "")
+    ref, _ = read_one(wording, 0)
+    fresh = parse_string(to_bibtex(ref, "fresh", []), "bibtex").entries["fresh"]
+    return not field_text(fresh, name)
+
+
 def check_cite_line(fix, works: dict[str, Work], short_names: dict[str, str], path: str) -> None:
     names, _, year = fix.written.rpartition(", ")
     work = works[fix.becomes]
@@ -98,14 +111,14 @@ def check_ledger(corrections: Corrections, data: BibliographyData, works: list[W
 
 
 def fresh_entry(key: str, entry: Entry, proper_nouns: list[str]) -> Entry | None:
-    """The entry ``make bib`` would write today from the first wording recorded on ``entry``."""
-    from practice_site.references.bib_file import to_bibtex
-    from practice_site.references.make_bib import read_one
-
+    """The entry ``make bib`` would write today from the first wording recorded on ``entry``; None when
+    there is none, or when make bib cannot read it (an entry written by hand is then the reading, not a change)."""
     fields = source_fields(entry)
     if not fields:
         return None
-    ref, _ = read_one(entry.fields[fields[0]], 0)
+    ref, problem = read_one(entry.fields[fields[0]], 0)
+    if problem:
+        return None
     return parse_string(to_bibtex(ref, key, proper_nouns), "bibtex").entries[key]
 
 
@@ -127,7 +140,8 @@ def unrecorded_changes(data: BibliographyData, corrections: Corrections,
                        proper_nouns: list[str]) -> list[tuple[str, list[str]]]:
     """(key, fields) for entries edited in bib/ without a ledger line for those fields.
 
-    A ``type`` or ``title`` line also covers the container fields that change with it.
+    A ``type`` or ``title`` line also covers the container fields that change with it; a detail that
+    another principle's wording gives (added by make bib) is not an edit.
     """
     found = []
     for key, entry in data.entries.items():
@@ -137,7 +151,8 @@ def unrecorded_changes(data: BibliographyData, corrections: Corrections,
         recorded = {fix.entry_parts[1] for fix in corrections.of_entry(key)}
         if recorded & {"type", "title"}:
             recorded |= CONTAINER_FIELDS
-        missing = [name for name in changed_fields(entry, fresh) if name not in recorded]
+        missing = [name for name in changed_fields(entry, fresh) if name not in recorded
+                   and not other_wordings_give(entry, name, field_text(entry, name))]
         if missing:
             found.append((key, missing))
     return found
@@ -173,7 +188,7 @@ def entry_problems(entry: Entry, journals: dict[str, set[str]]) -> list[tuple[st
     if not title:
         problems.append(("has no title; APA 7 gives the title of every work (a web page's title, an Act's name)",
                          "title"))
-    if "year" not in entry.fields and "urldate" not in entry.fields and entry.type != "inreference":
+    if not {"year", "pubstate", "urldate"} & set(entry.fields) and entry.type != "inreference":
         problems.append(("has no date and no retrieval date; find the date, or the date it was read", "year"))
     if entry.type != "article" and publisher and folded_journal(publisher) in journals:
         problems.append((f"is listed as published by {publisher}, which is a journal; is it an article?", "type"))

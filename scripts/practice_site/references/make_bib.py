@@ -11,13 +11,16 @@ with a warning. It exits 1 only when a source document or the library itself can
 
 from __future__ import annotations
 
-import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pybtex.database import Entry
+
 from practice_site.errors import SourceError
+from practice_site.references.apa_titles import case_notes, protect, quoted_full_stop
 from practice_site.references.bib_file import (
+    add_field,
     add_source_field,
     assign_keys,
     entry_identity,
@@ -27,13 +30,15 @@ from practice_site.references.bib_file import (
     source_key,
     source_strings,
     to_bibtex,
+    work_fields,
 )
-from practice_site.references.parse_reference import EDITED, HEAD, parse_reference
-from practice_site.references.reference_fields import Name, Reference, ReferenceParseError, clean_text
-from practice_site.references.reference_links import AUTOLINK, MD_LINK
-from practice_site.references.reference_names import parse_people
+from practice_site.references.bibtex_values import bibtex_text, bibtex_url
+from practice_site.references.corrections import read_corrections
+from practice_site.references.parse_reference import parse_reference
+from practice_site.references.read_reference import read_one
+from practice_site.references.reference_fields import Reference, ReferenceParseError
+from practice_site.references.shared_works import DetailDifference, differences
 from practice_site.sources.load_principles import load_principles
-from practice_site.text_forms import single_spaced
 
 BIB_FILE = "bib/references.bib"
 PROPER_NOUNS = "bib/proper-nouns.txt"
@@ -42,7 +47,7 @@ HEADER = """\
 % checked by eye. Reviewed edits are kept when make bib runs again. `source-entry` (and
 % `source-entry-2`, ...) is the reference as each principle writes it; the build uses it to match them.
 """
-YEAR_IN_TEXT = re.compile(r"\((\d{4})[a-z]?\)|\b(\d{4})\b")
+CORRECTIONS_FILE = "corrections.tsv"
 Identity = tuple[str, str, str]
 
 
@@ -53,6 +58,8 @@ class BibRun:
     guesses: list[str] = field(default_factory=list)
     same: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    details: list[str] = field(default_factory=list)  # details a new wording added to a work's entry
+    reviews: list[str] = field(default_factory=list)  # where a new wording disagrees with the entry
     added: int = 0
     reused: int = 0
 
@@ -65,6 +72,7 @@ class NewWork:
     where: str
     problem: str = ""
     also: list[str] = field(default_factory=list)
+    also_where: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -78,12 +86,20 @@ class Library:
     identities: dict[Identity, str] = field(default_factory=dict)
     next_number: dict[str, int] = field(default_factory=dict)
     changed: set[str] = field(default_factory=set)
+    entries: dict[str, Entry] = field(default_factory=dict)
+    ledger_fields: dict[str, set[str]] = field(default_factory=dict)  # key -> fields bib/corrections.tsv changes
 
     def add_wording(self, key: str, raw: str) -> None:
         """Record one more wording of the work ``key`` in the file that holds it."""
         path = self.files[key]
         self.texts[path] = add_source_field(self.texts[path], key, self.next_number[key], raw)
         self.next_number[key] += 1
+        self.changed.add(path)
+
+    def add_detail(self, key: str, name: str, value: str) -> None:
+        """Add the field ``name`` to the entry ``key`` in the file that holds it."""
+        path = self.files[key]
+        self.texts[path] = add_field(self.texts[path], key, name, value)
         self.changed.add(path)
 
 
@@ -107,6 +123,10 @@ def read_existing(root: Path) -> Library:
     if not (root / "bib").is_dir():
         return library
     data, where = read_library(root / "bib", root)
+    library.entries = dict(data.entries)
+    corrections = root / "bib" / CORRECTIONS_FILE
+    for fix in read_corrections(corrections, f"bib/{CORRECTIONS_FILE}", set(data.entries)).of_kind("entry"):
+        library.ledger_fields.setdefault(fix.entry_parts[0], set()).add(fix.entry_parts[1])
     for key, entry in data.entries.items():
         library.files[key] = path = where[key][0]
         if path not in library.texts:
@@ -125,59 +145,67 @@ def read_existing(root: Path) -> Library:
     return library
 
 
-def plain_text(raw: str) -> str:
-    """The reference as written, as readers should see it: one line, links shown as their addresses."""
-    def link(match: re.Match[str]) -> str:
-        text, url = match.group("text").strip(), match.group("url")
-        return url if text.strip("*_ ") in {"", url} else f"{text} {url}"
-
-    return single_spaced(AUTOLINK.sub(r"\g<url>", MD_LINK.sub(link, clean_text(raw))).replace("*", ""))
-
-
-def unreadable(raw: str, line: int) -> Reference:
-    """An entry the parser cannot read, as ``@misc`` keeping every word as written.
-
-    With an "Author (Year)" head the title is the rest of the entry (so citations still find it by
-    author and year); the author list, if it cannot be read as names, is kept whole as one literal
-    name. Without one, the whole entry is the title and the year is the first one in the text.
-    """
-    ref = Reference(raw=raw, line=line, kind="misc")
-    text = plain_text(raw)
-    if head := HEAD.match(text):
-        authors = head.group("authors")
-        if edited := EDITED.search(authors):
-            ref.edited, authors = True, authors[: edited.start()]
-        try:
-            ref.authors = parse_people(authors, ref)
-        except ReferenceParseError:
-            ref.edited, ref.authors = False, [Name(literal=head.group("authors").strip(" ,"))]
-        year = head.group("year")
-        ref.year = "n.d." if year.startswith("n") else year[:4]
-        ref.title = head.group("rest").strip()
-    else:
-        found = YEAR_IN_TEXT.search(text)
-        ref.year = (found.group(1) or found.group(2)) if found else "n.d."
-        ref.title = text
-    ref.notes = []
-    return ref
+def title_notes(ref: Reference, proper_nouns: list[str]) -> list[str]:
+    """What ``make bib`` does to a new entry's titles (capitals, see apa_titles; APA's full stop) and to a
+    publisher whose name holds "and" (kept as one)."""
+    if ref.kind == "misc":
+        return []
+    notes = []
+    for title in (ref.title, ref.container if ref.kind == "chapter" else ""):
+        if title:
+            notes.extend(case_notes(title, protect(bibtex_text(title), proper_nouns), proper_nouns))
+    if quoted_full_stop(ref) != ref.title:
+        notes.append("the title ends in a quotation: APA's full stop goes inside the closing quotation mark")
+    notes.extend(f'read "{name.strip()}" as one publisher; if it names two, take away the braces around it in '
+                 f"{BIB_FILE} (two publishers are shown with a semicolon between them, as APA 7 asks)"
+                 for name in ref.publisher.split(";") if " and " in name)
+    return notes
 
 
-def read_one(raw: str, line: int) -> tuple[Reference, str]:
-    """The parsed reference and no problem, or the ``@misc`` fallback and why it was needed."""
-    try:
-        return parse_reference(raw, line), ""
-    except ReferenceParseError as error:
-        return unreadable(raw, line), str(error)
-    except Exception as error:  # a parser fault must not stop the run: the entry is kept whole instead
-        return unreadable(raw, line), f"the parser failed: {type(error).__name__}"
+FIELD_ATTRIBUTES = {"doi": "doi", "url": "url", "edition": "edition", "volume": "volume", "number": "issue",
+                    "pages": "pages"}
 
 
-def add_new_references(root: Path) -> BibRun:
-    """Record every new reference in bib/references.bib (and new wordings on existing entries, in
-    the file that holds each); return what was done."""
-    principles = load_principles(root / "sources", root)
-    library = read_existing(root)
-    run = BibRun()
+def merge_details(work: NewWork, key: str, run: BibRun) -> None:
+    """Give a new work the details its other wordings add (two new principles list it, one with its DOI)."""
+    fields = dict(work_fields(work.ref, []))
+    for raw, where in zip(work.also, work.also_where, strict=True):
+        for difference in differences(key, fields, raw):
+            if difference.entry_value:
+                run.reviews.append(conflict_line(where, difference))
+                continue
+            setattr(work.ref, FIELD_ATTRIBUTES[difference.field], difference.wording_value)
+            fields[difference.field] = difference.wording_value
+            run.details.append(f"{where}: added {difference.field} {difference.wording_value} to {key} "
+                               "(this principle's reference gives it)")
+
+
+def conflict_line(where: str, difference: DetailDifference) -> str:
+    return (f"{where}: {difference.key}: this reference gives {difference.field} {difference.wording_value}, the "
+            f"entry has {difference.entry_value}; check which is right (the entry is left as it is)")
+
+
+def add_details(library: Library, key: str, raw: str, where: str, run: BibRun) -> None:
+    """Add to the library's entry ``key`` the details a new wording of it gives and the entry lacks."""
+    for difference in differences(key, library.entries[key].fields, raw):
+        if difference.entry_value:
+            run.reviews.append(conflict_line(where, difference))
+        elif difference.field in library.ledger_fields.get(key, set()):
+            run.reviews.append(f"{where}: {key}: this reference gives {difference.field} "
+                               f"{difference.wording_value}; the ledger records a change to that field, so it "
+                               "is not added")
+        else:
+            library.add_detail(key, difference.field, bibtex_value(difference))
+            run.details.append(f"{where}: added {difference.field} {difference.wording_value} to {key} "
+                               f"(the entry had none; this principle's reference gives it)")
+
+
+def bibtex_value(difference: DetailDifference) -> str:
+    return bibtex_url(difference.wording_value) if difference.field in {"doi", "url"} else difference.wording_value
+
+
+def read_new_references(principles: list, library: Library, run: BibRun) -> tuple[list[NewWork], list]:
+    """The works not in the library yet, and where each further wording of a work is (key or new index)."""
     new: list[NewWork] = []
     new_identities: dict[Identity, int] = {}
     same: list[tuple[str, str | int]] = []
@@ -191,23 +219,39 @@ def add_new_references(root: Path) -> BibRun:
             run.guesses.extend(f"{where}: {note}" for note in ref.notes)
             identity = identity_of(ref)
             if identity and identity in library.identities:
-                library.add_wording(library.identities[identity], entry.text)
-                same.append((where, library.identities[identity]))
+                key = library.identities[identity]
+                library.add_wording(key, entry.text)
+                add_details(library, key, entry.text, where, run)
+                same.append((where, key))
             elif identity and identity in new_identities:
                 new[new_identities[identity]].also.append(entry.text)
+                new[new_identities[identity]].also_where.append(where)
                 same.append((where, new_identities[identity]))
             else:
                 if identity:
                     new_identities[identity] = len(new)
                 new.append(NewWork(ref, where, problem))
+    return new, same
+
+
+def add_new_references(root: Path) -> BibRun:
+    """Record every new reference in bib/references.bib (and new wordings on existing entries, in
+    the file that holds each); return what was done."""
+    principles = load_principles(root / "sources", root)
+    library = read_existing(root)
+    run = BibRun()
+    new, same = read_new_references(principles, library, run)
     keys = assign_keys([work.ref for work in new], set(library.files))
     proper_nouns = read_proper_nouns(root / PROPER_NOUNS)
     for work, key in zip(new, keys, strict=True):
+        merge_details(work, key, run)
+        run.guesses.extend(f"{work.where}: {note}" for note in title_notes(work.ref, proper_nouns))
         library.texts[BIB_FILE] += "\n" + to_bibtex(work.ref, key, proper_nouns, tuple(work.also))
         library.changed.add(BIB_FILE)
         if work.problem:
             run.warnings.append(f"{work.where}: could not read this reference ({work.problem}); written as @misc "
-                                f"{key} - check it in {BIB_FILE}")
+                                f"{key} - check it in {BIB_FILE}, or write the entry by hand (README, "
+                                '"Writing an entry by hand")')
     for where, match in same:
         if isinstance(match, str):
             run.same.append(f"{where} is {match} (already in {library.files[match]})")
@@ -230,6 +274,10 @@ def main() -> int:
         print(f"guess: {note}")
     for note in run.same:
         print(f"same work: {note}")
+    for note in run.details:
+        print(f"detail: {note}")
+    for note in run.reviews:
+        print(f"REVIEW: {note}")
     for warning in run.warnings:
         print(f"warning: {warning}")
     print(f"{BIB_FILE}: {run.added} new entries added, {run.reused} references matched to works already there.")

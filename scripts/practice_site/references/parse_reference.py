@@ -3,7 +3,8 @@
 It reads the common APA 7 forms as people and PDF extraction write them: journal articles (with
 or without italics, the DOI as a web address or ``doi:``), reports and web pages (a bare web
 address, ``<...>``, a Markdown link, after "Retrieved from" / "Available at"), books with
-editions, edited books, chapters, organisations as authors, "n.d.", subtitles and dated years.
+editions, edited books, chapters, organisations as authors, "n.d.", "in press" and "forthcoming", subtitles
+and dated years.
 Where it has to read an entry in a way the string does not spell out (names without commas, a
 publisher told from a plain title), it says so in ``Reference.notes``; where it cannot read an
 entry it raises :class:`ReferenceParseError` (``make bib`` then keeps the entry whole as ``@misc``).
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from practice_site.references.citation_dates import DATE, normalise_date, split_letter
 from practice_site.references.reference_details import (
     PLACE,
     find_details,
@@ -39,7 +41,7 @@ from practice_site.references.reference_links import take_links
 from practice_site.references.reference_names import parse_editors, parse_people
 
 HEAD = re.compile(
-    r"^(?P<authors>.+?)\s*\((?P<year>\d{4}[a-z]?|n\.\s?d\.?)(?:,\s*[^()]{1,30})?\)\.?\s*(?P<rest>.*)$"
+    rf"^(?P<authors>.+?)\s*\((?P<year>{DATE})(?:,\s*[^()]{{1,30}})?\)\.?\s*(?P<rest>.*)$"
 )
 UNDERSCORE_EMPHASIS = re.compile(r"(?<![\w*])_(?=\S)(?P<text>[^_]+)(?<=\S)_(?![\w*])")
 EDITED = re.compile(r"\s*\((?P<eds>Eds?)\.?\)\.?\s*$", re.IGNORECASE)
@@ -66,48 +68,6 @@ INSTITUTION_WORDS = re.compile(
     r"Service|Commission|Board|Partnership|Network|Unit|NHS|Charity|College)\b"
 )
 SMALL_WORDS = {"a", "an", "and", "at", "de", "for", "in", "of", "on", "the", "to", "und", "with"}
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 
 
 def read_numbers(numbers_text: str, ref: Reference) -> bool:
@@ -264,6 +224,15 @@ def parse_plain_title(rest: str, ref: Reference) -> None:
         ref.kind = "book" if ref.edition else "web"
 
 
+def read_date(written: str, ref: Reference) -> str:
+    """The date as the library keeps it ("2018", "n.d.", "in press", "forthcoming"); a letter the source
+    gives ("2018a", "n.d.-b") is noted, since citeproc gives APA's letters itself."""
+    date, letter = split_letter(written)
+    if letter:
+        ref.notes.append(f'the date is written {normalise_date(written)}: the site gives "a"/"b" letters itself')
+    return date
+
+
 def parse_reference(raw: str, line: int) -> Reference:
     """Parse one APA-style entry. Raises ReferenceParseError when a part cannot be read."""
     ref = Reference(raw=raw, line=line)
@@ -272,10 +241,7 @@ def parse_reference(raw: str, line: int) -> Reference:
     head = HEAD.match(text)
     if not head:
         raise ReferenceParseError('no "Author (Year)" at the start of the entry')
-    year = head.group("year")
-    ref.year = "n.d." if year.startswith("n") else year[:4]
-    if len(year) == 5:
-        ref.notes.append(f'the year is written {year}: the site gives "a"/"b" letters itself')
+    ref.year = read_date(head.group("year"), ref)
     authors = head.group("authors")
     if edited := EDITED.search(authors):
         ref.edited, authors = True, authors[: edited.start()]

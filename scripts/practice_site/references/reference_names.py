@@ -22,9 +22,24 @@ NAME_SUFFIX = re.compile(r"^(?:Jr|Sr)\.?$|^I{2,3}$|^IV$")
 
 ELLIPSIS = re.compile(r"^(?:\.\s?){3}|^…")
 
+# A particle the source writes after the initials, as APA does when it is not filed under it:
+# "Helmholtz, H. L. F. von", "Vries, A. de".
+TRAILING_PARTICLES = re.compile(r"^(?P<initials>.*?\.)(?P<particles>(?:\s+[a-z]{1,4})+)$")
+
+def split_particles(token: str) -> tuple[str, str]:
+    """("H. L. F.", "von") from "H. L. F. von"; (token, "") when no particle follows the initials."""
+    match = TRAILING_PARTICLES.match(token.strip())
+    return (match.group("initials"), " ".join(match.group("particles").split())) if match else (token, "")
+
+def given_names(token: str) -> str:
+    """Initials as BibTeX keeps them ("J.J."), with a particle written after them kept ("H.L.F. von")."""
+    initials, particles = split_particles(token)
+    return " ".join(part for part in (initials.replace(" ", ""), particles) if part)
+
 def is_initials(token: str) -> bool:
-    """"J.", "J. J.", "A.-M.", "Ç." (each part a capital, then an optional small letter, then a dot)."""
-    compact = token.replace(" ", "")
+    """"J.", "J. J.", "A.-M.", "Ç." (each part a capital, then an optional small letter, then a dot), and
+    the same followed by a particle ("H. L. F. von")."""
+    compact = split_particles(token)[0].replace(" ", "")
     return bool(INITIALS.fullmatch(compact)) and all(p.lstrip("-")[:1].isupper() for p in compact.split(".") if p)
 
 def looks_personal(token: str) -> bool:
@@ -60,7 +75,7 @@ def parse_people(text: str, ref: Reference) -> list[Name]:
         if NAME_SUFFIX.match(token) and names and not pending_family:
             names[-1].given = f"{names[-1].given}, {token}"
         elif is_initials(token) and pending_family:
-            names.append(Name(family=pending_family, given=token.replace(" ", "")))
+            names.append(Name(family=pending_family, given=given_names(token)))
             pending_family = ""
         elif (m := NAME_THEN_INITIALS.match(token)) and not pending_family:
             names.append(Name(family=m.group("family"), given=m.group("given").replace(" ", "")))

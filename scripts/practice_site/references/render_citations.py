@@ -1,8 +1,10 @@
-"""Write resolved citations into a paragraph: each name-year a link to its reference entry.
+"""Write resolved citations into a paragraph: each name-date a link to its reference entry.
 
 Parenthetical citations show citeproc's label ("(Ruch, 2020, p. 3)"); narrative ones keep the
-author as written in the sentence and link the year ("Hanson (2016)"). A one-word short name
-declared in ``bib/short-names.tsv`` follows APA's first-use rule within a module.
+author as written in the sentence and link the date ("Hanson (2016)"). An organisation with a
+one-word short name (declared in ``bib/short-names.tsv`` or by the text itself) follows APA's
+first-use rule within a module, and a short name the text gives ("[DfE]", "(DfE, 2023)") is always
+shown. The original of a secondary citation ("Bowlby, 1969, as cited in ...") is shown as written.
 """
 
 from __future__ import annotations
@@ -11,36 +13,34 @@ import html
 from collections.abc import Callable, Mapping, Sequence
 
 from practice_site.references.find_citations import CitationGroup, CitedWork
-from practice_site.references.short_names import is_abbreviation
 
-LEFT_AS_WRITTEN = {"unresolved", "known missing", "not a citation"}
+LEFT_AS_WRITTEN = {"unresolved", "known missing", "not a citation", "original"}
+
+
+def escaped(text: str) -> str:
+    return html.escape(text, quote=False)
 
 
 class ModuleCiter:
     """Links the citations of one module's paragraphs, in document order."""
 
     def __init__(self, groups: Sequence[CitationGroup], labels: Mapping[str, str], href: Callable[[str], str],
-                 short_names: Mapping[str, str]) -> None:
+                 abbreviations: Mapping[str, str]) -> None:
+        """``abbreviations``: work key -> the one-word short name this module may cite it by."""
         self.by_place: dict[tuple[int, str], list[CitationGroup]] = {}
-        self.labels, self.href = labels, href
-        self.abbreviations = self.used_abbreviations(groups, short_names)
+        self.labels, self.href, self.abbreviations = labels, href, abbreviations
         self.first_uses = self.find_first_uses(groups)
         self.groups = groups
 
-    def used_abbreviations(self, groups: Sequence[CitationGroup], short_names: Mapping[str, str]) -> dict[str, str]:
-        """Organisation's name -> its abbreviation, for the abbreviations this module cites by."""
-        cited = {w.names for g in groups for w in g.works if w.how == "short name"}
-        return {full: short for short, full in short_names.items() if short in cited and is_abbreviation(short)}
-
     def find_first_uses(self, groups: Sequence[CitationGroup]) -> set[int]:
-        """The ids of the works that are the first citation of an abbreviated organisation."""
+        """The ids of the works that are the module's first citation of an abbreviated organisation."""
         seen: set[str] = set()
         first: set[int] = set()
         for group in groups:
             for work in group.works:
-                author = self.author(work)
-                if work.key and author in self.abbreviations and author not in seen:
-                    seen.add(author)
+                short = self.abbreviations.get(work.key or "")
+                if short and work.how not in LEFT_AS_WRITTEN and short not in seen:
+                    seen.add(short)
                     first.add(id(work))
         return first
 
@@ -51,12 +51,15 @@ class ModuleCiter:
         return self.labels[work.key].rpartition(", ")[2]
 
     def link(self, work: CitedWork, text: str) -> str:
-        return f'<a class="citation" href="{html.escape(self.href(work.key))}">{html.escape(text, quote=False)}</a>'
+        return f'<a class="citation" href="{html.escape(self.href(work.key))}">{escaped(text)}</a>'
 
     def shown_author(self, work: CitedWork) -> str:
-        """The author as APA shows it here: "Department for Education [DfE]" at first use, then "DfE"."""
+        """The author as APA shows it here: "Department for Education [DfE]" where the text gives the short
+        name with it or at first use, "DfE" where the text cites by it, otherwise the name in full."""
         author = self.author(work)
-        short = self.abbreviations.get(author)
+        short = self.abbreviations.get(work.key or "")
+        if work.abbreviation and not work.candidates:  # "(Full Name [DfE], 2023)": as written
+            return f"{author} [{work.abbreviation}]"
         if short is None:
             return author
         if id(work) in self.first_uses:
@@ -68,13 +71,13 @@ class ModuleCiter:
         previous_author = None
         for part in group.parts:
             if isinstance(part, str):
-                parts.append(html.escape(part, quote=False))
+                parts.append(escaped(part))
                 previous_author = None
                 continue
-            prefix = f"{html.escape(part.prefix, quote=False)} " if part.prefix else ""
-            locator = f", {html.escape(part.locator, quote=False)}" if part.locator else ""
+            prefix = f"{escaped(part.prefix)} " if part.prefix else ""
+            locator = f", {escaped(part.locator)}" if part.locator else ""
             if part.key is None or part.how in LEFT_AS_WRITTEN:
-                parts.append(prefix + html.escape(f"{part.names}, {part.year}", quote=False) + locator)
+                parts.append(prefix + escaped(f"{part.names}, {part.year}") + locator)
                 previous_author = None
                 continue
             author = self.shown_author(part)
@@ -88,14 +91,22 @@ class ModuleCiter:
         return "(" + "; ".join(parts) + ")"
 
     def narrative(self, group: CitationGroup) -> str:
-        """"(2016, p. 4)" after the author's name: the years linked, the author never repeated."""
+        """"(2016, p. 4)" after the author's name: the dates linked, the author never repeated; an original
+        read through another work keeps its date as written, and the other work is linked in full."""
         parts = []
         for work in group.works:
-            locator = f", {html.escape(work.locator, quote=False)}" if work.locator else ""
-            author = self.shown_author(work)
-            first_full = id(work) in self.first_uses and work.how == "matched"
-            short = author.rpartition(" [")[2].rstrip("]") if first_full else ""
-            lead = f"{html.escape(short, quote=False)}, " if short else ""
+            locator = f", {escaped(work.locator)}" if work.locator else ""
+            if work.how == "original":
+                parts.append(escaped(work.year) + locator)
+                continue
+            if work.prefix:  # "as cited in Howe, 2011"
+                label = f"{self.shown_author(work)}, {self.year(work)}"
+                parts.append(f"{escaped(work.prefix)} {self.link(work, label)}{locator}")
+                continue
+            short = work.abbreviation
+            if not short and id(work) in self.first_uses and work.how == "matched":
+                short = self.abbreviations.get(work.key or "", "")
+            lead = f"{escaped(short)}, " if short else ""
             parts.append(lead + self.link(work, self.year(work)) + locator)
         return "(" + ", ".join(parts) + ")"
 
@@ -104,7 +115,8 @@ class ModuleCiter:
         if all(w.how in LEFT_AS_WRITTEN or w.key is None for w in group.works):
             return None
         if group.narrative:
-            if any(w.how in LEFT_AS_WRITTEN or w.key is None for w in group.works):
+            if any((w.how in LEFT_AS_WRITTEN and w.how != "original") or (w.key is None and w.how != "original")
+                   for w in group.works):
                 return None
             return self.narrative(group)
         return self.parenthetical(group)

@@ -9,17 +9,21 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from pybtex.database import BibliographyData
 
+from practice_site.references.citation_dates import entry_date, normalise_date, split_letter
+from practice_site.references.citation_names import PARTICLES
 from practice_site.references.corrections import Corrections
-from practice_site.references.find_citations import CitationGroup, CitedWork, normalise_written
-from practice_site.text_forms import ascii_letters
-
-SUFFIXED = re.compile(r"^(\d{4})([a-z])$")
-ABBREVIATION_GIVEN = re.compile(r"\s*\[[^\]]+\]$")  # "Department for Education [DfE]": APA's first use, as written
+from practice_site.references.find_citations import (
+    ABBREVIATION_GIVEN,
+    CitationGroup,
+    CitedWork,
+    normalise_written,
+)
+from practice_site.text_forms import ascii_letters, organisation_form, organisation_initials
 
 
 @dataclass(frozen=True)
@@ -55,8 +59,7 @@ def library_works(data: BibliographyData, written: dict[str, list[str]] | None =
         persons = entry.persons.get("author", [])
         literal = plain(str(persons[0])) if persons and not persons[0].first_names else ""
         families = tuple(plain(" ".join(p.prelast_names + p.last_names)) for p in persons)
-        year = entry.fields.get("year", "n.d.")
-        works.append(Work(key, families, literal, year, tuple((written or {}).get(key, []))))
+        works.append(Work(key, families, literal, entry_date(entry.fields), tuple((written or {}).get(key, []))))
     return works
 
 
@@ -78,6 +81,18 @@ def plain_names(names: str) -> str:
     return ABBREVIATION_GIVEN.sub("", plain(names))
 
 
+def person_form(name: str) -> str:
+    """A surname compared as written, with a particle's capital ignored: "De Vries" (starting a
+    sentence, as APA asks) is "de Vries"."""
+    return " ".join(word.lower() if word.lower() in PARTICLES else word for word in name.split())
+
+
+def declared_short_names(short_names: Mapping[str, str], organisation: str) -> list[str]:
+    """The short names declared for ``organisation`` (compared as :func:`organisation_form`)."""
+    form = organisation_form(organisation)
+    return [short for short, full in short_names.items() if organisation_form(full) == form]
+
+
 def match_names(names: str, work: Work, short_names: dict[str, str]) -> str | None:
     """How ``names`` (as cited) names ``work``'s authors: "matched", "short name", "fuzzy" or None.
 
@@ -86,33 +101,37 @@ def match_names(names: str, work: Work, short_names: dict[str, str]) -> str | No
     """
     cited = plain_names(names)
     if work.literal:
-        if cited == work.literal:
+        if organisation_form(cited) == organisation_form(work.literal):
             return "matched"
-        if short_names.get(cited) == work.literal:
+        if cited in short_names and organisation_form(short_names[cited]) == organisation_form(work.literal):
             return "short name"
         return "fuzzy" if folded(cited) == folded(work.literal) else None
     people, et_al = cited_people(cited)
+    people = [person_form(p) for p in people]
+    families = tuple(person_form(f) for f in work.families)
     if et_al:
-        if len(work.families) >= 3 and work.families[0] == people[0]:
+        if len(families) >= 3 and families[0] == people[0]:
             return "matched"
-        return "fuzzy" if len(work.families) >= 2 and folded(work.families[0]) == folded(people[0]) else None
-    if work.families == tuple(people):
+        return "fuzzy" if len(families) >= 2 and folded(families[0]) == folded(people[0]) else None
+    if families == tuple(people):
         return "matched"
     return "fuzzy" if [folded(f) for f in work.families] == [folded(p) for p in people] else None
 
 
 def year_matches(cited: str, work: Work) -> bool:
-    """"2018a" cites a work dated 2018 (or 2018a); "n.d" cites n.d."""
-    cited = normalise_written(cited)
-    suffixed = SUFFIXED.match(cited)
-    return work.year == cited or bool(suffixed and work.year == suffixed.group(1))
+    """"2018a" cites a work dated 2018 (or 2018a); "n.d" cites n.d.; "in press-b" cites a work in press."""
+    cited = normalise_date(cited)
+    base, letter = split_letter(cited)
+    return work.year == cited or bool(letter and work.year == base)
 
 
 def pick_suffixed(cited_year: str, found: list[tuple[Work, str]]) -> list[tuple[Work, str]]:
-    """Of several works by one author in a year, the one whose reference was written with the suffix."""
-    if not SUFFIXED.match(cited_year):
+    """Of several works by one author in a year, the one whose reference was written with the letter."""
+    cited_year = normalise_date(cited_year)
+    if not split_letter(cited_year)[1]:
         return found
-    exact = [(w, how) for w, how in found if w.year == cited_year or any(f"({cited_year})" in t for t in w.written)]
+    exact = [(w, how) for w, how in found
+             if w.year == cited_year or any(f"({cited_year})" in normalise_written(t) for t in w.written)]
     return exact or found
 
 
@@ -125,7 +144,7 @@ def resolve_names(work: CitedWork, names: str, library: list[Work], corrections:
             return replace(work, names=names, how=how, reason=fix.reason, confirmed=fix.confirmed,
                            key=fix.becomes if kind == "cite" else None)
     found = [(w, how) for w in library if year_matches(work.year, w) and (how := match_names(names, w, short_names))]
-    found = pick_suffixed(normalise_written(work.year), found)
+    found = pick_suffixed(work.year, found)
     if len(found) > 1:  # APA: a citation points into its own document's reference list
         found = [(w, how) for w, how in found if w.key in listed] or found
     if len(found) > 1:  # an exact match wins over a loose one
@@ -145,23 +164,62 @@ def resolve(work: CitedWork, library: list[Work], corrections: Corrections,
     ``listed`` holds the keys of the citing principle's own reference list: when one author has two
     works in a year in the library, the one that principle lists is meant.
     """
-    for names in work.candidates or (work.names,):
+    if work.original:
+        return replace(work, how="original")
+    readings = work.candidates or (work.names,)
+    if work.abbreviation and work.candidates:  # "the Department (DfE, 2023)": the short name names it too
+        readings = (*readings, work.abbreviation)
+    for names in readings:
         settled = resolve_names(work, names, library, corrections, short_names or {}, listed or set())
         if settled is not None:
             return settled
     return work
 
 
+def declared_in_text(groups: Sequence[CitationGroup], organisations: Sequence[str]) -> dict[str, str]:
+    """Short names a principle declares as APA does at first use: "(Full Name [SHORT], 2018)" or "Full Name
+    (SHORT, 2018)". Short name -> the organisation's name (as the library writes it, where it has it)."""
+    by_form = {organisation_form(o): o for o in organisations}
+    found: dict[str, str] = {}
+    for group in groups:
+        for work in group.works:
+            if not work.abbreviation or work.abbreviation in found:
+                continue
+            readings = work.candidates or (plain_names(work.names),)
+            known = [by_form[f] for r in readings if (f := organisation_form(plain_names(r))) in by_form]
+            found[work.abbreviation] = known[0] if known else readings[0]
+    return found
+
+
 def resolve_groups(groups: list[CitationGroup], library: list[Work], corrections: Corrections,
-                   short_names: dict[str, str] | None = None, listed: set[str] | None = None) -> list[CitationGroup]:
+                   short_names: Mapping[str, str] | None = None, listed: set[str] | None = None
+                   ) -> list[CitationGroup]:
     """The groups with every cited work resolved (see :func:`resolve`)."""
     return [replace(group, parts=tuple(resolve(p, library, corrections, short_names, listed)
                                        if isinstance(p, CitedWork) else p for p in group.parts))
             for group in groups]
 
 
-def suggestions(work: CitedWork, library: Sequence[Work], limit: int = 3) -> list[Work]:
-    """The library works whose citation reads most like ``work`` (for the report and error messages)."""
-    by_text = {w.citation: w for w in library}
-    close = difflib.get_close_matches(work.written, list(by_text), n=limit, cutoff=0.5)
-    return [by_text[c] for c in close]
+def suggestions(work: CitedWork, library: Sequence[Work], limit: int = 3, listed: Sequence[str] = ()) -> list[Work]:
+    """The library works whose citation reads most like ``work`` (for the report and error messages):
+    those in the citing principle's own reference list (``listed`` keys) first, then the rest."""
+    own = [w for w in library if w.key in listed]
+    found: list[Work] = []
+    for pool in (own, [w for w in library if w.key not in listed]):
+        by_text = {w.citation: w for w in pool}
+        close = difflib.get_close_matches(work.written, list(by_text), n=limit - len(found), cutoff=0.5)
+        found.extend(by_text[c] for c in close)
+        if len(found) >= limit:
+            break
+    return found
+
+
+def expansions(short: str, library: Sequence[Work], listed: Sequence[str] = ()) -> list[str]:
+    """Organisations whose initials spell ``short`` ("DHSC" -> "Department of Health and Social Care"):
+    those in the citing principle's own reference list first."""
+    wanted = "".join(c for c in short.lower() if c.isalpha())
+    if len(wanted) < 2:
+        return []
+    matches = [w for w in library if w.literal and wanted in organisation_initials(w.literal)]
+    ordered = [w for w in matches if w.key in listed] + [w for w in matches if w.key not in listed]
+    return list(dict.fromkeys(w.literal for w in ordered))

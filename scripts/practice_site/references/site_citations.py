@@ -10,15 +10,26 @@ from types import MappingProxyType
 from practice_site.errors import SourceError
 from practice_site.references.bib_file import read_library, source_key, source_strings
 from practice_site.references.corrections import Corrections, read_corrections
-from practice_site.references.find_citations import CitationGroup, CitedWork, principle_citations
+from practice_site.references.find_citations import SHORT_NAME, CitationGroup, CitedWork, principle_citations
 from practice_site.references.format_apa import SITE, FormattedLibrary, cached_format_contexts
-from practice_site.references.ledger import check_ledger
-from practice_site.references.resolve_citations import Work, library_works, plain_names, resolve_groups, suggestions
-from practice_site.references.short_names import read_short_names
+from practice_site.references.ledger import applies_to_wording, check_ledger
+from practice_site.references.resolve_citations import (
+    Work,
+    declared_in_text,
+    declared_short_names,
+    expansions,
+    library_works,
+    plain_names,
+    resolve_groups,
+    suggestions,
+)
+from practice_site.references.short_names import is_abbreviation, read_short_names
 from practice_site.sources.model import Principle
+from practice_site.text_forms import organisation_form
 
 CORRECTIONS_FILE = "corrections.tsv"
 SHORT_NAMES_FILE = "short-names.tsv"
+SHORT_NAMES_PATH = f"bib/{SHORT_NAMES_FILE}"
 CSL_FILE = "apa.csl"
 
 
@@ -29,8 +40,10 @@ class ResolvedCitations:
     groups: Mapping[int, tuple[CitationGroup, ...]]
     module_keys: Mapping[int, tuple[str, ...]]
     corrections: Corrections
-    short_names: Mapping[str, str]
+    short_names: Mapping[int, Mapping[str, str]]  # each principle's: bib/short-names.tsv and those its text declares
     works_in_library: tuple[Work, ...]
+    module_wordings: Mapping[int, Mapping[str, str]]  # each principle's reference for a key, as it writes it
+    notes: tuple[str, ...]  # for the editor: a short name declared twice, a text that redefines one
 
     def works(self) -> list[tuple[CitationGroup, CitedWork]]:
         return [(g, w) for groups in self.groups.values() for g in groups for w in g.works]
@@ -40,6 +53,16 @@ class ResolvedCitations:
 
     def cited_keys(self, number: int) -> set[str]:
         return {w.key for g in self.groups[number] for w in g.works if w.key}
+
+    def abbreviations(self, number: int) -> dict[str, str]:
+        """Work key -> the one-word short name one module may cite its organisation by ("DfE")."""
+        short_names = self.short_names[number]
+        found = {}
+        for work in self.works_in_library:
+            shorts = [s for s in declared_short_names(short_names, work.literal) if is_abbreviation(s)]
+            if work.literal and shorts:
+                found[work.key] = shorts[0]
+        return found
 
 
 @dataclass(frozen=True)
@@ -78,16 +101,34 @@ def collect_citations(root: Path, bib_dir: Path, principles: Sequence[Principle]
     )
     written = {key: source_strings(entry) for key, entry in data.entries.items()}
     works = library_works(data, written)
+    organisations = [w.literal for w in works if w.literal]
     short_path = bib_dir / SHORT_NAMES_FILE
-    short_names = read_short_names(short_path, short_path.relative_to(root).as_posix(),
-                                   {w.literal for w in works if w.literal})
-    check_ledger(corrections, data, works, short_names)
+    declared = read_short_names(short_path, short_path.relative_to(root).as_posix(), organisations)
+    check_ledger(corrections, data, works, dict(declared.names))
     by_source = {text: key for key, texts in written.items() for text in texts}
     module_keys = {p.number: tuple(module_reference_keys(p, by_source)) for p in principles}
-    groups = {p.number: tuple(resolve_groups(principle_citations(p), works, corrections, short_names,
-                                             set(module_keys[p.number]))) for p in principles}
+    notes = list(declared.notes)
+    groups, short_names = {}, {}
+    for principle in principles:
+        found = principle_citations(principle)
+        in_text = declared_in_text(found, organisations)
+        notes.extend(redefined(principle, in_text, declared.names))
+        own_first = {**in_text, **{s: f for s, f in declared.names.items() if s not in in_text}}
+        short_names[principle.number] = MappingProxyType(own_first)  # the text's own short names first
+        groups[principle.number] = tuple(resolve_groups(found, works, corrections, short_names[principle.number],
+                                                        set(module_keys[principle.number])))
+    wordings = {p.number: MappingProxyType({by_source[source_key(e.text)]: e.text for e in p.references})
+                for p in principles}
     return ResolvedCitations(MappingProxyType(groups), MappingProxyType(module_keys), corrections,
-                             MappingProxyType(short_names), tuple(works))
+                             MappingProxyType(short_names), tuple(works), MappingProxyType(wordings), tuple(notes))
+
+
+def redefined(principle: Principle, in_text: Mapping[str, str], declared: Mapping[str, str]) -> list[str]:
+    """A note for each short name a principle's text gives another organisation than bib/short-names.tsv."""
+    return [f"{principle.path}: the text uses {short} for {full}, and bib/short-names.tsv for {declared[short]}; "
+            "this principle's citations follow its own text"
+            for short, full in in_text.items()
+            if short in declared and organisation_form(declared[short]) != organisation_form(full)]
 
 
 def format_citations(site: ResolvedCitations, bib_dir: Path, cache_dir: Path | None = None) -> SiteCitations:
@@ -101,17 +142,37 @@ def format_citations(site: ResolvedCitations, bib_dir: Path, cache_dir: Path | N
     return SiteCitations(**resolved, formatted=MappingProxyType(formatted))
 
 
+def short_name_hint(work: CitedWork, site: ResolvedCitations, listed: Sequence[str]) -> str:
+    """For a citation by what looks like an undeclared short name ("DHSC, 2021"): the line to add to
+    bib/short-names.tsv, for the organisation whose initials match (the principle's own list first)."""
+    names = plain_names(work.names)
+    if not SHORT_NAME.match(names):
+        return ""
+    found = expansions(names, site.works_in_library, listed)
+    if not found:
+        return ""
+    return (f'; if {names} is short for {found[0]}, declare it: add the line "{names}<TAB>{found[0]}" '
+            f"to {SHORT_NAMES_PATH} (a tab between the two)")
+
+
 def unresolved_problems(site: ResolvedCitations) -> list[str]:
-    """One message per citation with no work and no mapping line, with where it is and the nearest works."""
+    """One message per citation with no work and no mapping line, with where it is and how to fix it:
+    a short name to declare, or the nearest works (the principle's own reference list first)."""
     problems = []
-    for group, work in site.unresolved():
-        near = "; ".join(w.citation for w in suggestions(work, site.works_in_library))
-        problems.append(
-            f'{group.path}:{group.line}: citation "{work.written}" matches no work in bib/'
-            f"{' (' + work.reason + ')' if work.reason else ''}; add the work to the reference list and "
-            "run make bib, or record it in bib/corrections.tsv"
-            + (f" (nearest: {near})" if near else "")
-        )
+    for number, groups in site.groups.items():
+        listed = site.module_keys[number]
+        for group in groups:
+            for work in group.works:
+                if work.how != "unresolved":
+                    continue
+                hint = short_name_hint(work, site, listed)
+                near = "; ".join(w.citation for w in suggestions(work, site.works_in_library, listed=listed))
+                problems.append(
+                    f'{group.path}:{group.line}: citation "{work.written}" matches no work in bib/'
+                    f"{' (' + work.reason + ')' if work.reason else ''}{hint}; {'otherwise ' if hint else ''}add the "
+                    "work to the reference list and run make bib, or record it in bib/corrections.tsv"
+                    + (f" (nearest: {near})" if near and not hint else "")
+                )
     return problems
 
 
@@ -151,7 +212,7 @@ class ReaderNotes:
         return f"We corrected {' and '.join(parts)}; see details"
 
 
-def cited_note(work: CitedWork, shown: str, site: SiteCitations) -> tuple[str, str]:
+def cited_note(work: CitedWork, shown: str, short_names: Mapping[str, str]) -> tuple[str, str]:
     """The reader's note on one cited work that is not shown as written, and what it counts as."""
     unchecked = "" if work.confirmed else UNCONFIRMED
     if work.how == "mapping":
@@ -161,7 +222,7 @@ def cited_note(work: CitedWork, shown: str, site: SiteCitations) -> tuple[str, s
         return (f"The text cites “{work.written}”; this site links it to “{shown}”, as the reference list "
                 "names the work."), "citation"
     if work.how == "short name":
-        full = site.short_names.get(short_name_of(work), "")
+        full = short_names.get(short_name_of(work), "")
         return f"The text cites “{work.written}”; the reference list names the author “{full}”.", ""
     if work.how == "known missing":
         return (f"The text cites “{work.written}”, which no reference list holds; it is shown as written, "
@@ -196,12 +257,14 @@ def correction_notes(site: SiteCitations, number: int) -> ReaderNotes:
     notes = ReaderNotes()
     for group in site.groups[number]:
         for work in group.works:
-            text, counts = cited_note(work, labels.get(work.key or "", ""), site)
+            text, counts = cited_note(work, labels.get(work.key or "", ""), site.short_names[number])
             if text:
                 notes = notes.adding(text, counts)
     for key in site.module_keys[number]:
+        wording = site.module_wordings[number].get(key, "")
         for fix in site.corrections.of_entry(key):
-            notes = notes.adding(entry_note(fix, labels.get(key, key)), "reference")
+            if applies_to_wording(fix, wording):  # another principle's slip is not this module's
+                notes = notes.adding(entry_note(fix, labels.get(key, key)), "reference")
     return notes
 
 
