@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
-from helpers import ROOT, copy_project
+from helpers import ROOT, build, copy_project
 from support.make_bib import add_principle
 
 from practice_site.references.bib_file import read_library, source_strings
@@ -152,3 +153,39 @@ def test_a_bad_source_file_still_stops_make_bib(tmp_path):
     result = run_make_bib(project)
     assert result.returncode == 1
     assert "make bib: sources/zz-4.txt:1: principle 4 is already defined" in result.stderr
+
+
+def readme_hand_written_entry() -> str:
+    """The example entry in the README's "Writing an entry by hand"."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = text.split("<!-- hand-written-entry:start -->")[1].split("<!-- hand-written-entry:end -->")[0]
+    return block.split("```bibtex\n")[1].split("```")[0]
+
+
+def test_the_readmes_hand_written_entry_replaces_the_misc_entry_and_is_no_correction(tmp_path):
+    entry = readme_hand_written_entry()
+    wording = re.search(r"source-entry = \{(.*)\}", entry).group(1)
+    key = re.match(r"@\w+\{([^,]+),", entry).group(1)
+    project = copy_project(tmp_path)
+    (project / "sources" / "zz-96.txt").write_text(
+        "## 96. Responses to child exploitation and extra-familial harm must... be tested\n\n### Summary\n\n"
+        "A fictional summary for a test, citing a guide (Okafor, 2021).\n\n## Research summary references\n\n"
+        f"{wording}\n", encoding="utf-8")
+    run = add_new_references(project)
+    assert len(run.warnings) == 1 and "could not read" in run.warnings[0]
+    assert '"Writing an entry by hand"' in run.warnings[0]
+    bib = project / "bib" / "references.bib"
+    text = bib.read_text(encoding="utf-8")
+    start = text.rindex("@misc{")
+    end = text.index("\n}\n", start) + 3
+    bib.write_text(text[:start] + entry + text[end:], encoding="utf-8")
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    page = (project / "site" / "principles" / "principle-96.html").read_text(encoding="utf-8")
+    assert f'(<a class="citation" href="#ref-{key}">Okafor, 2021</a>)' in page
+    assert f'id="ref-{key}">Okafor, N. (2021). <em>Listening to parents: A practice guide</em>. Example Press.' in page
+    assert "We corrected" not in page
+    report = subprocess.run([sys.executable, "-m", "practice_site.references.cite_report"], cwd=project,
+                            capture_output=True, text=True, timeout=300)
+    assert report.returncode == 0, report.stdout + report.stderr
+    assert not [line for line in report.stdout.splitlines() if "Okafor" in line and "REVIEW" in line]

@@ -118,3 +118,30 @@ def test_text_fields_survive_bibtex_and_pandoc_unchanged():
     ref = parse_reference("Example Trust. (2020). *A page -- with dashes*. https://example.org/a--b{c}", 1)
     text = to_bibtex(ref, "exampletrust2020", [])
     assert "title = {A page -{}- with dashes}" in text and "url = {https://example.org/a--b%7Bc%7D}" in text
+
+
+def entry_of(raw: str, key: str = "k"):
+    return parse_string(to_bibtex(parse_reference(raw, 1), key, []), "bibtex").entries[key]
+
+
+def test_an_entry_keeps_a_particle_with_the_surname_when_the_source_writes_it_first():
+    entry = entry_of("Khan, S., & de Vries, A. (2020). *Parents*. Example Press.")
+    assert entry.fields["options"] == "useprefix=true"  # citeproc: "de Vries", cited and filed as written
+    assert [str(p) for p in entry.persons["author"]] == ["Khan, S.", "de Vries, A."]
+    assert "options" not in entry_of("Helmholtz, H. L. F. von (1867). *Handbuch*. Voss.").fields
+
+
+def test_in_press_and_forthcoming_are_a_publication_state_not_a_year():
+    entry = entry_of("Price, S. (in press-b). *Part two*. Example Press.")
+    assert entry.fields["pubstate"] == "inpress" and "year" not in entry.fields
+    assert entry_of("Adeyemi, T. (forthcoming). *Peers*. Example Press.").fields["pubstate"] == "forthcoming"
+    refs = [parse_reference(r, 1) for r in ("Price, S. (in press-a). *A*. P.", "Price, S. (in press-b). *B*. P.",
+                                            "Adeyemi, T. (forthcoming). *C*. P.", "Network. (n.d.-a). *D*. P.")]
+    assert assign_keys(refs, set()) == ["price-inpressa", "price-inpressb", "adeyemi-forthcoming", "network-nd"]
+
+
+def test_a_publisher_with_and_in_its_name_stays_one_publisher():
+    entry = entry_of("Vries, A. (2019). *Conferences*. Centre for Family and Community Studies.")
+    assert entry.fields["institution"] == "{Centre for Family and Community Studies}"
+    entry = entry_of("Quinn, E. (2020). *Trust*. Research in Practice; Example University.")
+    assert entry.fields["institution"] == "Research in Practice and Example University"  # two: "A; B" on the site

@@ -9,7 +9,13 @@ from pybtex.database import parse_string
 from practice_site.references.corrections import Correction, Corrections
 from practice_site.references.find_citations import find_groups, format_locator, parse_group
 from practice_site.references.render_citations import ModuleCiter
-from practice_site.references.resolve_citations import library_works, resolve_groups, suggestions
+from practice_site.references.resolve_citations import (
+    declared_in_text,
+    expansions,
+    library_works,
+    resolve_groups,
+    suggestions,
+)
 from practice_site.references.site_citations import collect_citations
 from practice_site.sources.load_principles import load_principles
 
@@ -242,3 +248,138 @@ def test_each_seed_module_lists_its_whole_reference_list(site):
     for number in (4, 7):
         assert len(site.module_keys[number]) == len(principles[number].references)
     assert "maxwell2022" in site.module_keys[7]
+
+
+# A realistic next principle: particles, dates other than a year, secondary sources, organisations.
+
+PARTICLE_LIBRARY = """
+@article{devries2019, author = {de Vries, A.}, title = {One}, journal = {J}, year = {2019}, options = {useprefix=true}}
+@article{khan2020, author = {Khan, S. and de Vries, A.}, title = {Two}, journal = {J}, year = {2020},
+  options = {useprefix=true}}
+@article{vandenberg2019, author = {van den Berg, L. and Okafor, N. and Price, S.}, title = {Three}, journal = {J},
+  year = {2019}, options = {useprefix=true}}
+@book{linden2016, author = {Linden, J. van der}, title = {Four}, publisher = {P}, year = {2016}}
+@book{obrien2017, author = {O'Brien, P.}, title = {Five}, publisher = {P}, year = {2017}}
+@book{price-inpressa, author = {Price, S.}, title = {Part one}, publisher = {P}, pubstate = {inpress},
+  source-entry = {Price, S. (in press-a). *Part one*. P.}}
+@book{price-inpressb, author = {Price, S.}, title = {Part two}, publisher = {P}, pubstate = {inpress},
+  source-entry = {Price, S. (in press-b). *Part two*. P.}}
+@book{adeyemi-forthcoming, author = {Adeyemi, T.}, title = {Six}, publisher = {P}, pubstate = {forthcoming}}
+@report{youthlink-nda, author = {{Youth Link Network}}, title = {Parents},
+  source-entry = {Youth Link Network. (n.d.-a). *Parents*.}}
+@report{youthlink-ndb, author = {{Youth Link Network}}, title = {Practitioners},
+  source-entry = {Youth Link Network. (n.d.-b). *Practitioners*.}}
+@report{dcs2018, author = {{Department of Children’s Services}}, title = {Seven}, year = {2018}}
+@report{dhsc2021, author = {{Department of Health & Social Care}}, title = {Eight}, year = {2021}}
+@book{harper2016, author = {Harper, L.}, title = {Nine}, publisher = {P}, year = {2016}}
+@book{okonjo1998, author = {Okonjo, B.}, title = {Ten}, publisher = {P}, year = {1998}}
+"""
+
+
+@pytest.fixture
+def particle_library():
+    data = parse_string(PARTICLE_LIBRARY, "bibtex")
+    written = {k: [e.fields["source-entry"]] for k, e in data.entries.items() if "source-entry" in e.fields}
+    return library_works(data, written)
+
+
+def keys_of(text: str, library, short_names: dict[str, str] | None = None) -> list[tuple[str | None, str]]:
+    groups = resolve_groups(find_groups(text, "sources/x.txt", 3), library, Corrections(), short_names or {})
+    return [(w.key, w.how) for g in groups for w in g.works]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("(de Vries, 2019)", [("devries2019", "matched")]),
+    ("as de Vries (2019) notes", [("devries2019", "matched")]),
+    ("De Vries (2019) describes", [("devries2019", "matched")]),  # a sentence starts with the particle's capital
+    ("(Khan & de Vries, 2020)", [("khan2020", "matched")]),
+    ("Khan and de Vries (2020) describe", [("khan2020", "matched")]),
+    ("(van den Berg et al., 2019, p. 305)", [("vandenberg2019", "matched")]),
+    ("Van den Berg et al. (2019) found", [("vandenberg2019", "matched")]),
+    ("(see de Vries, 2019; Khan & de Vries, 2020)", [("devries2019", "matched"), ("khan2020", "matched")]),
+    ("(Linden, 2016)", [("linden2016", "matched")]),  # "Linden, J. van der": the particle is not filed with it
+    ("(O’Brien, 2017)", [("obrien2017", "matched")]),
+])
+def test_surnames_with_particles_in_every_citation_form(particle_library, text, found):
+    assert keys_of(text, particle_library) == found
+
+
+def test_a_citation_shows_its_particle_as_written():
+    [group] = find_groups("Studies agree (Khan & de Vries, 2020).", "x", 1)
+    assert group.works[0].names == "Khan & de Vries"
+    [group] = find_groups("As de Vries (2019) notes", "x", 1)
+    assert group.as_written == "de Vries (2019)"
+
+
+@pytest.mark.parametrize("text, found", [
+    ("(Adeyemi, forthcoming)", [("adeyemi-forthcoming", "matched")]),
+    ("(Price, in press-a, in press-b)", [("price-inpressa", "matched"), ("price-inpressb", "matched")]),
+    ("Price (in press-b) sets out", [("price-inpressb", "matched")]),
+    ("(Youth Link Network, n.d.-a, n.d.-b)", [("youthlink-nda", "matched"), ("youthlink-ndb", "matched")]),
+    ("(Youth Link Network, n.d.-b)", [("youthlink-ndb", "matched")]),
+])
+def test_in_press_forthcoming_and_lettered_dates_are_found_and_resolved(particle_library, text, found):
+    assert keys_of(text, particle_library) == found
+
+
+@pytest.mark.parametrize("text", [
+    "(Okonjo, 1998, as cited in Harper, 2016)",
+    "Okonjo (1998, as cited in Harper, 2016) argued",
+    "(Okonjo, 1998; as cited in Harper, 2016)",
+    "Okonjo (1998) argued the same (as cited in Harper, 2016).",
+])
+def test_a_secondary_citation_links_the_work_read_and_leaves_the_original(particle_library, text):
+    """APA 7 (8.6): even with the original in the library, it is named as written, never resolved."""
+    assert keys_of(text, particle_library) == [(None, "original"), ("harper2016", "matched")]
+
+
+def test_organisation_names_match_with_either_apostrophe_and_ampersand(particle_library):
+    assert keys_of("(Department of Children's Services, 2018)", particle_library) == [("dcs2018", "matched")]
+    assert keys_of("(Department of Health and Social Care, 2021)", particle_library) == [("dhsc2021", "matched")]
+    declared = {"DCS": "Department of Children's Services"}  # typed with a straight apostrophe
+    assert keys_of("(DCS, 2018)", particle_library, declared) == [("dcs2018", "short name")]
+
+
+def test_a_short_name_the_text_gives_is_read_and_shown_as_written(particle_library):
+    """"Full Name [DCS]" or "Full Name (DCS, 2018)" declares DCS for the principle, as APA's first use."""
+    text = ("The Department of Children's Services (DCS, 2018) asks this. It repeats it "
+            "(Department of Children's Services [DCS], 2018, p. 4) and again (DCS, 2018, pp. 12-14).")
+    groups = find_groups(text, "x", 3)
+    declared = declared_in_text(groups, ["Department of Children’s Services"])
+    assert declared == {"DCS": "Department of Children’s Services"}
+    resolved = resolve_groups(groups, particle_library, Corrections(), declared)
+    assert [w.key for g in resolved for w in g.works] == ["dcs2018"] * 3
+    citer = ModuleCiter(resolved, {"dcs2018": "Department of Children’s Services, 2018"}, lambda k: f"#ref-{k}",
+                        {"dcs2018": "DCS"})
+    assert citer(text, 3) == (
+        f"The Department of Children's Services (DCS, {link('dcs2018', '2018')}) asks this. It repeats it "
+        f"({link('dcs2018', 'Department of Children’s Services [DCS], 2018')}, p. 4) and again "
+        f"({link('dcs2018', 'DCS, 2018')}, pp. 12–14).")
+
+
+def test_a_phrase_before_a_short_name_is_not_its_organisation_unless_its_initials_say_so():
+    [group] = find_groups("First (DfE, 2023).", "x", 1)
+    assert not group.narrative and group.works[0].names == "DfE"
+    [group] = find_groups("The Department for Education (DfE, 2023) says", "x", 1)
+    assert group.narrative and group.works[0].names == "Department for Education"
+
+
+def test_secondary_and_particle_citations_render_as_written(particle_library):
+    text = "Early work (Okonjo, 1998, as cited in Harper, 2016). Okonjo (1998, as cited in Harper, 2016) argued."
+    groups = resolve_groups(find_groups(text, "x", 3), particle_library, Corrections(), {})
+    citer = ModuleCiter(groups, {"harper2016": "Harper, 2016"}, lambda k: f"#ref-{k}", {})
+    assert citer(text, 3) == (
+        f"Early work (Okonjo, 1998, as cited in {link('harper2016', 'Harper, 2016')}). "
+        f"Okonjo (1998, as cited in {link('harper2016', 'Harper, 2016')}) argued.")
+
+
+def test_nearest_entries_come_from_the_principles_own_list_first(particle_library):
+    [group] = find_groups("(Khan & de Vries, 2019)", "x", 1)
+    assert suggestions(group.works[0], particle_library, listed=["devries2019"])[0].key == "devries2019"
+    assert suggestions(group.works[0], particle_library, listed=["khan2020"])[0].key == "khan2020"
+
+
+def test_an_undeclared_short_name_suggests_the_organisation_by_its_initials(particle_library):
+    assert expansions("DHSC", particle_library) == ["Department of Health & Social Care"]
+    assert expansions("DCS", particle_library, ["dcs2018"])[0] == "Department of Children's Services"
+    assert expansions("XYZ", particle_library) == []

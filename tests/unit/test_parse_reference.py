@@ -337,3 +337,33 @@ def test_a_long_garbage_entry_is_read_or_refused_without_hanging(garbage):
         assert str(error)
     else:
         assert ref.year == "2019"
+
+
+@pytest.mark.parametrize("raw, families, given", [
+    ("de Vries, A. (2019). *A study*. Example Press.", ["de Vries"], ["A."]),
+    ("van den Berg, L., Okafor, N., & Price, S. (2019). Whose risk? *Journal*, 1(2), 3-4.",
+     ["van den Berg", "Okafor", "Price"], ["L.", "N.", "S."]),
+    ("Khan, S., & de Vries, A. (2020). Parents. *Journal*, 4(2), 101-118.", ["Khan", "de Vries"], ["S.", "A."]),
+    ("Helmholtz, H. L. F. von (1867). *Handbuch der physiologischen Optik*. Voss.", ["Helmholtz"], ["H.L.F. von"]),
+    ("Ó Súilleabháin, F. (2021). *Voices*. Example Press.", ["Ó Súilleabháin"], ["F."]),
+    ("O'Brien, P. (2017). *Neighbourhoods*. Example Press.", ["O'Brien"], ["P."]),
+])
+def test_surnames_with_particles_are_read_as_the_list_writes_them(raw, families, given):
+    ref = parse_reference(raw, 1)
+    assert [n.family for n in ref.authors] == families
+    assert [n.given for n in ref.authors] == given
+
+
+@pytest.mark.parametrize("written, year, noted", [
+    ("in press", "in press", False),
+    ("In press", "in press", False),
+    ("in press-b", "in press", True),
+    ("forthcoming", "forthcoming", False),
+    ("n.d.-a", "n.d.", True),
+    ("n.d", "n.d.", False),
+    ("2018a", "2018", True),
+])
+def test_dates_other_than_a_year_are_read(written, year, noted):
+    ref = parse_reference(f"Price, S. ({written}). *Youth work in transition*. Example Press.", 1)
+    assert ref.year == year and ref.title == "Youth work in transition"
+    assert any("letters itself" in note for note in ref.notes) == noted

@@ -54,10 +54,11 @@ def word_spans(title: str) -> list[tuple[int, int, bool]]:
 
 
 def in_title_case(title: str) -> bool:
-    """Most of the title's main words after the first start with a capital ("Working With Families")."""
+    """Nearly all the title's main words after the first start with a capital ("Working With Families in
+    Leeds"), where a sentence-case title has ordinary words in lower case ("Working with families in Leeds")."""
     main = [title[a:b] for a, b, _ in word_spans(title)[1:] if title[a:b].lower() not in SMALL_WORDS]
-    capitalised = [w for w in main if w[:1].isupper()]
-    return bool(main) and len(capitalised) * 2 > len(main)
+    capitalised = sum(1 for w in main if w[:1].isupper())
+    return bool(main) and capitalised > 3 * (len(main) - capitalised)
 
 
 def sentence_case_names(title: str) -> list[str]:

@@ -163,6 +163,8 @@ def parse_segment(segment: str, parts: list[CitedWork | str], previous_names: st
     prefix, body = split_prefix(segment.strip())
     names: list[str] = []
     first, joined, since = True, False, len(parts)
+    if SECONDARY.match(prefix):  # "(Bowlby, 1969; as cited in Howe, 2011)": the work before was read in it
+        mark_originals(parts, max((i for i, p in enumerate(parts) if isinstance(p, CitedWork)), default=since))
     for token in (t.strip() for t in body.split(",")):
         if not token:
             continue
@@ -215,7 +217,7 @@ def parse_narrative(match: re.Match[str], text: str, path: str, line: int) -> Ci
     inside = match.group(1)
     tokens = [t.strip() for t in inside.split(",") if t.strip()]
     abbreviation = ""
-    if len(tokens) >= 2 and SHORT_NAME.match(tokens[0]) and is_date(tokens[1]):
+    if len(tokens) >= 2 and len(tokens[0]) <= 16 and SHORT_NAME.match(tokens[0]) and is_date(tokens[1]):
         abbreviation, tokens = tokens[0], tokens[1:]
     if not tokens or not is_date(tokens[0]):
         return None

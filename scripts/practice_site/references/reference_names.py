@@ -22,14 +22,16 @@ NAME_SUFFIX = re.compile(r"^(?:Jr|Sr)\.?$|^I{2,3}$|^IV$")
 
 ELLIPSIS = re.compile(r"^(?:\.\s?){3}|^…")
 
-# A particle the source writes after the initials, as APA does when it is not filed under it:
-# "Helmholtz, H. L. F. von", "Vries, A. de".
-TRAILING_PARTICLES = re.compile(r"^(?P<initials>.*?\.)(?P<particles>(?:\s+[a-z]{1,4})+)$")
-
 def split_particles(token: str) -> tuple[str, str]:
-    """("H. L. F.", "von") from "H. L. F. von"; (token, "") when no particle follows the initials."""
-    match = TRAILING_PARTICLES.match(token.strip())
-    return (match.group("initials"), " ".join(match.group("particles").split())) if match else (token, "")
+    """("H. L. F.", "von") from "H. L. F. von": a particle the source writes after the initials, as APA
+    does when the surname is not filed under it ("Vries, A. de"); (token, "") when none follows them."""
+    words = token.split()
+    at = len(words)
+    while at > 1 and len(words[at - 1]) <= 4 and words[at - 1].isalpha() and words[at - 1].islower():
+        at -= 1
+    if at == len(words) or not words[at - 1].endswith("."):
+        return token, ""
+    return " ".join(words[:at]), " ".join(words[at:])
 
 def given_names(token: str) -> str:
     """Initials as BibTeX keeps them ("J.J."), with a particle written after them kept ("H.L.F. von")."""

@@ -146,7 +146,7 @@ def short_name_hint(work: CitedWork, site: ResolvedCitations, listed: Sequence[s
     """For a citation by what looks like an undeclared short name ("DHSC, 2021"): the line to add to
     bib/short-names.tsv, for the organisation whose initials match (the principle's own list first)."""
     names = plain_names(work.names)
-    if not SHORT_NAME.match(names):
+    if len(names) > 16 or not SHORT_NAME.match(names):
         return ""
     found = expansions(names, site.works_in_library, listed)
     if not found:
