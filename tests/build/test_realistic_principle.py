@@ -112,13 +112,18 @@ def test_citations_show_what_the_source_wrote(realistic):
     assert f"Van den Berg et al. ({cite(berg, '2019')}) found" in page
     assert f"({cite(berg, 'van den Berg et al., 2019')}, p. 305)" in page
     assert f"The Department of Children's Services (DCS, {cite(dcs, '2018')}) asks" in page
-    assert f"({cite(dcs, 'Department of Children’s Services [DCS], 2018')}, p. 4)" in page
+    written = "Department of Children's Services [DCS], 2018"
+    assert f"({cite(dcs, written)}, p. 4)" in page, "the short name the text gives, exactly as written"
     assert f"({cite(dcs, 'DCS, 2018')}, pp. 12–14)" in page
     assert f"({cite(adeyemi, 'Adeyemi, forthcoming')})" in page
     assert f"({cite(price_a, 'Price, in press-a')}, {cite(price_b, 'in press-b')})" in page
     assert f"Price ({cite(price_b, 'in press-b')}) sets out" in page
     assert f"({cite(network_a, 'Youth Link Network, n.d.-a')}, {cite(network_b, 'n.d.-b')})" in page
     assert f"(Okonjo, 1998, as cited in {cite(harper, 'Harper, 2016')})" in page
+    nwosu, devlin = key_for(project, "Nwosu, C., & Ellis, J."), key_for(project, "Devlin, R.")
+    assert f"(see {cite(nwosu, 'Nwosu & Ellis, 2021')}, for a review)" in page, "an edited book, by its editors"
+    assert f"; {cite(devlin, 'Devlin, 2015')}, p. 47)" in page, '"2015: 47" is a page'
+    assert f"{cite(key_for(project, 'Horst, K. ter'), 'Horst, 2019')})" in page
     assert f"Okonjo (1998, as cited in {cite(harper, 'Harper, 2016')}) argued" in page
 
 
@@ -165,7 +170,10 @@ def test_the_modules_notes_speak_of_its_own_source_only(realistic):
     site = realistic["project"] / "site"
     own, seed = article(site, MODULE), article(site, "principles/principle-4.html")
     assert "Luckcock" in seed, "principle 4's source misspells the name, and its note says so"
-    assert "Luckcock" not in own and "We corrected" not in own, "this principle spells it right"
+    assert "Luckcock" not in own, "this principle spells it right"
+    assert "We corrected 1 citation; see details" in own
+    assert "The text cites “ter Horst, 2019”; this site links it to “Horst, 2019”, as the reference list names" in own
+    assert "DCS" not in own.split("We corrected")[1], "the text gives its short name: nothing to explain"
 
 
 def test_the_table_keeps_its_caption_and_the_navigation_a_whole_phrase(realistic):
@@ -214,3 +222,17 @@ def test_a_short_name_other_fixtures_also_declare_keeps_the_build_green(realisti
     result = build(project)
     assert result.returncode == 0, result.stderr
     assert "DfE is declared again" in result.stderr
+
+
+def test_citation_like_text_not_read_as_a_citation_is_named_with_its_line(realistic, tmp_path):
+    project = a_copy(realistic, tmp_path)
+    path = project / SOURCE
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("(O'Brien, 2017; Oakley, 2016)", "(o'brien, 2017; Oakley, 2016)"), encoding="utf-8")
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if "(O'Brien, 2017; Oakley, 2016)" in row)
+    message = f"{SOURCE}:{line}: \"(o'brien, 2017; Oakley, 2016)\" has a date but is not read as a citation"
+    assert message in result.stderr
+    report = run("practice_site.references.cite_report", project)
+    assert f"Note: {message}" in report.stdout

@@ -17,6 +17,7 @@ from practice_site.references.resolve_citations import (
     suggestions,
 )
 from practice_site.references.site_citations import collect_citations
+from practice_site.references.unread_citations import unread_brackets
 from practice_site.sources.load_principles import load_principles
 
 
@@ -351,9 +352,10 @@ def test_a_short_name_the_text_gives_is_read_and_shown_as_written(particle_libra
     assert [w.key for g in resolved for w in g.works] == ["dcs2018"] * 3
     citer = ModuleCiter(resolved, {"dcs2018": "Department of Children’s Services, 2018"}, lambda k: f"#ref-{k}",
                         {"dcs2018": "DCS"})
+    written = "Department of Children's Services [DCS], 2018"
     assert citer(text, 3) == (
         f"The Department of Children's Services (DCS, {link('dcs2018', '2018')}) asks this. It repeats it "
-        f"({link('dcs2018', 'Department of Children’s Services [DCS], 2018')}, p. 4) and again "
+        f"({link('dcs2018', written)}, p. 4) and again "
         f"({link('dcs2018', 'DCS, 2018')}, pp. 12–14).")
 
 
@@ -383,3 +385,73 @@ def test_an_undeclared_short_name_suggests_the_organisation_by_its_initials(part
     assert expansions("DHSC", particle_library) == ["Department of Health & Social Care"]
     assert expansions("DCS", particle_library, ["dcs2018"])[0] == "Department of Children's Services"
     assert expansions("XYZ", particle_library) == []
+
+
+@pytest.mark.parametrize("text, shown", [
+    ("(Hanson, 2016, emphasis added)", f"({link('hanson2016', 'Hanson, 2016')}, emphasis added)"),
+    ("(see Ruch, 2010, for a review)", f"(see {link('ruch2010', 'Ruch, 2010')}, for a review)"),
+    ("Hanson (2016, emphasis added) wrote", f"Hanson ({link('hanson2016', '2016')}, emphasis added) wrote"),
+    ("(Hanson, 2016: 5)", f"({link('hanson2016', 'Hanson, 2016')}, p. 5)"),
+    ("(Hanson 2016:5-7)", f"({link('hanson2016', 'Hanson, 2016')}, pp. 5–7)"),
+    ("(Ruch, 2010 p. 112)", f"({link('ruch2010', 'Ruch, 2010')}, p. 112)"),
+    ("Hanson (2016: 12) wrote", f"Hanson ({link('hanson2016', '2016')}, p. 12) wrote"),
+    ("(Hanson, 2016; also Ruch, 2010)",
+     f"({link('hanson2016', 'Hanson, 2016')}; also {link('ruch2010', 'Ruch, 2010')})"),
+    ("(Hanson, 2016; compare Ruch, 2010)",
+     f"({link('hanson2016', 'Hanson, 2016')}; compare {link('ruch2010', 'Ruch, 2010')})"),
+])
+def test_words_after_a_date_and_uk_page_forms_are_kept_once(library, text, shown):
+    """Words the text adds after a work stay with it, once; "2016: 5" is page 5."""
+    assert render(text, library) == shown
+
+
+@pytest.mark.parametrize("text, key", [
+    ("(Youth Link Network, n.d.b)", "youthlink-ndb"),
+    ("(Youth Link Network, nd-a)", "youthlink-nda"),
+    ("(Price, In press-B)", "price-inpressb"),
+    ("(Adeyemi, Forthcoming)", "adeyemi-forthcoming"),
+    ("(Adeyemi, in-press)", None),
+])
+def test_undated_and_in_press_as_texts_write_them(particle_library, text, key):
+    assert [k for k, _ in keys_of(text, particle_library)] == [key]
+
+
+def test_no_date_and_nd_are_n_d():
+    data = parse_string("@report{scie-nd, author = {{Social Care Institute for Excellence}}, title = {S}}", "bibtex")
+    for text in ("(Social Care Institute for Excellence, nd)", "(Social Care Institute for Excellence, no date)"):
+        assert keys_of(text, library_works(data)) == [("scie-nd", "matched")]
+
+
+def test_a_letter_the_list_does_not_give_is_apas_by_title():
+    """The list gives two works of 2016 no letter; the text cites 2016a and 2016b: APA letters them by title."""
+    data = parse_string("""
+    @book{fenwick2016, author = {Fenwick, P.}, title = {Working with schools}, publisher = {P}, year = {2016},
+      source-entry = {Fenwick, P. (2016). *Working with schools*. P.}}
+    @book{fenwick2016b, author = {Fenwick, P.}, title = {A guide to colleges}, publisher = {P}, year = {2016},
+      source-entry = {Fenwick, P. (2016). *A guide to colleges*. P.}}
+    """, "bibtex")
+    works = library_works(data, {k: [e.fields["source-entry"]] for k, e in data.entries.items()})
+    assert keys_of("(Fenwick, 2016a, 2016b)", works) == [("fenwick2016b", "matched"), ("fenwick2016", "matched")]
+    [group] = resolve_groups(find_groups("(Fenwick, 2016c)", "x", 1), works, Corrections(), {})
+    assert group.works[0].how == "unresolved" and "none is c" in group.works[0].reason
+
+
+def test_an_edited_book_is_cited_by_its_editors_and_a_particle_after_the_initials_loosely():
+    data = parse_string("""
+    @book{nwosu2021, editor = {Nwosu, C. and Ellis, J.}, title = {Essays}, publisher = {P}, year = {2021}}
+    @book{horst2019, author = {Horst, K. ter}, title = {Streets}, publisher = {P}, year = {2019}}
+    """, "bibtex")
+    works = library_works(data)
+    assert keys_of("(Nwosu & Ellis, 2021)", works) == [("nwosu2021", "matched")]
+    assert keys_of("(ter Horst, 2019)", works) == [("horst2019", "fuzzy")], "APA cites Horst: the report says so"
+    assert keys_of("(Horst, 2019)", works) == [("horst2019", "matched")]
+
+
+@pytest.mark.parametrize("text, unread", [
+    ("(ruch, 2005)", True), ("(van der merwe, 2020)", True), ("(see ruch, 2005)", True),
+    ("(Hanson, 2016; ruch, 2006)", True),
+    ("(in 2019)", False), ("(since the report, 2019)", False), ("(March 2020)", False), ("(1 in 3 by 2019)", False),
+    ("the programme (2019) said", False), ("(Hanson, 2016, emphasis added)", False), ("(de Vries, 2019)", False),
+])
+def test_bracketed_text_that_reads_like_a_citation_but_is_not_read_as_one_is_named(text, unread):
+    assert bool(unread_brackets(text, find_groups(text, "x", 1))) == unread

@@ -71,3 +71,20 @@ def test_source_level_faults_are_named(kind, fields, source, problem):
     assert any(problem in text for text, _ in entry_problems(entry, journals)), entry_problems(entry, journals)
     data.entries["k"] = entry
     assert any(d.key == "k" and problem in d.problem for d in entry_doubts(data, corrections))
+
+
+def test_an_entry_make_bib_could_not_read_is_flagged_until_written_by_hand():
+    from pybtex.database import parse_string
+
+    from practice_site.references.bib_file import to_bibtex
+    from practice_site.references.read_reference import read_one
+
+    wording = "Okafor, N. Listening to parents: A practice guide. Example Press, 2021."
+    ref, problem = read_one(wording, 1)
+    assert problem and ref.kind == "misc"
+    entry = parse_string(to_bibtex(ref, "k", []), "bibtex").entries["k"]
+    assert any("Writing an entry by hand" in problem for problem, _ in entry_problems(entry, {}))
+    written = parse_string("@book{k, author = {Okafor, N.}, title = {Listening to parents}, publisher = {P}, "
+                           f"year = {{2021}}, source-entry = {{{wording}}}}}", "bibtex").entries["k"]
+    assert not any("Writing an entry by hand" in problem for problem, _ in entry_problems(written, {}))
+    assert unrecorded_changes(parse_string(to_bibtex(ref, "k", []), "bibtex"), library()[1], []) == []

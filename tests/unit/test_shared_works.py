@@ -6,6 +6,7 @@ from pybtex.database import parse_string
 
 from practice_site.references.corrections import Correction
 from practice_site.references.ledger import applies_to_wording
+from practice_site.references.reader_notes import entry_note
 from practice_site.references.shared_works import differences, wording_conflicts
 
 ENTRY = """@article{ruch2005,
@@ -37,3 +38,14 @@ def test_a_ledger_line_speaks_only_of_the_wordings_that_made_the_slip():
     none_given = Correction("entry", "x2020 title: -", "Relationship", "No title.", 10)
     assert applies_to_wording(none_given, "Cambridge Dictionary (n.d) Available at: <https://example.org/a>")
     assert not applies_to_wording(none_given, "Cambridge Dictionary (n.d). *Relationship*. https://example.org/a")
+
+
+def test_a_ledger_line_matches_whole_words_of_the_wording():
+    fix = Correction("entry", "ruch2005 volume: 11", "10", "The volume is 10.", 9)
+    assert applies_to_wording(fix, "Ruch, G. (2005). Relationship-based practice. *J*, 11 (2), 111-123.")
+    assert not applies_to_wording(fix, "Ruch, G. (2005). Relationship-based practice. *J*, 10 (2), 111-123.")
+
+
+def test_reader_notes_show_a_page_range_with_a_dash():
+    fix = Correction("entry", "ruch2005 pages: 111-132", "111--123", "The article's pages.", 9)
+    assert "this site shows “111–123”" in entry_note(fix, "Ruch, 2005")

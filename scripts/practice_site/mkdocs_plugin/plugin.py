@@ -48,8 +48,9 @@ from practice_site.pages.search_index import ReferenceEntry, point_to_worker, re
 from practice_site.pages.site_address import site_path
 from practice_site.pages.theme_markup import fix_theme_markup
 from practice_site.pages.trainers_page import trainers_markdown
+from practice_site.references.reader_notes import correction_notes
 from practice_site.references.render_citations import ModuleCiter
-from practice_site.references.site_citations import correction_notes, reference_list
+from practice_site.references.site_citations import reference_list
 from practice_site.sources.load_principles import other_files, publisher_footers
 from practice_site.sources.model import Principle
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from practice_site.pages.module_page import reference_paragraph
-from practice_site.references.site_citations import SiteCitations, ledger_line, reference_list
+from practice_site.references.reader_notes import ledger_line
+from practice_site.references.site_citations import SiteCitations, reference_list
 from practice_site.safe_text import markdown_text
 from practice_site.sources.model import Principle
 

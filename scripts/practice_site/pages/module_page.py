@@ -14,7 +14,7 @@ from practice_site.sources.model import Block, BulletList, Heading, ListItem, Pa
 from practice_site.sources.repair import neutralise, outside
 
 if TYPE_CHECKING:
-    from practice_site.references.site_citations import ReaderNotes
+    from practice_site.references.reader_notes import ReaderNotes
 
 FOOTNOTES_PLACE = "///Footnotes Go Here///"
 # Between two lists that follow each other: without it Python-Markdown makes them one list.

@@ -32,9 +32,13 @@ def person_key(person: Person) -> tuple[str, str]:
 
 
 def title_key(entry: Entry) -> str:
-    """The title as filed: without "A", "An" or "The" at its start."""
-    title = entry.fields.get("title", "").replace("{", "").replace("}", "").strip("`'‘\"“ ")
-    return letters(LEADING_ARTICLE.sub("", title))
+    """The entry's title as filed (see :func:`filed_title`)."""
+    return filed_title(entry.fields.get("title", ""))
+
+
+def filed_title(title: str) -> str:
+    """A title as filed: letters only, without "A", "An" or "The" at its start."""
+    return letters(LEADING_ARTICLE.sub("", title.replace("{", "").replace("}", "").strip("`'‘\"“ ")))
 
 
 def filing_key(key: str, entry: Entry) -> tuple:

@@ -11,11 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-# A date as written, inside a larger pattern (no anchors, no groups that capture).
-DATE = r"(?:\d{4}[a-z]?|n\.\s?d\.?(?:-[a-z])?|[Ii]n\s+press(?:-[a-z])?|[Ff]orthcoming(?:-[a-z])?)"
+# A date as written, inside a larger pattern (no anchors, no groups that capture): "2018a", "n.d.-a" (also
+# "n.d", "nd", "n.d.a", "no date"), "in press-b" (also "In press", "in-press"), "forthcoming".
+DATE = (r"(?:\d{4}[a-z]?|n\.?\s?d\b\.?(?:-?[a-zA-Z]\b)?|[Nn]o date|[Ii]n[\s-]press(?:-[a-zA-Z])?"
+        r"|[Ff]orthcoming(?:-[a-zA-Z])?)")
 WHOLE_DATE = re.compile(rf"^{DATE}$")
 # A quick test for "this bracket may hold a date" (a year, n.d, in press, forthcoming).
-HAS_DATE = re.compile(r"\b\d{4}[a-z]?\b|\bn\.\s?d\b|\b[Ii]n press\b|\b[Ff]orthcoming\b")
+HAS_DATE = re.compile(r"\b\d{4}[a-z]?\b|\bn\.?\s?d\b|\b[Nn]o date\b|\b[Ii]n[\s-]press\b|\b[Ff]orthcoming\b")
 LETTERED = re.compile(r"^(?P<base>\d{4}|n\.d\.|in press|forthcoming)-?(?P<letter>[a-z])$")
 STATUSES = {"inpress": "in press", "forthcoming": "forthcoming"}  # pubstate in the library -> as APA writes it
 UNDATED = "n.d."
@@ -27,11 +29,13 @@ def is_date(text: str) -> bool:
 
 
 def normalise_date(text: str) -> str:
-    """A date as APA writes it: "n.d" and "n. d." -> "n.d.", "In  press" -> "in press"; letters kept."""
+    """A date as APA writes it: "n.d", "n. d.", "nd" and "no date" -> "n.d."; "n.d.a" -> "n.d.-a"; "In  press"
+    and "in-press" -> "in press"; "in press-A" -> "in press-a"; a year's letter kept."""
     text = " ".join(text.split())
-    text = re.sub(r"^n\.\s?d\.?", "n.d.", text)
-    text = re.sub(r"^[Ii]n press", "in press", text)
-    return re.sub(r"^Forthcoming", "forthcoming", text)
+    text = re.sub(r"^(?:n\.?\s?d\b\.?|[Nn]o date)-?", "n.d.-", text).rstrip("-")
+    text = re.sub(r"^[Ii]n[\s-]press", "in press", text)
+    text = re.sub(r"^Forthcoming", "forthcoming", text)
+    return re.sub(r"-([A-Z])$", lambda m: "-" + m.group(1).lower(), text)
 
 
 def split_letter(date: str) -> tuple[str, str]:

@@ -18,9 +18,9 @@ from practice_site.references.citation_dates import split_letter
 from practice_site.references.find_citations import CitedWork
 from practice_site.references.ledger import entry_doubts, unrecorded_changes
 from practice_site.references.make_bib import PROPER_NOUNS, read_proper_nouns
+from practice_site.references.reader_notes import KIND_NAMES
 from practice_site.references.resolve_citations import suggestions
 from practice_site.references.site_citations import (
-    KIND_NAMES,
     SiteCitations,
     collect_citations,
     format_citations,
@@ -89,14 +89,15 @@ def guess(site: SiteCitations, work: CitedWork, shown: str) -> str:
         return (f"“{work.written}” is shown as “{shown}”: the names match only once case, accents or punctuation "
                 "are ignored (correct the citation, or record it with a cite line in bib/corrections.tsv)")
     if work.how == "short name":
-        return (f"“{work.written}” is shown as “{shown}”: a short name, declared in bib/short-names.tsv or given "
-                "with the organisation's name in the text")
+        return (f"“{work.written}” is a short name for “{shown}”, declared in bib/short-names.tsv or given with "
+                "the organisation's name in the text")
     if work.how == "known missing":
         return f"“{work.written}” is left as written, with no link: no entry matches ({ledger_status(fix)})"
     if work.how == "not a citation":
         return f"“{work.written}” is not read as a citation ({ledger_status(fix)})"
     if work.how == "matched" and split_letter(work.year)[1] and not shown.endswith(work.year):
-        return f"“{work.written}” is shown as “{shown}”: the year's letter differs"
+        return (f"“{work.written}” is shown as “{shown}”: the site gives one author's works of a year their letters "
+                "by title, as APA 7 asks (9.47), or none where the module lists one of them; nothing to do")
     return ""
 
 
@@ -105,8 +106,8 @@ def principle_lines(site: SiteCitations, number: int, path: str) -> list[str]:
     labels = site.module_library(number).labels
     groups = site.groups[number]
     exact = sum(1 for g in groups for w in g.works if w.how == "matched" and not guess(site, w, labels.get(w.key, "")))
-    lines = [f"Principle {number} ({path}): {sum(len(g.works) for g in groups)} cited works, {exact} matched "
-             "their reference exactly"]
+    lines = [f"Principle {number} ({path}): {sum(len(g.works) for g in groups)} citations of works, {exact} of "
+             "them as their reference names the work"]
     seen: set[str] = set()
     listed = site.module_keys[number]
     for group in groups:

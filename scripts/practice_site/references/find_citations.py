@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, replace
 
 from practice_site.references.citation_dates import HAS_DATE, is_date, normalise_date
+from practice_site.references.citation_locators import LOCATOR, date_and_locator, format_locator, names_then_year
 from practice_site.references.citation_names import (
     is_name,
     names_for_short_name,
@@ -28,13 +29,8 @@ from practice_site.sources.parse_principle import body_paragraphs
 from practice_site.text_forms import single_spaced
 
 PARENS = re.compile(r"\(([^()]*)\)")
-YEAR_ONLY = re.compile(r"^(\d{4}[a-z]?|n\.d\.?(?:-[a-z])?)$")
-LOCATOR = re.compile(
-    r"^(?P<label>pp?|paras?|ch(?:ap)?|chapter|sec|section|fig|figure|table|slide)\s*\.?\s*(?P<where>\d[\d\s–—-]*)$",
-    re.IGNORECASE,
-)
-PREFIX = re.compile(r"^(?P<prefix>see also|see,? for example,?|see|e\.g\.,?|cf\.|i\.e\.,?|for example,?|"
-                    r"(?:as )?(?:cited|quoted|reviewed) in)\s+",
+PREFIX = re.compile(r"^(?P<prefix>see also|see,? for example,?|see,? e\.g\.,?|but see|see|e\.g\.,?|cf\.?|i\.e\.,?|"
+                    r"for example,?|also|and|compare|contra|(?:as )?(?:cited|quoted|reviewed) in)\s+",
                     re.IGNORECASE)
 SECONDARY = re.compile(r"^(?:as )?(?:cited|quoted|reviewed) in$", re.IGNORECASE)  # APA 7, 8.6
 ABBREVIATION_GIVEN = re.compile(r"\s*\[(?P<short>[^\[\]]+)\]$")  # "Department for Education [DfE]"
@@ -57,6 +53,7 @@ class CitedWork:
     confirmed: bool = True  # False while the ledger line that settled it awaits a person's check
     candidates: tuple[str, ...] = ()  # name phrases to try, longest first (narrative)
     original: bool = False  # read through a secondary source ("Bowlby, 1969, as cited in ..."): shown as written
+    comment: str = ""  # words the text adds after the work, as written: "emphasis added", "for a review"
     abbreviation: str = ""  # the short name the text gives with it: "[DfE]" or "the Department (DfE, 2023)"
 
     @property
@@ -108,27 +105,6 @@ def normalise_written(text: str) -> str:
     return re.sub(r"\bn\.\s?d\b\.?", "n.d.", text)
 
 
-def format_locator(text: str) -> str:
-    """"p.3" and "p .4" -> "p. 3"; "pp.37-53" -> "pp. 37–53"; "para 2" -> "para. 2"."""
-    match = LOCATOR.match(text.strip())
-    if not match:
-        return text.strip()
-    label = match.group("label")
-    where = match.group("where").replace("-", "–").replace(" ", "")
-    short = label.lower() in {"p", "pp", "para", "paras", "ch", "chap", "sec", "fig"}
-    return f"{label}. {where}" if short else f"{label} {where}"
-
-
-def names_then_year(token: str) -> tuple[str, str] | None:
-    """("Ruch", "2010") from "Ruch 2010" (a citation missing its comma); None otherwise."""
-    parts = token.rsplit(None, 1)
-    if len(parts) == 2 and YEAR_ONLY.match(parts[1]):
-        return parts[0].strip(), parts[1]
-    if len(parts) == 2 and parts[1] == "d." and parts[0].endswith(" n."):  # "Ruch n. d."
-        return parts[0][:-3].strip(), "n.d."
-    return None
-
-
 def split_prefix(segment: str) -> tuple[str, str]:
     """("see also", "Ruch, 2020") from "see also Ruch, 2020"."""
     match = PREFIX.match(segment)
@@ -159,24 +135,29 @@ def cited_work(names: str, date: str, prefix: str, joined: bool) -> CitedWork:
 
 
 def parse_segment(segment: str, parts: list[CitedWork | str], previous_names: str) -> str:
-    """Add the works of one ";"-separated segment to ``parts``; return the names last cited."""
+    """Add the works of one ";"-separated segment to ``parts``; return the names last cited.
+
+    Words left after the segment's last work ("emphasis added", "for a review") stay with it, as written.
+    """
     prefix, body = split_prefix(segment.strip())
     names: list[str] = []
     first, joined, since = True, False, len(parts)
     if SECONDARY.match(prefix):  # "(Bowlby, 1969; as cited in Howe, 2011)": the work before was read in it
         mark_originals(parts, max((i for i, p in enumerate(parts) if isinstance(p, CitedWork)), default=since))
-    for token in (t.strip() for t in body.split(",")):
-        if not token:
-            continue
+    tokens = [t.strip() for t in body.split(",") if t.strip()]
+    at = 0
+    while at < len(tokens):
+        token = tokens[at]
+        at += 1
         if not names and not first and (inner := PREFIX.match(token)):
             prefix, token, first, joined, previous_names = inner.group("prefix"), token[inner.end():], True, True, ""
             if SECONDARY.match(prefix):
                 mark_originals(parts, since)
-        missing_comma = names_then_year(token)
-        if is_date(token) and (names or previous_names):
-            work_names = ", ".join(names) or previous_names
+        dated, missing_comma = date_and_locator(token), names_then_year(token)
+        if dated and (names or previous_names):
+            work_names, (token, locator) = ", ".join(names) or previous_names, dated
         elif missing_comma and not names and is_name(missing_comma[0]):
-            work_names, token = missing_comma
+            work_names, token, locator = missing_comma
         elif LOCATOR.match(token) and not names and with_locator(parts, token):
             continue
         else:
@@ -185,9 +166,12 @@ def parse_segment(segment: str, parts: list[CitedWork | str], previous_names: st
         if not is_name(work_names):
             names = [work_names, token]
             break
-        parts.append(cited_work(work_names, token, prefix if first else "", joined and first))
+        parts.append(replace(cited_work(work_names, token, prefix if first else "", joined and first), locator=locator))
         first, previous_names, names = False, work_names, []
-    if names or (first and prefix):
+    leftover = names + tokens[at:]
+    if leftover and len(parts) > since and isinstance(last := parts[-1], CitedWork):
+        parts[-1] = replace(last, comment=", ".join(leftover))
+    elif leftover or (first and prefix):
         parts.append(segment.strip())
     return previous_names
 
@@ -219,7 +203,7 @@ def parse_narrative(match: re.Match[str], text: str, path: str, line: int) -> Ci
     abbreviation = ""
     if len(tokens) >= 2 and len(tokens[0]) <= 16 and SHORT_NAME.match(tokens[0]) and is_date(tokens[1]):
         abbreviation, tokens = tokens[0], tokens[1:]
-    if not tokens or not is_date(tokens[0]):
+    if not tokens or not date_and_locator(tokens[0]):
         return None
     lowest = max(0, match.start() - 300)
     candidates = narrative_names(text[lowest: match.start()])
@@ -230,8 +214,9 @@ def parse_narrative(match: re.Match[str], text: str, path: str, line: int) -> Ci
     names = candidates[0]
     parts: list[CitedWork | str] = []
     for token in tokens:
-        if is_date(token):
-            parts.append(CitedWork(names, token, candidates=tuple(candidates), abbreviation=abbreviation))
+        if dated := date_and_locator(token):
+            parts.append(CitedWork(names, dated[0], locator=dated[1], candidates=tuple(candidates),
+                                   abbreviation=abbreviation))
         elif (secondary := PREFIX.match(token)) and SECONDARY.match(secondary.group("prefix")) and parts:
             mark_originals(parts, 0)
             rest = inside[inside.index(token):]
@@ -241,8 +226,13 @@ def parse_narrative(match: re.Match[str], text: str, path: str, line: int) -> Ci
             if since < len(parts) and isinstance(work := parts[since], CitedWork):
                 parts[since] = replace(work, joined=True)
             break
-        elif not (LOCATOR.match(token) and with_locator(parts, token)):
+        elif LOCATOR.match(token) and with_locator(parts, token):
+            continue
+        elif HAS_DATE.search(rest := inside[inside.index(token):]):
             return None
+        else:  # "Ruch (2005, emphasis added)": the words stay with the work, as written
+            parts[-1] = replace(parts[-1], comment=rest.strip())
+            break
     return CitationGroup(match.group(0), path, line, match.start(), match.end(), narrative=True,
                          author_start=author_start(text, names, lowest, match.start()), paragraph=text,
                          parts=tuple(parts))

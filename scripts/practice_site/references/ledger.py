@@ -74,7 +74,7 @@ def check_entry_line(fix, data: BibliographyData, path: str) -> None:
         if text != "-" and unbraced(text) in now:
             raise SourceError(path, fix.line, f'{key} still has "{text}" in its {name}; remove it in bib/ '
                               "or say what it becomes")
-    elif (fix.becomes != now) if name == "type" else (unbraced(fix.becomes) not in now):
+    elif (fix.becomes != now) if name == "type" else (unbraced(fix.becomes).replace("–", "--") not in now):
         raise SourceError(path, fix.line, f'{key}\'s {name} is "{now}", not "{fix.becomes}"; make the change '
                           "in bib/ or correct this line")
 
@@ -84,7 +84,9 @@ def applies_to_wording(fix, wording: str) -> bool:
     are in it, or (for a field the source gives none of, "-") a fresh reading of it has no such field."""
     _, name, text = fix.entry_parts
     if text != "-":
-        return text.replace("*", "") in source_key(wording).replace("*", "")
+        words = re.escape(text.replace("*", ""))
+        return bool(re.search(rf"(?<!\w){words}(?!\w)" if text[:1].isalnum() and text[-1:].isalnum() else words,
+                              source_key(wording).replace("*", "")))
     ref, _ = read_one(wording, 0)
     fresh = parse_string(to_bibtex(ref, "fresh", []), "bibtex").entries["fresh"]
     return not field_text(fresh, name)
@@ -178,6 +180,12 @@ def entry_doubts(data: BibliographyData, corrections: Corrections) -> list[Doubt
     return doubts
 
 
+def unread(entry: Entry) -> bool:
+    """Whether ``entry`` is one ``make bib`` kept whole because it could not read its first wording."""
+    fields = source_fields(entry)
+    return bool(fields) and bool(read_one(entry.fields[fields[0]], 0)[1])
+
+
 def entry_problems(entry: Entry, journals: dict[str, set[str]]) -> list[tuple[str, str]]:
     """(problem, the field it is about) for one entry; ``journals`` maps folded names to spellings."""
     title = unbraced(entry.fields.get("title", ""))
@@ -185,6 +193,9 @@ def entry_problems(entry: Entry, journals: dict[str, set[str]]) -> list[tuple[st
     pages = entry.fields.get("pages", "")
     journal = unbraced(entry.fields.get("journal", ""))
     problems = []
+    if entry.type == "misc" and unread(entry):
+        return [("is the whole reference as written: make bib could not read it; write the entry by hand "
+                 '(README, "Writing an entry by hand")', "type")]
     if not title:
         problems.append(("has no title; APA 7 gives the title of every work (a web page's title, an Act's name)",
                          "title"))

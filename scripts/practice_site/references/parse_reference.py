@@ -107,7 +107,7 @@ def parse_journal(rest: str, ref: Reference) -> bool:
         numbers = strip_markup(volume + rest[after:]).lstrip(" ,")
         if numbered and not read_numbers(numbers, ref):
             raise ReferenceParseError(f'cannot read volume, issue and pages "{numbers}"')
-        if not numbered:
+        if not numbered and ref.year[:1].isdigit():  # in press or forthcoming: none yet
             ref.notes.append("an article with no volume or pages")
         ref.kind, ref.title, ref.container = "article", clean_title(rest[: span.start()]), journal.rstrip(".,").strip()
         return True

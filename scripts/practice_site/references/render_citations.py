@@ -21,6 +21,11 @@ def escaped(text: str) -> str:
     return html.escape(text, quote=False)
 
 
+def after_work(work: CitedWork) -> str:
+    """What follows a cited work's date: its locator and any words the text adds (", p. 4, emphasis added")."""
+    return "".join(f", {escaped(text)}" for text in (work.locator, work.comment) if text)
+
+
 class ModuleCiter:
     """Links the citations of one module's paragraphs, in document order."""
 
@@ -58,8 +63,8 @@ class ModuleCiter:
         name with it or at first use, "DfE" where the text cites by it, otherwise the name in full."""
         author = self.author(work)
         short = self.abbreviations.get(work.key or "")
-        if work.abbreviation and not work.candidates:  # "(Full Name [DfE], 2023)": as written
-            return f"{author} [{work.abbreviation}]"
+        if work.abbreviation and not work.candidates:  # "(Full Name [DfE], 2023)": exactly as written
+            return work.names
         if short is None:
             return author
         if id(work) in self.first_uses:
@@ -75,7 +80,7 @@ class ModuleCiter:
                 previous_author = None
                 continue
             prefix = f"{escaped(part.prefix)} " if part.prefix else ""
-            locator = f", {escaped(part.locator)}" if part.locator else ""
+            locator = after_work(part)
             if part.key is None or part.how in LEFT_AS_WRITTEN:
                 parts.append(prefix + escaped(f"{part.names}, {part.year}") + locator)
                 previous_author = None
@@ -95,7 +100,7 @@ class ModuleCiter:
         read through another work keeps its date as written, and the other work is linked in full."""
         parts = []
         for work in group.works:
-            locator = f", {escaped(work.locator)}" if work.locator else ""
+            locator = after_work(work)
             if work.how == "original":
                 parts.append(escaped(work.year) + locator)
                 continue

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from pybtex.database import BibliographyData
 
+from practice_site.references.apa_order import filed_title
 from practice_site.references.citation_dates import entry_date, normalise_date, split_letter
 from practice_site.references.citation_names import PARTICLES
 from practice_site.references.corrections import Corrections
@@ -35,16 +36,19 @@ class Work:
     literal: str
     year: str
     written: tuple[str, ...] = ()
+    title: str = ""
+    # Each surname with a particle the list writes after the initials put before it ("Berg, K. ter" -> "ter Berg").
+    with_particles: tuple[str, ...] = ()
 
     @property
     def citation(self) -> str:
-        """How an author-date citation names this work: "Ruch, 2020", "Hanson et al., 2016"."""
+        """How an author-date citation names this work: "Ruch, 2020", "Hanson et al., 2016" (or its title)."""
         if self.literal:
             names = self.literal
         elif len(self.families) >= 3:
             names = f"{self.families[0]} et al."
         else:
-            names = " & ".join(self.families)
+            names = " & ".join(self.families) or " ".join(self.title.split()[:6])
         return f"{names}, {self.year}"
 
 
@@ -56,11 +60,22 @@ def library_works(data: BibliographyData, written: dict[str, list[str]] | None =
     """Every entry as a :class:`Work`; ``written`` gives the reference strings recorded for each key."""
     works = []
     for key, entry in data.entries.items():
-        persons = entry.persons.get("author", [])
+        persons = entry.persons.get("author") or entry.persons.get("editor") or []  # an edited book: its editors
         literal = plain(str(persons[0])) if persons and not persons[0].first_names else ""
         families = tuple(plain(" ".join(p.prelast_names + p.last_names)) for p in persons)
-        works.append(Work(key, families, literal, entry_date(entry.fields), tuple((written or {}).get(key, []))))
+        with_particles = tuple(" ".join([*trailing_particles(p), f]) for p, f in zip(persons, families, strict=True))
+        works.append(Work(key, families, literal, entry_date(entry.fields), tuple((written or {}).get(key, [])),
+                          plain(entry.fields.get("title", "")), with_particles))
     return works
+
+
+def trailing_particles(person) -> list[str]:
+    """The lower-case particles written after a person's initials ("ter" in "Berg, K. ter")."""
+    given = person.first_names + person.middle_names
+    at = len(given)
+    while at and given[at - 1] in PARTICLES:
+        at -= 1
+    return given[at:]
 
 
 def cited_people(names: str) -> tuple[list[str], bool]:
@@ -112,9 +127,12 @@ def match_names(names: str, work: Work, short_names: dict[str, str]) -> str | No
     if et_al:
         if len(families) >= 3 and families[0] == people[0]:
             return "matched"
-        return "fuzzy" if len(families) >= 2 and folded(families[0]) == folded(people[0]) else None
+        first = {folded(families[0]), folded(work.with_particles[0])} if families else set()
+        return "fuzzy" if len(families) >= 2 and folded(people[0]) in first else None
     if families == tuple(people):
         return "matched"
+    if work.with_particles != work.families and tuple(person_form(f) for f in work.with_particles) == tuple(people):
+        return "fuzzy"  # "ter Berg" for "Berg, K. ter": APA cites the surname alone
     return "fuzzy" if [folded(f) for f in work.families] == [folded(p) for p in people] else None
 
 
@@ -126,13 +144,19 @@ def year_matches(cited: str, work: Work) -> bool:
 
 
 def pick_suffixed(cited_year: str, found: list[tuple[Work, str]]) -> list[tuple[Work, str]]:
-    """Of several works by one author in a year, the one whose reference was written with the letter."""
+    """Of several works by one author in a year, the one whose reference was written with the letter; or, when
+    the reference list gives none of them a letter, the one APA would letter so (by title, APA 7 9.47)."""
     cited_year = normalise_date(cited_year)
-    if not split_letter(cited_year)[1]:
+    letter = split_letter(cited_year)[1]
+    if not letter or len(found) < 2:
         return found
     exact = [(w, how) for w, how in found
              if w.year == cited_year or any(f"({cited_year})" in normalise_written(t) for t in w.written)]
-    return exact or found
+    if exact or any(split_letter(re.sub(r"^.*?\((.*?)\).*$", r"\1", t))[1] for w, _ in found for t in w.written):
+        return exact
+    by_title = sorted(found, key=lambda pair: (filed_title(pair[0].title), pair[0].key))
+    at = ord(letter) - ord("a")
+    return [by_title[at]] if at < len(by_title) else []
 
 
 def resolve_names(work: CitedWork, names: str, library: list[Work], corrections: Corrections,
@@ -144,9 +168,13 @@ def resolve_names(work: CitedWork, names: str, library: list[Work], corrections:
             return replace(work, names=names, how=how, reason=fix.reason, confirmed=fix.confirmed,
                            key=fix.becomes if kind == "cite" else None)
     found = [(w, how) for w in library if year_matches(work.year, w) and (how := match_names(names, w, short_names))]
-    found = pick_suffixed(work.year, found)
     if len(found) > 1:  # APA: a citation points into its own document's reference list
         found = [(w, how) for w, how in found if w.key in listed] or found
+    several = len(found)
+    found = pick_suffixed(work.year, found)
+    if not found and several:
+        return replace(work, names=names, reason=f"the reference list has {several} works with these names and "
+                       f"date, and none is {split_letter(work.year)[1]}")
     if len(found) > 1:  # an exact match wins over a loose one
         found = [(w, how) for w, how in found if how != "fuzzy"] or found
     if len(found) == 1:

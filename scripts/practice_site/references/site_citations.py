@@ -10,9 +10,14 @@ from types import MappingProxyType
 from practice_site.errors import SourceError
 from practice_site.references.bib_file import read_library, source_key, source_strings
 from practice_site.references.corrections import Corrections, read_corrections
-from practice_site.references.find_citations import SHORT_NAME, CitationGroup, CitedWork, principle_citations
+from practice_site.references.find_citations import (
+    SHORT_NAME,
+    CitationGroup,
+    CitedWork,
+    principle_citations,
+)
 from practice_site.references.format_apa import SITE, FormattedLibrary, cached_format_contexts
-from practice_site.references.ledger import applies_to_wording, check_ledger
+from practice_site.references.ledger import check_ledger, unread
 from practice_site.references.resolve_citations import (
     Work,
     declared_in_text,
@@ -24,6 +29,7 @@ from practice_site.references.resolve_citations import (
     suggestions,
 )
 from practice_site.references.short_names import is_abbreviation, read_short_names
+from practice_site.references.unread_citations import principle_unread
 from practice_site.sources.model import Principle
 from practice_site.text_forms import organisation_form
 
@@ -111,6 +117,8 @@ def collect_citations(root: Path, bib_dir: Path, principles: Sequence[Principle]
     groups, short_names = {}, {}
     for principle in principles:
         found = principle_citations(principle)
+        notes.extend(principle_unread(principle))
+        notes.extend(unread_entries(principle, by_source, data))
         in_text = declared_in_text(found, organisations)
         notes.extend(redefined(principle, in_text, declared.names))
         own_first = {**in_text, **{s: f for s, f in declared.names.items() if s not in in_text}}
@@ -121,6 +129,15 @@ def collect_citations(root: Path, bib_dir: Path, principles: Sequence[Principle]
                 for p in principles}
     return ResolvedCitations(MappingProxyType(groups), MappingProxyType(module_keys), corrections,
                              MappingProxyType(short_names), tuple(works), MappingProxyType(wordings), tuple(notes))
+
+
+def unread_entries(principle: Principle, by_source: Mapping[str, str], data) -> list[str]:
+    """A note for each of the principle's references that make bib could not read and no one has written yet."""
+    return [f"{principle.path}:{ref.line}: make bib could not read this reference, so the module shows it as "
+            'written, not in APA 7 form; write its entry by hand (README, "Writing an entry by hand")'
+            for ref in principle.references
+            if data.entries[by_source[source_key(ref.text)]].type == "misc"
+            and unread(data.entries[by_source[source_key(ref.text)]])]
 
 
 def redefined(principle: Principle, in_text: Mapping[str, str], declared: Mapping[str, str]) -> list[str]:
@@ -180,104 +197,3 @@ def reference_list(library: FormattedLibrary, keys: Sequence[str]) -> list[tuple
     """(key, APA Markdown) for ``keys``, once each, in the order citeproc put them (APA order)."""
     wanted = set(keys)
     return [(k, text) for k, text in library.references.items() if k in wanted]
-
-
-KIND_NAMES = {"article": "a journal article", "report": "a report", "book": "a book", "incollection": "a book chapter",
-              "online": "a web page", "inreference": "a dictionary entry", "misc": "a work"}
-UNCONFIRMED = " (Not yet checked by an editor.)"
-
-
-@dataclass(frozen=True)
-class ReaderNotes:
-    """What a module's readers are told about its citations and references, each point once."""
-
-    citations: int = 0
-    references: int = 0
-    items: tuple[str, ...] = ()
-
-    def adding(self, text: str, counts: str = "") -> ReaderNotes:
-        """These notes with ``text`` added (once), counted as a corrected "citation" or "reference" if so."""
-        if text in self.items:
-            return self
-        return ReaderNotes(self.citations + (counts == "citation"), self.references + (counts == "reference"),
-                           (*self.items, text))
-
-    @property
-    def summary(self) -> str:
-        """"We corrected 3 citations and 1 reference; see details" (or a plain heading when none were)."""
-        parts = [f"{n} {word}{'' if n == 1 else 's'}" for n, word in
-                 ((self.citations, "citation"), (self.references, "reference")) if n]
-        if not parts:
-            return "Notes on the citations; see details"
-        return f"We corrected {' and '.join(parts)}; see details"
-
-
-def cited_note(work: CitedWork, shown: str, short_names: Mapping[str, str]) -> tuple[str, str]:
-    """The reader's note on one cited work that is not shown as written, and what it counts as."""
-    unchecked = "" if work.confirmed else UNCONFIRMED
-    if work.how == "mapping":
-        return (f"The text cites “{work.written}”; this site links it to “{shown}”. "
-                f"{work.reason}{unchecked}"), "citation"
-    if work.how == "fuzzy":
-        return (f"The text cites “{work.written}”; this site links it to “{shown}”, as the reference list "
-                "names the work."), "citation"
-    if work.how == "short name":
-        full = short_names.get(short_name_of(work), "")
-        return f"The text cites “{work.written}”; the reference list names the author “{full}”.", ""
-    if work.how == "known missing":
-        return (f"The text cites “{work.written}”, which no reference list holds; it is shown as written, "
-                f"without a link. {work.reason}{unchecked}"), ""
-    return "", ""
-
-
-def short_name_of(work: CitedWork) -> str:
-    """The short name a citation used ("SCIE" in "SCIE, 2015")."""
-    return plain_names(work.names)
-
-
-def entry_note(fix, label: str) -> str:
-    """The reader's note on one change to a reference-list entry."""
-    _, name, text = fix.entry_parts
-    unchecked = "" if fix.confirmed else UNCONFIRMED
-    entry = f"the entry for “{label}”"
-    if name == "type":
-        what = f"This site shows {entry} as {KIND_NAMES.get(fix.becomes, 'another kind of work')}."
-    elif text == "-":
-        what = f"In the reference list, {entry} has no {name}; this site shows “{fix.becomes}”."
-    elif fix.becomes == "-":
-        what = f"In the reference list, {entry} has “{text}”; this site leaves it out."
-    else:
-        what = f"In the reference list, {entry} has “{text}”; this site shows “{fix.becomes}”."
-    return f"{what} {fix.reason}{unchecked}"
-
-
-def correction_notes(site: SiteCitations, number: int) -> ReaderNotes:
-    """Plain-language notes on where one module differs from its source, with the reviewed reasons."""
-    labels = site.module_library(number).labels
-    notes = ReaderNotes()
-    for group in site.groups[number]:
-        for work in group.works:
-            text, counts = cited_note(work, labels.get(work.key or "", ""), site.short_names[number])
-            if text:
-                notes = notes.adding(text, counts)
-    for key in site.module_keys[number]:
-        wording = site.module_wordings[number].get(key, "")
-        for fix in site.corrections.of_entry(key):
-            if applies_to_wording(fix, wording):  # another principle's slip is not this module's
-                notes = notes.adding(entry_note(fix, labels.get(key, key)), "reference")
-    return notes
-
-
-def ledger_line(site: SiteCitations, fix) -> str:
-    """One ledger line in a reader's words (the Bibliography page lists them all)."""
-    labels = site.library.labels
-    unchecked = "" if fix.confirmed else UNCONFIRMED
-    if fix.kind == "entry":
-        key = fix.entry_parts[0]
-        return entry_note(fix, labels.get(key, key))
-    if fix.kind == "cite":
-        return f"The text cites “{fix.written}”; this site links it to “{labels[fix.becomes]}”. {fix.reason}{unchecked}"
-    if fix.kind == "missing":
-        return (f"The text cites “{fix.written}”, which no reference list holds; it is shown as written, "
-                f"without a link. {fix.reason}{unchecked}")
-    return f"“{fix.written}” is not a citation and is left as written. {fix.reason}{unchecked}"
