@@ -60,3 +60,21 @@ def test_apa_order_rules_in_the_seeds(built_site):
     assert shown.index("socialcare-nd") < shown.index("socialcare2015"), "n.d. before dated works"
     assert shown.index("maxwell2022") < shown.index("maxwell2021"), "one author before the same author with others"
     assert shown.index("beckett2019") < shown.index("beckett2017") < shown.index("beckett2022")
+
+
+def test_initials_citeproc_adds_for_namesakes_belong_to_the_module_that_lists_both(tmp_path):
+    """APA 7 (8.20): initials tell two authors of one surname apart within a reference list; a module that
+    lists one of them shows no initials, so a new principle's namesake never changes another module."""
+    from practice_site.references.format_apa import format_contexts
+
+    bib = tmp_path / "library.bib"
+    bib.write_text("""
+@book{lloyd2018, author = {Lloyd, J.}, title = {A}, publisher = {P}, year = {2018}}
+@book{lloydk2020, author = {Lloyd, K.}, title = {B}, publisher = {P}, year = {2020}}
+@book{ruch2020, author = {Ruch, G.}, title = {C}, publisher = {P}, year = {2020}}
+""", encoding="utf-8")
+    formatted = format_contexts([bib], ROOT / "bib" / "apa.csl", {"seed": ["lloyd2018", "ruch2020"],
+                                                                   "new": ["lloyd2018", "lloydk2020"]})
+    assert formatted["site"].labels["lloyd2018"] == "J. Lloyd, 2018"
+    assert formatted["seed"].labels["lloyd2018"] == "Lloyd, 2018"
+    assert formatted.get("new", formatted["site"]).labels["lloydk2020"] == "K. Lloyd, 2020", "both: initials"

@@ -4,7 +4,8 @@ mkdocs-bibtex's own plugin runs pandoc once per page and renders citations as fo
 registry is used as a library instead: the whole library goes through citeproc in one run, so a
 work has one label everywhere. APA's "a"/"b" year suffixes belong to one reference list, though: a
 module whose works collide only with works outside it (another principle's "Ruch, 2020") gets its
-own run, so adding a principle never changes a letter of another module. Pandoc reads the
+own run, so adding a principle never changes a letter of another module; so does a module whose authors
+citeproc told apart from another module's namesake with initials ("J. Lloyd"). Pandoc reads the
 ``.bib`` files as written (not as pybtex would write them again), and its Markdown is read back to
 HTML by pandoc itself: nothing here edits a character of what citeproc produced.
 """
@@ -24,9 +25,11 @@ from types import MappingProxyType
 
 from mkdocs_bibtex.citation import Citation, CitationBlock
 from mkdocs_bibtex.registry import PandocRegistry
+from pybtex.database import parse_string
 
 from practice_site.references.apa_order import filing_key
 
+INITIALS_ADDED = re.compile(r"^(?:[A-Z][a-z]?\.[ -]?)+\s")  # "J. Lloyd, 2018": initials citeproc added
 SUFFIXED_LABEL = re.compile(r"^(.*(?:\d{4}|n\.d\.|in press|forthcoming))-?[a-z]$")  # "Ruch, 2020a", "Ruch, n.d.-b"
 SITE = "site"
 
@@ -102,19 +105,38 @@ def cached_format_contexts(
     return formatted
 
 
-def colliding_keys(labels: Mapping[str, str]) -> dict[str, set[str]]:
-    """Key -> every key whose site-wide label differs from it only by the year's letter ("Ruch, 2020a")."""
+def colliding_keys(labels: Mapping[str, str], surnames: Mapping[str, str]) -> dict[str, set[str]]:
+    """Key -> the keys whose works its site-wide label depends on: those whose label differs from it only by
+    the year's letter ("Ruch, 2020a"), and, where citeproc added initials to tell two authors of one surname
+    apart ("J. Lloyd, 2018"), every work whose first author has that surname (``surnames``: key -> surname)."""
     groups: dict[str, set[str]] = {}
     for key, label in labels.items():
         if suffixed := SUFFIXED_LABEL.match(label):
             groups.setdefault(suffixed.group(1), set()).add(key)
-    return {key: group for group in groups.values() for key in group}
+    collisions = {key: set(group) for group in groups.values() for key in group}
+    by_surname: dict[str, set[str]] = {}
+    for key, surname in surnames.items():
+        by_surname.setdefault(surname, set()).add(key)
+    for key, label in labels.items():
+        if INITIALS_ADDED.match(label) and key in surnames:
+            collisions.setdefault(key, {key}).update(by_surname[surnames[key]])
+    return collisions
+
+
+def first_surnames(bib_files: list[Path]) -> dict[str, str]:
+    """Key -> the first author's (or editor's) surname without its particles, as citeproc compares names."""
+    data = parse_string("\n\n".join(p.read_text(encoding="utf-8") for p in bib_files), "bibtex")
+    found = {}
+    for key, entry in data.entries.items():
+        people = entry.persons.get("author") or entry.persons.get("editor") or []
+        if people and people[0].first_names:
+            found[key] = " ".join(people[0].last_names).replace("{", "").replace("}", "").lower()
+    return found
 
 
 def own_letters(keys: list[str], collisions: dict[str, set[str]]) -> frozenset[str]:
-    """The works of ``keys`` whose letter depends on which of their namesakes the list holds.
-
-    Empty when every namesake of every work is in the list (the site-wide letters are right).
+    """The works of ``keys`` whose label (year letter or added initials) depends on which of their namesakes
+    the list holds. Empty when every namesake of every work is in the list (the site-wide labels are right).
     """
     wanted = set(keys)
     return frozenset(k for k in wanted if k in collisions and not collisions[k] <= wanted)
@@ -130,7 +152,7 @@ def format_contexts(
     """
     use_bundled_pandoc()
     site = run_citeproc(bib_files, csl, None)
-    collisions = colliding_keys(site.labels)
+    collisions = colliding_keys(site.labels, first_surnames(bib_files))
     signatures = {name: own_letters(keys, collisions) for name, keys in contexts.items()}
     distinct = sorted({sig for sig in signatures.values() if sig}, key=sorted)
     runs = {f"run-{i}": run_citeproc(bib_files, csl, sorted(sig)) for i, sig in enumerate(distinct)}
