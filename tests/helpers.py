@@ -30,6 +30,14 @@ CHROMIUM_ARGS = [
 ]
 
 
+def missing_number(start: int = 9) -> int:
+    """A principle number the project does not have (so a test of "no such principle" holds as principles are added)."""
+    from practice_site.sources.load_principles import load_principles
+
+    taken = {p.number for p in load_principles(SOURCES, ROOT)}
+    return next(n for n in range(start, 1000) if n not in taken)
+
+
 def copy_project(dest: Path, with_sources: bool = True) -> Path:
     """Copy what a build reads (config, docs, overrides, sources) into ``dest``."""
     for name in ("docs", "overrides", "bib"):

@@ -5,7 +5,7 @@ This file: the checks on built files and tool runs, without a browser (the rest 
 
 from __future__ import annotations
 
-from helpers import ROOT, build, copy_project
+from helpers import ROOT, build, copy_project, missing_number
 from support.quiz_format import GOOD
 
 
@@ -24,10 +24,11 @@ def test_a_bad_quiz_stops_the_build(tmp_path):
 
 def test_a_quiz_file_for_a_missing_principle_stops_the_build(tmp_path):
     project = copy_project(tmp_path)
-    (project / "docs" / "quizzes" / "principle-9.md").write_text(GOOD, encoding="utf-8")
+    number = missing_number()
+    (project / "docs" / "quizzes" / f"principle-{number}.md").write_text(GOOD, encoding="utf-8")
     result = build(project)
     assert result.returncode != 0
-    assert "docs/quizzes/principle-9.md:1: no principle has this number" in result.stderr
+    assert f"docs/quizzes/principle-{number}.md:1: no principle has this number" in result.stderr
 
 
 def test_a_quiz_or_session_block_on_another_page_stops_the_build_at_its_line(tmp_path):

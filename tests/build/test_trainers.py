@@ -12,7 +12,7 @@ import re
 import subprocess
 
 import pytest
-from helpers import MKDOCS, ROOT, SOURCES, answer_key, build, copy_project, text_of
+from helpers import MKDOCS, ROOT, SOURCES, answer_key, build, copy_project, missing_number, text_of
 from support.trainers import P4, project_with_manifest, rename_section
 
 from practice_site.pages.published_links import MANIFEST, read_manifest
@@ -67,11 +67,12 @@ def test_renaming_a_published_section_fails_the_build(tmp_path):
 def test_a_move_to_nowhere_fails_the_build(tmp_path):
     project = project_with_manifest(tmp_path)
     manifest = json.loads((project / MANIFEST).read_text(encoding="utf-8"))
-    manifest["moved"] = {"old.html": "principles/principle-9.html"}
+    nowhere = f"principles/principle-{missing_number()}.html"
+    manifest["moved"] = {"old.html": nowhere}
     (project / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
     result = build(project)
     assert result.returncode != 0
-    assert '"moved" sends old.html to principles/principle-9.html, which this build does not have' in result.stderr
+    assert f'"moved" sends old.html to {nowhere}, which this build does not have' in result.stderr
 
 
 def test_trainers_page_lists_every_module_and_section_with_reading_times(built_site):
@@ -98,7 +99,7 @@ def test_reading_time_is_words_at_200_a_minute(built_site):
 
 @pytest.mark.parametrize("line, message", [
     ("- 10 | principle-4#nowhere | Read", 'principle-4 has no section "#nowhere"'),
-    ("- 10 | principle-9 | Read", 'there is no module "principle-9"'),
+    (f"- 10 | principle-{missing_number()} | Read", f'there is no module "principle-{missing_number()}"'),
     ("- ten | Read", 'expected "- MINUTES | activity"'),
 ])
 def test_a_bad_session_reference_fails_the_build_with_file_and_line(tmp_path, line, message):
