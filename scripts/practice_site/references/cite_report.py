@@ -86,8 +86,9 @@ def guess(site: SiteCitations, work: CitedWork, shown: str) -> str:
         what = "the year differs" if not shown.endswith(year) else "the names are spelt differently"
         return f"“{work.written}” is shown as “{shown}”: {what} ({ledger_status(fix)})"
     if work.how == "fuzzy":
-        return (f"“{work.written}” is shown as “{shown}”: the names match only once case, accents or punctuation "
-                "are ignored (correct the citation, or record it with a cite line in bib/corrections.tsv)")
+        return (f"“{work.written}” is shown as “{shown}”: the names match the reference list's only loosely (case, "
+                "accents, punctuation, or a particle it writes after the initials); readers are told, and a cite "
+                "line in bib/corrections.tsv can give the reason")
     if work.how == "short name":
         return (f"“{work.written}” is a short name for “{shown}”, declared in bib/short-names.tsv or given with "
                 "the organisation's name in the text")

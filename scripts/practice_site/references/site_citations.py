@@ -117,7 +117,7 @@ def collect_citations(root: Path, bib_dir: Path, principles: Sequence[Principle]
     groups, short_names = {}, {}
     for principle in principles:
         found = principle_citations(principle)
-        notes.extend(principle_unread(principle))
+        notes.extend(principle_unread(principle, found))
         notes.extend(unread_entries(principle, by_source, data))
         in_text = declared_in_text(found, organisations)
         notes.extend(redefined(principle, in_text, declared.names))

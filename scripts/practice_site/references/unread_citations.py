@@ -8,10 +8,11 @@ Asides with a date ("in 2019", "since the report, 2019", "March 2020") are not c
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from practice_site.references.citation_dates import HAS_DATE
 from practice_site.references.citation_names import NOT_NAMES
-from practice_site.references.find_citations import PARENS, CitationGroup, find_groups, split_prefix
+from practice_site.references.find_citations import PARENS, CitationGroup, split_prefix
 from practice_site.sources.model import Principle
 from practice_site.sources.parse_principle import body_paragraphs
 
@@ -46,10 +47,14 @@ def unread_brackets(text: str, groups: list[CitationGroup]) -> list[str]:
     return found
 
 
-def principle_unread(principle: Principle) -> list[str]:
-    """For the editor: each bracket in the principle's body that reads like a citation but is not read as one."""
+def principle_unread(principle: Principle, groups: Sequence[CitationGroup]) -> list[str]:
+    """For the editor: each bracket in the principle's body that reads like a citation but is not read as one
+    (``groups``: the citations found in it)."""
+    by_paragraph: dict[tuple[int, str], list[CitationGroup]] = {}
+    for group in groups:
+        by_paragraph.setdefault((group.line, group.paragraph), []).append(group)
     return [f'{principle.path}:{p.line}: "{bracket}" has a date but is not read as a citation (a citation names '
             'the authors as the reference list does, starting with a capital or a particle such as "de"); it is '
             "shown as written, without a link"
             for p in body_paragraphs(principle)
-            for bracket in unread_brackets(p.text, find_groups(p.text, principle.path, p.line))]
+            for bracket in unread_brackets(p.text, by_paragraph.get((p.line, p.text), []))]
