@@ -114,6 +114,22 @@ def text_of(html: str, tag: str = "article", cls: str | None = None) -> str:
     return " ".join(parser.parts)
 
 
+def article(site: Path, page: str) -> str:
+    """A built page's ``<article>`` (the module's content, without the theme's chrome)."""
+    source = (site / page).read_text(encoding="utf-8")
+    return source[source.index("<article"):source.index("</article>")]
+
+
+def missing_or_out_of_order(expected: list[str], shown: list[str]) -> str:
+    """The first of ``expected`` words that ``shown`` lacks in that order ("" when every word is there)."""
+    position = 0
+    for number, word in enumerate(expected):
+        if word not in shown[position:]:
+            return f"word {number} ({word!r}) is missing or out of order"
+        position = shown.index(word, position) + 1
+    return ""
+
+
 def words(text: str) -> list[str]:
     """Letters-and-digits words: markup, punctuation and underscores are separators."""
     return WORD.findall(text)

@@ -15,17 +15,11 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
-from pathlib import Path
 from urllib.parse import urlsplit
 
-from helpers import text_of, words
+from helpers import article, missing_or_out_of_order, text_of, words
 from lms_host import package
 from support.new_principle import MODULE, NUMBER, fixture_text
-
-
-def article(site: Path, page: str) -> str:
-    source = (site / page).read_text(encoding="utf-8")
-    return source[source.index("<article"):source.index("</article>")]
 
 
 def test_make_bib_reads_every_entry_and_reuses_the_shared_work(flow):
@@ -72,10 +66,7 @@ def test_module_keeps_every_word_in_order(flow):
     body = re.sub(r"(?m)^\s*(\d+\.|-)\s", " ", body)  # list markers
     expected = words(body)
     shown = words(text_of((flow["project"] / "site" / MODULE).read_text(encoding="utf-8")))
-    position = 0
-    for number, word in enumerate(expected):
-        assert word in shown[position:], f"word {number} ({word!r}) is missing or out of order"
-        position = shown.index(word, position) + 1
+    assert missing_or_out_of_order(expected, shown) == ""
 
 
 def test_structure_is_kept(flow):

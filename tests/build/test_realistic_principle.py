@@ -16,17 +16,12 @@ import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
-from helpers import build, text_of, words
+from helpers import article, build, missing_or_out_of_order, text_of, words
 from support.apa_order import apa_sort_key, entries
 from support.new_principle import fixture_text as fixture_42
 from support.realistic_principle import MODULE, NUMBER, SOURCE, fixture_text, key_for, run
 
 from practice_site.references.bib_file import read_library
-
-
-def article(site: Path, page: str) -> str:
-    source = (site / page).read_text(encoding="utf-8")
-    return source[source.index("<article"):source.index("</article>")]
 
 
 def had_doi(realistic) -> bool:
@@ -141,10 +136,7 @@ def test_every_word_of_the_principle_is_kept_in_order(realistic):
     body = re.sub(r"\([^()]*(?:\d{4}|n\.d\.|in press|forthcoming)[^()]*\)", " ", body)  # citations: labels
     expected = [w for w in words(body) if w not in {"Summary"}]
     shown = words(text_of((realistic["project"] / "site" / MODULE).read_text(encoding="utf-8")))
-    position = 0
-    for number, word in enumerate(expected):
-        assert word in shown[position:], f"word {number} ({word!r}) is missing or out of order"
-        position = shown.index(word, position) + 1
+    assert missing_or_out_of_order(expected, shown) == ""
 
 
 def test_reference_entries_are_apa_7_as_the_list_writes_them(realistic):
