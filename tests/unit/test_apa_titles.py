@@ -44,3 +44,11 @@ def test_a_proper_noun_spelt_as_the_list_has_it_is_reported():
 
 def test_sentence_case_keeps_acronyms_and_the_word_after_a_colon():
     assert as_sentence_case("Child Abuse in the NHS: A Guide") == "Child abuse in the NHS: A guide"
+
+
+def test_a_capital_sentence_case_adds_is_reported_too():
+    """Pandoc capitalises the first word after a colon or question mark: a change make bib says it makes."""
+    shown = as_sentence_case("a study: holistic approaches — the end? yes")
+    assert shown == "A study: Holistic approaches — the end? Yes"
+    title = "Relationship-based practice: holistic approaches"
+    assert case_notes(title, protect(title, []), []) and "Holistic approaches" in case_notes(title, title, [])[0]

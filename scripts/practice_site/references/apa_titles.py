@@ -70,12 +70,16 @@ def sentence_case_names(title: str) -> list[str]:
 
 
 def as_sentence_case(title: str) -> str:
-    """The title as sentence case shows it, for the editor to check (braced words keep their capitals)."""
+    """The title as sentence case shows it, for the editor to check: the first word, and the first after a
+    colon, question mark or exclamation mark, capitalised; other words lowered, except braced ones."""
     out, last, depth = [], 0, 0
-    for start, end, lowerable in word_spans(title):
+    for number, (start, end, lowerable) in enumerate(word_spans(title)):
         depth += title.count("{", last, start) - title.count("}", last, start)
         out.append(title[last:start])
         word = title[start:end]
+        opens = number == 0 or bool(re.search(r"[:?!][\s{`'‘\"“]*$", title[last:start]))
+        if opens and depth == 0:
+            word = word[:1].upper() + word[1:]
         out.append(word.lower() if lowerable and depth == 0 else word)
         last = end
     out.append(title[last:])

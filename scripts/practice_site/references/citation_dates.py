@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import cache
 
 # A date as written, inside a larger pattern (no anchors, no groups that capture): "2018a", "n.d.-a" (also
 # "n.d", "nd", "n.d.a", "no date"), "in press-b" (also "In press", "in-press"), "forthcoming".
@@ -28,6 +29,7 @@ def is_date(text: str) -> bool:
     return bool(WHOLE_DATE.match(text.strip()))
 
 
+@cache
 def normalise_date(text: str) -> str:
     """A date as APA writes it: "n.d", "n. d.", "nd" and "no date" -> "n.d."; "n.d.a" -> "n.d.-a"; "In  press"
     and "in-press" -> "in press"; "in press-A" -> "in press-a"; a year's letter kept."""
@@ -38,6 +40,7 @@ def normalise_date(text: str) -> str:
     return re.sub(r"-([A-Z])$", lambda m: "-" + m.group(1).lower(), text)
 
 
+@cache
 def split_letter(date: str) -> tuple[str, str]:
     """("2018", "a") from "2018a", ("n.d.", "a") from "n.d.-a", ("in press", "") from "in press"."""
     date = normalise_date(date)

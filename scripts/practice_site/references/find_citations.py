@@ -128,10 +128,10 @@ def mark_originals(parts: list[CitedWork | str], since: int) -> None:
             parts[at] = replace(work, original=True)
 
 
-def cited_work(names: str, date: str, prefix: str, joined: bool) -> CitedWork:
+def cited_work(names: str, date: str, locator: str, prefix: str, joined: bool) -> CitedWork:
     """One work as written, with the short name the text gives it ("Full Name [DfE]") noted."""
     given = ABBREVIATION_GIVEN.search(names)
-    return CitedWork(names, date, prefix=prefix, joined=joined, abbreviation=given.group("short") if given else "")
+    return CitedWork(names, date, locator, prefix, joined, abbreviation=given.group("short") if given else "")
 
 
 def parse_segment(segment: str, parts: list[CitedWork | str], previous_names: str) -> str:
@@ -166,7 +166,7 @@ def parse_segment(segment: str, parts: list[CitedWork | str], previous_names: st
         if not is_name(work_names):
             names = [work_names, token]
             break
-        parts.append(replace(cited_work(work_names, token, prefix if first else "", joined and first), locator=locator))
+        parts.append(cited_work(work_names, token, locator, prefix if first else "", joined and first))
         first, previous_names, names = False, work_names, []
     leftover = names + tokens[at:]
     if leftover and len(parts) > since and isinstance(last := parts[-1], CitedWork):

@@ -136,6 +136,21 @@ def match_names(names: str, work: Work, short_names: dict[str, str]) -> str | No
     return "fuzzy" if [folded(f) for f in work.families] == [folded(p) for p in people] else None
 
 
+def works_by_date(library: Sequence[Work]) -> dict[str, list[Work]]:
+    """The library indexed by date, so resolving grows with citations, not with citations times works."""
+    by_date: dict[str, list[Work]] = {}
+    for work in library:
+        by_date.setdefault(work.year, []).append(work)
+    return by_date
+
+
+def dated(by_date: Mapping[str, list[Work]], cited: str) -> list[Work]:
+    """The works whose date a citation's date can name (see :func:`year_matches`)."""
+    cited = normalise_date(cited)
+    base, letter = split_letter(cited)
+    return by_date.get(cited, []) + (by_date.get(base, []) if letter and base != cited else [])
+
+
 def year_matches(cited: str, work: Work) -> bool:
     """"2018a" cites a work dated 2018 (or 2018a); "n.d" cites n.d.; "in press-b" cites a work in press."""
     cited = normalise_date(cited)
@@ -159,15 +174,17 @@ def pick_suffixed(cited_year: str, found: list[tuple[Work, str]]) -> list[tuple[
     return [by_title[at]] if at < len(by_title) else []
 
 
-def resolve_names(work: CitedWork, names: str, library: list[Work], corrections: Corrections,
-                  short_names: dict[str, str], listed: set[str]) -> CitedWork | None:
+def resolve_names(work: CitedWork, names: str, library: Sequence[Work], corrections: Corrections,
+                  short_names: Mapping[str, str], listed: set[str],
+                  by_date: Mapping[str, list[Work]] | None = None) -> CitedWork | None:
     """Try one reading of the names: ``work`` resolved, or None when this reading does not settle it."""
     written = normalise_written(f"{names}, {work.year}")
     for kind, how in (("cite", "mapping"), ("missing", "known missing"), ("text", "not a citation")):
         if fix := corrections.find(kind, written):
             return replace(work, names=names, how=how, reason=fix.reason, confirmed=fix.confirmed,
                            key=fix.becomes if kind == "cite" else None)
-    found = [(w, how) for w in library if year_matches(work.year, w) and (how := match_names(names, w, short_names))]
+    by_date = by_date if by_date is not None else works_by_date(library)
+    found = [(w, how) for w in dated(by_date, work.year) if (how := match_names(names, w, short_names))]
     if len(found) > 1:  # APA: a citation points into its own document's reference list
         found = [(w, how) for w, how in found if w.key in listed] or found
     several = len(found)
@@ -185,8 +202,9 @@ def resolve_names(work: CitedWork, names: str, library: list[Work], corrections:
     return None
 
 
-def resolve(work: CitedWork, library: list[Work], corrections: Corrections,
-            short_names: dict[str, str] | None = None, listed: set[str] | None = None) -> CitedWork:
+def resolve(work: CitedWork, library: Sequence[Work], corrections: Corrections,
+            short_names: Mapping[str, str] | None = None, listed: set[str] | None = None,
+            by_date: Mapping[str, list[Work]] | None = None) -> CitedWork:
     """``work`` with its key and how it was found (narrative citations try each reading of the names).
 
     ``listed`` holds the keys of the citing principle's own reference list: when one author has two
@@ -198,7 +216,7 @@ def resolve(work: CitedWork, library: list[Work], corrections: Corrections,
     if work.abbreviation and work.candidates:  # "the Department (DfE, 2023)": the short name names it too
         readings = (*readings, work.abbreviation)
     for names in readings:
-        settled = resolve_names(work, names, library, corrections, short_names or {}, listed or set())
+        settled = resolve_names(work, names, library, corrections, short_names or {}, listed or set(), by_date)
         if settled is not None:
             return settled
     return work
@@ -223,7 +241,8 @@ def resolve_groups(groups: list[CitationGroup], library: list[Work], corrections
                    short_names: Mapping[str, str] | None = None, listed: set[str] | None = None
                    ) -> list[CitationGroup]:
     """The groups with every cited work resolved (see :func:`resolve`)."""
-    return [replace(group, parts=tuple(resolve(p, library, corrections, short_names, listed)
+    by_date = works_by_date(library)
+    return [replace(group, parts=tuple(resolve(p, library, corrections, short_names, listed, by_date)
                                        if isinstance(p, CitedWork) else p for p in group.parts))
             for group in groups]
 
