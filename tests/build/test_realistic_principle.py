@@ -126,6 +126,9 @@ def test_citations_show_what_the_source_wrote(realistic):
     assert f"(Okonjo, 1998, as cited in {cite(harper, 'Harper, 2016')})" in page
     nwosu, devlin = key_for(project, "Nwosu, C., & Ellis, J."), key_for(project, "Devlin, R.")
     assert f"(see {cite(nwosu, 'Nwosu & Ellis, 2021')}, for a review)" in page, "an edited book, by its editors"
+    quinn = key_for(project, "Quinn, E.")
+    assert f"Van den Berg and colleagues ({cite(berg, '2019')}) heard" in page
+    assert f"(a parent quoted in {cite(quinn, 'Quinn, 2020')}, p. 9)" in page
     assert f"; {cite(devlin, 'Devlin, 2015')}, p. 47)" in page, '"2015: 47" is a page'
     assert f"{cite(key_for(project, 'Horst, K. ter'), 'Horst, 2019')})" in page
     assert f"Okonjo (1998, as cited in {cite(harper, 'Harper, 2016')}) argued" in page

@@ -51,4 +51,11 @@ def test_a_capital_sentence_case_adds_is_reported_too():
     shown = as_sentence_case("a study: holistic approaches — the end? yes")
     assert shown == "A study: Holistic approaches — the end? Yes"
     title = "Relationship-based practice: holistic approaches"
-    assert case_notes(title, protect(title, []), []) and "Holistic approaches" in case_notes(title, title, [])[0]
+    assert "Holistic approaches" in case_notes(title, protect(title, []), [])[0]
+
+
+def test_a_title_already_in_sentence_case_gets_a_note_only_for_the_capital_added():
+    title = "Relationship-based practice: holistic approaches in Leeds"
+    notes = case_notes(title, protect(title, []), [])
+    assert notes == ['the first word after a colon or question mark takes a capital, as APA 7 asks: '
+                     '"Relationship-based practice: Holistic approaches in Leeds"']

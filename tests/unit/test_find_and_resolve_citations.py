@@ -10,6 +10,7 @@ from practice_site.references.corrections import Correction, Corrections
 from practice_site.references.find_citations import find_groups, format_locator, parse_group
 from practice_site.references.render_citations import ModuleCiter
 from practice_site.references.resolve_citations import (
+    cited_by_title,
     declared_in_text,
     expansions,
     library_works,
@@ -431,7 +432,7 @@ def test_a_letter_the_list_does_not_give_is_apas_by_title():
       source-entry = {Fenwick, P. (2016). *A guide to colleges*. P.}}
     """, "bibtex")
     works = library_works(data, {k: [e.fields["source-entry"]] for k, e in data.entries.items()})
-    assert keys_of("(Fenwick, 2016a, 2016b)", works) == [("fenwick2016b", "matched"), ("fenwick2016", "matched")]
+    assert keys_of("(Fenwick, 2016a, 2016b)", works) == [("fenwick2016b", "lettered"), ("fenwick2016", "lettered")]
     [group] = resolve_groups(find_groups("(Fenwick, 2016c)", "x", 1), works, Corrections(), {})
     assert group.works[0].how == "unresolved" and "none is c" in group.works[0].reason
 
@@ -455,3 +456,23 @@ def test_an_edited_book_is_cited_by_its_editors_and_a_particle_after_the_initial
 ])
 def test_bracketed_text_that_reads_like_a_citation_but_is_not_read_as_one_is_named(text, unread):
     assert bool(unread_brackets(text, find_groups(text, "x", 1))) == unread
+
+
+def test_words_leading_in_to_quoted_in_and_and_colleagues(library):
+    assert render("(young person quoted in Ruch, 2010, para. 4)", library) == (
+        f"(young person quoted in {link('ruch2010', 'Ruch, 2010')}, para. 4)")
+    assert keys_of("Pike and colleagues (2019) call this", library) == [("pike2019", "matched")]
+
+
+def test_a_title_or_a_publishers_short_name_leads_to_the_work():
+    data = parse_string("""
+    @report{hmg2023, author = {{HM Government}}, title = {Keeping children safe beyond the home: Guidance},
+      year = {2023}}
+    @report{ofsted2021, author = {{Office for Standards in Education, Children's Services and Skills}},
+      title = {Beyond the front door}, institution = {Ofsted}, year = {2021}}
+    """, "bibtex")
+    works = library_works(data)
+    [group] = find_groups("(Keeping Children Safe Beyond the Home, 2023)", "x", 1)
+    assert [w.key for w in cited_by_title(group.works[0], works, ["hmg2023"])] == ["hmg2023"]
+    assert expansions("Ofsted", works, ["ofsted2021"]) == [
+        "Office for Standards in Education, Children's Services and Skills"]

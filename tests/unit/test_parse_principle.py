@@ -66,6 +66,9 @@ RESPONSES = "Responses to harm outside the home must "
     # A qualifying word without a comma belongs to the phrase.
     ("meet where young people feel safe", "Meet where young people feel safe"),
     ("be open, warm and honest, especially with children", "Open, warm and honest"),
+    # A participle after a comma starts a clause, unless a list goes on ("learning, housing and health").
+    ("be trauma-informed, recognising harm in communities", "Trauma-informed"),
+    ("support learning, housing and health", "Support learning, housing and health"),
 ])
 def test_short_title_is_a_whole_phrase_cut_only_before_a_qualifying_clause(rest, expected):
     assert short_title(RESPONSES + rest) == expected

@@ -23,7 +23,7 @@ def test_cite_report_is_a_checklist_in_readers_words():
     assert ("  REVIEW sources/principle-04.txt:55: “Brown et al., 2017” is left as written, with no link: no entry "
             "matches (bib/corrections.tsv line ") in text
     assert ("  REVIEW sources/principle-04.txt:33: “Berelowitz et al., 2012” is shown as “Berelowitz et al., 2013”: "
-            "the year differs") in text
+            "the date differs") in text
     assert "“SCIE, n.d.” is a short name for “Social Care Institute for Excellence, n.d.”" in text
     assert "“Scott & McNeish, 2017” is left as written, with no link" in text
     assert "REVIEW “Lefevre et al., 2017”: “Luckcock” is shown as “Luckock” (bib/corrections.tsv line" in text

@@ -94,11 +94,16 @@ def case_notes(written: str, braced: str, proper_nouns: list[str]) -> list[str]:
         for match in re.finditer(rf"(?<!\w){re.escape(noun)}(?!\w)", written, flags=re.IGNORECASE):
             if match.group(0) != noun:
                 notes.append(f'the title\'s "{match.group(0)}" is written "{noun}", as bib/proper-nouns.txt has it')
+    plain = braced.replace("{", "").replace("}", "")
     shown = as_sentence_case(braced)
-    if shown != braced.replace("{", "").replace("}", ""):
+    if shown.lower() != plain.lower():
+        return notes
+    if any(a != b and a.isupper() for a, b in zip(plain, shown, strict=True)):
         notes.append(f'the title is shown in sentence case, as APA 7 asks: "{shown}"; if a word that loses its '
                      'capital is a name, brace it in bib/references.bib ("{Leeds}") and add it to '
                      "bib/proper-nouns.txt, so that later entries keep it too")
+    elif shown != plain:
+        notes.append(f'the first word after a colon or question mark takes a capital, as APA 7 asks: "{shown}"')
     return notes
 
 

@@ -21,6 +21,7 @@ SENTENCE_WORDS = {
     "to", "for", "but", "and", "however", "similarly", "also", "see", "by", "from", "with", "when", "where",
     "following", "after", "before", "since", "like", "unlike", "here", "there", "for example", "of",
 }
+AND_OTHERS = {"colleagues", "others", "co-workers", "co-authors", "coauthors"}
 POSSESSIVE = re.compile(r"['’]s?$")
 
 
@@ -50,8 +51,8 @@ def narrative_names(before: str) -> list[str]:
     if len(words) < 1 or not words[-1]:
         return []
     words[-1] = POSSESSIVE.sub("", words[-1])
-    et_al = words[-2:] == ["et", "al."]
-    if et_al:
+    et_al = words[-2:] == ["et", "al."] or (words[-2:-1] == ["and"] and words[-1] in AND_OTHERS)
+    if et_al:  # "Castellano and colleagues (2019)" names a work as "et al." does
         words = words[:-2]
     taken: list[str] = []
     for word in reversed(words):

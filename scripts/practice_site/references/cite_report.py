@@ -27,6 +27,7 @@ from practice_site.references.site_citations import (
     short_name_hint,
 )
 from practice_site.sources.load_principles import load_principles
+from practice_site.text_forms import organisation_form
 
 CACHE_DIR = ".cache/practice-site"
 
@@ -73,6 +74,20 @@ def duplicate_entries(data: BibliographyData) -> list[tuple[str, str]]:
     return found
 
 
+def title_of(site: SiteCitations, key: str | None) -> str:
+    """A work's title as the library holds it, in quotation marks."""
+    work = next((w for w in site.works_in_library if w.key == key), None)
+    return f"“{work.title}”" if work else ""
+
+
+def publisher_is_author(site: SiteCitations) -> list:
+    """Works by an organisation whose publisher is that organisation again, by name or by a short name."""
+    short = {s: f for names in site.short_names.values() for s, f in names.items()}
+    return [w for w in site.works_in_library if w.literal and w.publisher
+            and organisation_form(w.literal) in {organisation_form(w.publisher),
+                                                 organisation_form(short.get(w.publisher, ""))}]
+
+
 def ledger_status(fix) -> str:
     """"ledger line 12, confirmed" or "ledger line 12, not yet confirmed"."""
     return f"bib/corrections.tsv line {fix.line}, {'confirmed' if fix.confirmed else 'not yet confirmed'}"
@@ -82,16 +97,20 @@ def guess(site: SiteCitations, work: CitedWork, shown: str) -> str:
     """What was guessed or corrected about one cited work, in a reader's words ("" for an exact match)."""
     fix = next((f for kind in ("cite", "missing", "text") if (f := site.corrections.find(kind, work.written))), None)
     if work.how == "mapping":
-        _, _, year = work.written.rpartition(", ")
-        what = "the year differs" if not shown.endswith(year) else "the names are spelt differently"
+        year = split_letter(work.written.rpartition(", ")[2])[0]
+        what = "the names differ" if split_letter(shown.rpartition(", ")[2])[0] == year else "the date differs"
         return f"“{work.written}” is shown as “{shown}”: {what} ({ledger_status(fix)})"
     if work.how == "fuzzy":
-        return (f"“{work.written}” is shown as “{shown}”: the names match the reference list's only loosely (case, "
+        return (f"“{work.written}” is linked to “{shown}”: the names match the reference list's only loosely (case, "
                 "accents, punctuation, or a particle it writes after the initials); readers are told, and a cite "
                 "line in bib/corrections.tsv can give the reason")
     if work.how == "short name":
         return (f"“{work.written}” is a short name for “{shown}”, declared in bib/short-names.tsv or given with "
                 "the organisation's name in the text")
+    if work.how == "lettered":
+        return (f"“{work.written}” is taken to mean “{shown}”, {title_of(site, work.key)}: the reference list gives "
+                "the author's works of that year no letters, and APA letters them by title; check the text means "
+                "this one (if not, a cite line in bib/corrections.tsv points it at the other)")
     if work.how == "known missing":
         return f"“{work.written}” is left as written, with no link: no entry matches ({ledger_status(fix)})"
     if work.how == "not a citation":
@@ -152,6 +171,10 @@ def library_lines(site: SiteCitations, data: BibliographyData, proper_nouns: lis
     for key, names in unrecorded_changes(data, site.corrections, proper_nouns):
         lines.append(f"  REVIEW “{labels.get(key, key)}” was changed in bib/ ({', '.join(names)}) with no line in "
                      "bib/corrections.tsv; add an entry line saying what the source gives and why")
+    for work in publisher_is_author(site):
+        lines.append(f"  REVIEW “{labels.get(work.key, work.key)}” gives its author again as publisher "
+                     f"(“{work.publisher}”); APA 7 leaves the publisher out then: delete the field in bib/ and record "
+                     "it with an entry line in bib/corrections.tsv")
     duplicates = duplicate_entries(data)
     for a, b in duplicates:
         lines.append(f"  REVIEW “{labels.get(a, a)}” and “{labels.get(b, b)}” look like one work twice (keep one, "

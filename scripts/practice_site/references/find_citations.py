@@ -32,6 +32,7 @@ PARENS = re.compile(r"\(([^()]*)\)")
 PREFIX = re.compile(r"^(?P<prefix>see also|see,? for example,?|see,? e\.g\.,?|but see|see|e\.g\.,?|cf\.?|i\.e\.,?|"
                     r"for example,?|also|and|compare|contra|(?:as )?(?:cited|quoted|reviewed) in)\s+",
                     re.IGNORECASE)
+LEAD_IN = re.compile(r"^(?P<prefix>[a-z][\w'’ -]{0,60}?\s(?:quoted|cited) in)\s+(?=\S)")  # "young person quoted in"
 SECONDARY = re.compile(r"^(?:as )?(?:cited|quoted|reviewed) in$", re.IGNORECASE)  # APA 7, 8.6
 ABBREVIATION_GIVEN = re.compile(r"\s*\[(?P<short>[^\[\]]+)\]$")  # "Department for Education [DfE]"
 SHORT_NAME = re.compile(r"^(?=(?:\S*[A-Z]){2})[A-Z][\w&'’.-]{1,15}$")  # "DfE", "NSPCC", "DHSC" (one word)
@@ -106,9 +107,13 @@ def normalise_written(text: str) -> str:
 
 
 def split_prefix(segment: str) -> tuple[str, str]:
-    """("see also", "Ruch, 2020") from "see also Ruch, 2020"."""
-    match = PREFIX.match(segment)
-    return (match.group("prefix"), segment[match.end():]) if match else ("", segment)
+    """("see also", "Ruch, 2020") from "see also Ruch, 2020"; ("young person quoted in", "Ruch, 2020") from words
+    that lead in to "quoted in" or "cited in" (APA 7: "(participant quoted in Ruch, 2020)")."""
+    if match := PREFIX.match(segment):
+        return match.group("prefix"), segment[match.end():]
+    if (match := LEAD_IN.match(segment)) and "," not in match.group("prefix"):
+        return match.group("prefix"), segment[match.end():]
+    return "", segment
 
 
 def with_locator(parts: list[CitedWork | str], token: str) -> bool:

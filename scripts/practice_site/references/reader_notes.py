@@ -49,21 +49,26 @@ def cited_note(work: CitedWork, shown: str, short_names: Mapping[str, str]) -> t
     """The reader's note on one cited work that is not shown as written, and what it counts as."""
     unchecked = "" if work.confirmed else UNCONFIRMED
     if work.how == "mapping":
-        return (f"The text cites “{work.written}”; this site links it to “{shown}”. "
+        return (f"The text cites “{as_written(work)}”; this site links it to “{shown}”. "
                 f"{work.reason}{unchecked}"), "citation"
     if work.how == "fuzzy":
-        return (f"The text cites “{work.written}”; this site links it to “{shown}”, as the reference list "
+        return (f"The text cites “{as_written(work)}”; this site links it to “{shown}”, as the reference list "
                 "names the work."), "citation"
     if work.how == "short name":
         full = short_names.get(short_name_of(work), "")
-        return f"The text cites “{work.written}”; the reference list names the author “{full}”.", ""
+        return f"The text cites “{as_written(work)}”; the reference list names the author “{full}”.", ""
     if work.how == "known missing":
-        return (f"The text cites “{work.written}”, which no reference list holds; it is shown as written, "
+        return (f"The text cites “{as_written(work)}”, which no reference list holds; it is shown as written, "
                 f"without a link. {work.reason}{unchecked}"), ""
     if work.how == "matched" and split_letter(work.year)[1] and shown and not shown.endswith(normalise_date(work.year)):
-        return (f"The text cites “{work.written}”; this site shows “{shown}”: it letters one author's works of a "
+        return (f"The text cites “{as_written(work)}”; this site shows “{shown}”: it letters one author's works of a "
                 "year by title, as APA 7 asks, and gives no letter where the reference list holds one of them."), ""
     return "", ""
+
+
+def as_written(work: CitedWork) -> str:
+    """A cited work's names and date as the text writes them (its apostrophes kept)."""
+    return f"{work.names}, {work.year}"
 
 
 def short_name_of(work: CitedWork) -> str:

@@ -39,6 +39,7 @@ class Work:
     title: str = ""
     # Each surname with a particle the list writes after the initials put before it ("Berg, K. ter" -> "ter Berg").
     with_particles: tuple[str, ...] = ()
+    publisher: str = ""  # the publisher or institution, as the entry writes it
 
     @property
     def citation(self) -> str:
@@ -64,8 +65,9 @@ def library_works(data: BibliographyData, written: dict[str, list[str]] | None =
         literal = plain(str(persons[0])) if persons and not persons[0].first_names else ""
         families = tuple(plain(" ".join(p.prelast_names + p.last_names)) for p in persons)
         with_particles = tuple(" ".join([*trailing_particles(p), f]) for p, f in zip(persons, families, strict=True))
+        publisher = plain(entry.fields.get("institution") or entry.fields.get("publisher") or "")
         works.append(Work(key, families, literal, entry_date(entry.fields), tuple((written or {}).get(key, [])),
-                          plain(entry.fields.get("title", "")), with_particles))
+                          plain(entry.fields.get("title", "")), with_particles, publisher))
     return works
 
 
@@ -160,7 +162,8 @@ def year_matches(cited: str, work: Work) -> bool:
 
 def pick_suffixed(cited_year: str, found: list[tuple[Work, str]]) -> list[tuple[Work, str]]:
     """Of several works by one author in a year, the one whose reference was written with the letter; or, when
-    the reference list gives none of them a letter, the one APA would letter so (by title, APA 7 9.47)."""
+    the reference list gives none of them a letter, the one APA would letter so (by title, APA 7 9.47), found
+    as "lettered" for the editor to check."""
     cited_year = normalise_date(cited_year)
     letter = split_letter(cited_year)[1]
     if not letter or len(found) < 2:
@@ -171,7 +174,7 @@ def pick_suffixed(cited_year: str, found: list[tuple[Work, str]]) -> list[tuple[
         return exact
     by_title = sorted(found, key=lambda pair: (filed_title(pair[0].title), pair[0].key))
     at = ord(letter) - ord("a")
-    return [by_title[at]] if at < len(by_title) else []
+    return [(by_title[at][0], "lettered")] if at < len(by_title) else []
 
 
 def resolve_names(work: CitedWork, names: str, library: Sequence[Work], corrections: Corrections,
@@ -261,12 +264,22 @@ def suggestions(work: CitedWork, library: Sequence[Work], limit: int = 3, listed
     return found
 
 
+def cited_by_title(work: CitedWork, library: Sequence[Work], listed: Sequence[str]) -> list[Work]:
+    """Works in the citing principle's own list, of the citation's year, whose title starts with the cited
+    words: guidance cited by its title ("Keeping Children Safe Beyond the Home, 2023")."""
+    words = folded(plain_names(work.names))
+    base = split_letter(work.year)[0]
+    return [w for w in library if w.key in listed and split_letter(w.year)[0] == base and len(words) > 8
+            and folded(w.title).startswith(words)]
+
+
 def expansions(short: str, library: Sequence[Work], listed: Sequence[str] = ()) -> list[str]:
-    """Organisations whose initials spell ``short`` ("DHSC" -> "Department of Health and Social Care"):
-    those in the citing principle's own reference list first."""
+    """Organisations whose initials spell ``short`` ("DHSC" -> "Department of Health and Social Care"), or whose
+    works it publishes ("Ofsted"): those in the citing principle's own reference list first."""
     wanted = "".join(c for c in short.lower() if c.isalpha())
     if len(wanted) < 2:
         return []
-    matches = [w for w in library if w.literal and wanted in organisation_initials(w.literal)]
+    matches = [w for w in library if w.literal and (wanted in organisation_initials(w.literal)
+                                                    or organisation_form(w.publisher) == organisation_form(short))]
     ordered = [w for w in matches if w.key in listed] + [w for w in matches if w.key not in listed]
     return list(dict.fromkeys(w.literal for w in ordered))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -11,7 +12,6 @@ from practice_site.errors import SourceError
 from practice_site.references.bib_file import read_library, source_key, source_strings
 from practice_site.references.corrections import Corrections, read_corrections
 from practice_site.references.find_citations import (
-    SHORT_NAME,
     CitationGroup,
     CitedWork,
     principle_citations,
@@ -20,6 +20,7 @@ from practice_site.references.format_apa import SITE, FormattedLibrary, cached_f
 from practice_site.references.ledger import check_ledger, unread
 from practice_site.references.resolve_citations import (
     Work,
+    cited_by_title,
     declared_in_text,
     declared_short_names,
     expansions,
@@ -36,6 +37,7 @@ from practice_site.text_forms import organisation_form
 CORRECTIONS_FILE = "corrections.tsv"
 SHORT_NAMES_FILE = "short-names.tsv"
 SHORT_NAMES_PATH = f"bib/{SHORT_NAMES_FILE}"
+ONE_WORD_NAME = re.compile(r"^[A-Z][\w&'’.-]{1,15}$")  # "DHSC", "Ofsted": what may be an undeclared short name
 CSL_FILE = "apa.csl"
 
 
@@ -161,9 +163,13 @@ def format_citations(site: ResolvedCitations, bib_dir: Path, cache_dir: Path | N
 
 def short_name_hint(work: CitedWork, site: ResolvedCitations, listed: Sequence[str]) -> str:
     """For a citation by what looks like an undeclared short name ("DHSC, 2021"): the line to add to
-    bib/short-names.tsv, for the organisation whose initials match (the principle's own list first)."""
+    bib/short-names.tsv, for the organisation whose initials match or whose works it publishes (the principle's
+    own list first); for one by a title ("Keeping Children Safe, 2023"), the cite line for the work it names."""
     names = plain_names(work.names)
-    if len(names) > 16 or not SHORT_NAME.match(names):
+    if titled := cited_by_title(work, site.works_in_library, listed):
+        return (f"; if it cites “{titled[0].citation}” by its title, add a cite line to bib/corrections.tsv: "
+                f"cite<TAB>{work.written}<TAB>{titled[0].key}<TAB>(why)<TAB>no")
+    if len(names) > 16 or not ONE_WORD_NAME.match(names):
         return ""
     found = expansions(names, site.works_in_library, listed)
     if not found:

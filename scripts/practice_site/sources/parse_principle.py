@@ -37,6 +37,9 @@ FOOTNOTE_REF = re.compile(r"\[\^(\w+)\]")
 # A comma before a clause that qualifies what responses must do: the navigation title ends there.
 QUALIFYING_CLAUSE = re.compile(r",\s*(?:wherever|where|whenever|when|if|unless|(?:as|so)\s+far\s+as|"
                                r"including|especially|particularly|while|whilst)\b", re.IGNORECASE)
+# A comma before a participle that starts a clause ("trauma-informed, recognising harm in communities"), not
+# a list ("learning, housing and health"): no "and" or "or" follows it.
+PARTICIPLE_CLAUSE = re.compile(r",\s*[a-z]+ing\s+(?![^,]*\b(?:and|or)\b)")
 TITLE_EXAMPLE = '"## 4. Responses to child exploitation and extra-familial harm must... be ..."'
 
 
@@ -45,11 +48,13 @@ def short_title(title: str) -> str:
 
     "Responses ... must be strengths-based and relationship-based" -> "Strengths-based and
     relationship-based"; "... must approach parents and carers as partners, wherever possible"
-    -> "Approach parents and carers as partners". Only a trailing qualifying clause is cut; a
-    comma inside a list ("children, young people and families") is kept.
+    -> "Approach parents and carers as partners". Only a trailing qualifying or participle clause
+    (", recognising harm ...") is cut; a comma inside a list ("children, young people and families",
+    "learning, housing and health") is kept.
     """
     _, found, rest = title.partition(" must ")
-    rest = QUALIFYING_CLAUSE.split(rest.removeprefix("be "), maxsplit=1)[0].strip().rstrip(".,;:").rstrip()
+    rest = QUALIFYING_CLAUSE.split(rest.removeprefix("be "), maxsplit=1)[0]
+    rest = PARTICIPLE_CLAUSE.split(rest, maxsplit=1)[0].strip().rstrip(".,;:").rstrip()
     if not found or not rest:
         return title
     return rest[:1].upper() + rest[1:]
