@@ -14,13 +14,14 @@ import pytest
 from helpers import CHROMIUM, CHROMIUM_ARGS, build_full_site, copy_full_project, serving
 
 # Fixtures shared by a topic's build and browser tests (one build each, for the whole run).
-pytest_plugins = ["support.addresses", "support.bundle", "support.lms", "support.new_principle",
-                  "support.realistic_principle", "support.security"]
+pytest_plugins = ["support.addresses", "support.bundle", "support.hostile_inputs", "support.lms",
+                  "support.new_principle", "support.realistic_principle", "support.security"]
 
 KINDS = ("unit", "build", "browser")
 # Never in a unit test: the real build, the browser, and the builds tests/support/ makes for a topic.
 HEAVY = {"built_site", "offline_copy", "build_log", "site_url", "browser", "page", "addressed_site", "bundle_zip",
-         "unzipped", "lms_dist", "lms_host", "flow", "served", "new_lms", "hostile_site", "realistic"}
+         "unzipped", "lms_dist", "lms_host", "flow", "served", "new_lms", "hostile_site", "realistic",
+         "hostile_baseline"}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -51,3 +51,22 @@ def first_markup(text: str) -> tuple[int, str] | None:
         if match := ATTRIBUTE_LIST_SYNTAX.search(line):
             return number, line[match.start():].split("}")[0] + "}"
     return None
+
+
+# "[" that opens a Markdown link ("[words](address)") or a footnote reference ("[^1]"); any other "["
+# is escaped, so Python-Markdown (whose link handling is quadratic in unmatched "[") reads it as text.
+LINK_OPENING = re.compile(r"\[(?:\^\w+\]|(?:[^\[\]\\\n]|\\.)*\]\()")
+
+
+def escape_stray_brackets(text: str) -> str:
+    """Markdown text with every "[" that opens no link or footnote reference escaped: shown the same."""
+    if "[" not in text:
+        return text
+    out, last = [], 0
+    for at in (i for i, char in enumerate(text) if char == "["):
+        if at and text[at - 1] == "\\" or LINK_OPENING.match(text, at):
+            continue
+        out.append(text[last:at] + "\\")
+        last = at
+    out.append(text[last:])
+    return "".join(out)

@@ -41,7 +41,7 @@ def test_modules_and_functions_are_small_enough_to_read_at_once(path: Path) -> N
 
 # The stages in the order data flows (docs/ARCHITECTURE.md); the MkDocs adapter calls them all, so it is last.
 STAGES = ["sources", "references", "learning", "pages", "bundle", "lms", "mkdocs_plugin"]
-SHARED = {"errors", "safe_text", "text_forms"}  # used by every stage; they use no stage
+SHARED = {"errors", "input_files", "safe_text", "text_forms"}  # used by every stage; they use no stage
 
 
 @pytest.mark.parametrize("path", MODULES, ids=lambda p: p.relative_to(PACKAGE).as_posix())

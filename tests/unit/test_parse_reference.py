@@ -8,7 +8,7 @@ from helpers import SOURCES
 from practice_site.references.parse_reference import parse_reference
 from practice_site.references.reference_fields import ReferenceParseError
 from practice_site.sources.parse_principle import parse_principle
-from practice_site.sources.read_text import read_source
+from practice_site.input_files import read_source
 
 
 def entries(name: str):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from practice_site.errors import SourceError
+from practice_site.input_files import read_input
 from practice_site.learning.quiz_format import QuizFile, check_ids_and_sections, parse_quiz_file
 from practice_site.sources.model import Principle
 
@@ -34,7 +35,7 @@ def load_quizzes(quiz_dir: Path, root: Path, principles: list[Principle]) -> dic
         if principle is None:
             raise SourceError(display, 1, "no principle has this number; name the file principle-N.md after "
                               "the principle it checks")
-        quiz = parse_quiz_file(path.read_text(encoding="utf-8"), display)
+        quiz = parse_quiz_file(read_input(path, display), display)
         quizzes[principle.number] = quiz
         anchors[display] = {s.anchor for s in principle.sections}
     check_ids_and_sections(list(quizzes.values()), anchors)

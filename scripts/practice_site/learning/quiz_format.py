@@ -163,6 +163,22 @@ def parse_settings(lines: list[str], path: str) -> tuple[int, int]:
     return pass_mark, end + 1
 
 
+def between_blocks(stripped: str, line: int, path: str, in_comment: bool, after_a_block: bool) -> bool:
+    """Check one line outside the blocks: only blank lines and, before the first block, a comment of notes
+    for editors. Returns whether the next line is inside that comment."""
+    if stripped.startswith("<!--") and after_a_block:
+        raise SourceError(path, line, "a comment between blocks hides what it holds; delete it (notes for editors "
+                          "go in the comment at the top of the file)")
+    in_comment = in_comment or stripped.startswith("<!--")
+    if stripped == "---" and not in_comment:
+        raise SourceError(path, line, "settings (such as pass_mark) go at the very top of the file, between two "
+                          '"---" lines, before any comment')
+    if stripped and not in_comment:
+        raise SourceError(path, line, "text outside a quiz or reflection block would not be shown; put it in a "
+                          "block (notes for editors go in a comment <!-- --> at the top of the file)")
+    return in_comment and "-->" not in stripped
+
+
 def parse_quiz_file(text: str, path: str) -> QuizFile:
     """Read every block of a quiz file; any mistake is a SourceError naming its line."""
     lines = text.splitlines()
@@ -172,18 +188,12 @@ def parse_quiz_file(text: str, path: str) -> QuizFile:
     in_comment = False
     while index < len(lines):
         header = HEADER.match(lines[index])
+        if header and in_comment:
+            raise SourceError(path, index + 1, "this block is inside a comment, so it would not be shown; take it "
+                              "out of the comment, or delete it")
         if not header:
-            stripped = lines[index].strip()
-            if stripped.startswith("<!--"):
-                in_comment = True
-            if stripped == "---" and not in_comment:
-                raise SourceError(path, index + 1, "settings (such as pass_mark) go at the very top of the file, "
-                                  'between two "---" lines, before any comment')
-            if stripped and not in_comment:
-                raise SourceError(path, index + 1, "text outside a quiz or reflection block would not be shown; "
-                                  "put it in a block or inside <!-- -->")
-            if "-->" in stripped:
-                in_comment = False
+            seen = bool(questions or reflections)
+            in_comment = between_blocks(lines[index].strip(), index + 1, path, in_comment, seen)
             index += 1
             continue
         line_number = index + 1

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from practice_site.errors import SourceError
+from practice_site.input_files import read_input
 from practice_site.learning.module_catalogue import ModuleEntry
 from practice_site.learning.session_format import Session, check_targets, parse_sessions
 from practice_site.safe_text import first_markup
@@ -22,19 +24,28 @@ class SessionPlan:
     sessions: tuple[Session, ...]
 
 
+PLAN_NAME = re.compile(r"[a-z0-9][a-z0-9-]*\.md")
+
+
 def load_session_plans(sessions_dir: Path, docs_dir: Path, root: Path,
                        modules: dict[str, ModuleEntry]) -> list[SessionPlan]:
     """Read and check every ``*.md`` plan in ``sessions_dir``, once."""
     anchors = {m.id: {s.anchor for s in m.sections} | MODULE_ANCHORS for m in modules.values()}
     found = []
     for path in sorted(sessions_dir.glob("*.md")):
-        text = path.read_text(encoding="utf-8")
         display = path.relative_to(root).as_posix()
+        if not PLAN_NAME.fullmatch(path.name):
+            raise SourceError(display, 1, "name a session plan's file with small letters, digits and hyphens, such "
+                              "as workshop-90-minutes.md (it becomes the page's address)")
+        text = read_input(path, display)
         if markup := first_markup(text):
             raise SourceError(display, markup[0], f"a session plan is plain text, but this line has markup "
                               f"({markup[1]}); remove it, or describe it in words")
         sessions = parse_sessions(text, display)
         check_targets(sessions, anchors, display)
-        title = next((line[2:].strip() for line in text.splitlines() if line.startswith("# ")), path.stem)
+        title = next((line[2:].strip() for line in text.splitlines() if line.startswith("# ")), "")
+        if not title:
+            raise SourceError(display, 1, 'a session plan starts with its title, a line such as "# A 90-minute '
+                              'workshop"; add one')
         found.append(SessionPlan(title, path.relative_to(docs_dir).as_posix(), tuple(sessions)))
     return found

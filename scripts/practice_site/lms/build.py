@@ -17,6 +17,7 @@ from pathlib import Path
 
 from practice_site.bundle.make_bundle import build_site, project_version, write_zip
 from practice_site.errors import SourceError
+from practice_site.input_files import read_input
 from practice_site.learning.quiz_format import QuizFile, parse_quiz_file
 from practice_site.lms.catalogue import CATALOGUE
 from practice_site.lms.moodle_xml import moodle_xml
@@ -55,7 +56,7 @@ def read_quiz(path: str | None, root: Path) -> QuizFile | None:
     if not path:
         return None
     file = Path(path)
-    return parse_quiz_file(file.read_text(encoding="utf-8"), file.relative_to(root).as_posix()
+    return parse_quiz_file(read_input(file, file.relative_to(root).as_posix()), file.relative_to(root).as_posix()
                            if file.is_relative_to(root) else str(file))
 
 

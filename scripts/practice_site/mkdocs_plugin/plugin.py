@@ -17,16 +17,18 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.utils import is_error_template, normalize_url
+from mkdocs.utils import get_relative_url, is_error_template, normalize_url
 from mkdocs.utils.templates import TemplateContext
 
 from practice_site.errors import SourceError
+from practice_site.input_files import check_tree
 from practice_site.learning.block_placement import PageSource
 from practice_site.learning.learner_path import finish_markdown, module_cards, module_status_bar, start_action
 from practice_site.learning.module_learning import learning_markdown
 from practice_site.learning.my_learning import my_learning_markdown
 from practice_site.lms.catalogue import catalogue_entries, write_catalogue
 from practice_site.lms.page_links import package_links
+from practice_site.mkdocs_plugin.build_modes import add_offline_shim, prepare_lms
 from practice_site.mkdocs_plugin.build_notes import (
     check_published_links,
     log_notes,
@@ -34,15 +36,19 @@ from practice_site.mkdocs_plugin.build_notes import (
     report_problems,
     theme_data,
 )
-from practice_site.mkdocs_plugin.config import PracticePrinciplesConfig, check_address, check_config_strings
+from practice_site.mkdocs_plugin.config import (
+    PracticePrinciplesConfig,
+    check_address,
+    check_config_strings,
+    check_front_matter,
+)
 from practice_site.mkdocs_plugin.nav import fill_section, fill_top_section, nav_entries
+from practice_site.mkdocs_plugin.page_policy import PagePolicy
 from practice_site.mkdocs_plugin.site_model import SiteModel, load_site, module_uri
 from practice_site.pages import published_links as published
 from practice_site.pages.bibliography_page import bibliography_markdown
-from practice_site.pages.csp import add_policy
 from practice_site.pages.download_offer import home_offer
 from practice_site.pages.module_page import render_principle
-from practice_site.pages.offline_shim import frame_script, worker_url
 from practice_site.pages.sanitise import clean_content
 from practice_site.pages.search_index import ReferenceEntry, point_to_worker, reference_entries, rewrite_index_file
 from practice_site.pages.site_address import site_path
@@ -79,6 +85,7 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
     references: dict[str, list[ReferenceEntry]]  # each module page's reference entries, for the search index
     anchors: dict[str, list[str]]  # each page's section anchors (its table of contents), for published links
     dirty = False  # mkdocs build --dirty rebuilds only the pages that changed
+    policy: PagePolicy | None = None  # the pages' Content Security Policy, from the theme's templates (per build)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.dirty = dirty
@@ -93,11 +100,14 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
             (log.warning if level == "warning" else log.info)(message)
         strict = bool(config.strict)
         try:
+            for folder in (config.docs_dir, config.theme.custom_dir, root / self.config.bib_dir):
+                if folder:  # no file from outside the project, and every text file readable
+                    check_tree(Path(folder), root)
             self.site = load_site(root, Path(config.docs_dir), self.config,
                                   check=lambda citations, findings: report_problems(citations, findings, strict))
         except SourceError as error:
             raise PluginError(str(error)) from None
-        self.references, self.anchors = {}, {}
+        self.references, self.anchors, self.policy = {}, {}, None
         log_notes(self.site, self.config.quizzes_dir)
         config.watch.extend([str(root / self.config.sources_dir), str(root / self.config.bib_dir)])
         modules = [(f"{p.number}. {p.short_title}", self.module_uri(p)) for p in self.site.principles]
@@ -107,31 +117,10 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
         theme_data(self.site, config)
         config.markdown_extensions.extend(e for e in PAGE_EXTENSIONS if e not in config.markdown_extensions)
         if self.config.offline:
-            self.add_offline_shim(config, root)
+            add_offline_shim(config, root, self.config.offline_shim, SHIM_URI)
         if self.config.lms:
-            self.prepare_lms(config)
+            prepare_lms(config, LMS_SCRIPT)
         return config
-
-    @staticmethod
-    def prepare_lms(config: MkDocsConfig) -> None:
-        """Pages that stand alone in a package: no site search, and the SCORM script before learning.js."""
-        config.extra["lms"] = True
-        search = config.plugins.get("material/search") or config.plugins.get("search")
-        if search is not None and "enabled" in search.config:
-            search.config.enabled = False
-        scripts = [str(script) for script in config.extra_javascript]
-        at = scripts.index("javascripts/learning.js") if "javascripts/learning.js" in scripts else len(scripts)
-        config.extra_javascript.insert(at, LMS_SCRIPT)
-
-    def add_offline_shim(self, config: MkDocsConfig, root: Path) -> None:
-        """List a local copy of the iframe-worker shim, so Material's offline plugin adds no CDN script.
-
-        Runs before the offline plugin (list this plugin first in mkdocs.yml).
-        """
-        if not (root / self.config.offline_shim).is_file():
-            raise PluginError(f"{self.config.offline_shim} is missing; run 'npm ci' (or 'make bundle') to install it")
-        config.extra.setdefault("polyfills", [])
-        config.extra["polyfills"].insert(0, SHIM_URI)
 
     def module_uri(self, principle: Principle) -> str:
         return module_uri(self.config, principle)
@@ -196,6 +185,10 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         uri = page.file.src_uri
+        try:
+            check_front_matter(page.meta, f"{Path(config.docs_dir).name}/{uri}", page.file.content_string.splitlines())
+        except SourceError as error:
+            raise PluginError(str(error)) from None
         if "description" in page.meta:  # the theme writes it into an attribute as it is
             page.meta["description"] = html.escape(str(page.meta["description"]))
         if (module := self.site.module_at(uri)) is not None:
@@ -239,13 +232,14 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
         """Record a module's reference entries for search; repair the theme's markup; add the policy."""
         if self.site.module_at(page.file.src_uri) is not None:
             self.references[page.url] = reference_entries(output)
-        return self.with_policy(fix_theme_markup(point_to_worker(output)))
+        return self.with_policy(fix_theme_markup(point_to_worker(output)), config, page.file.src_uri,
+                                get_relative_url(".", page.url))
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         """The theme's own pages (404.html) carry the policy too."""
         if "<head" not in output_content:
             return output_content
-        return self.with_policy(fix_theme_markup(point_to_worker(output_content)))
+        return self.with_policy(fix_theme_markup(point_to_worker(output_content)), config, template_name, ".")
 
     def on_template_context(self, context: TemplateContext, *, template_name: str,
                             config: MkDocsConfig) -> TemplateContext:
@@ -261,13 +255,12 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
             context["site_path"] = site_path(config.site_url) if config.site_url else None
         return context
 
-    def with_policy(self, page: str) -> str:
-        """The page with its Content Security Policy (in the offline bundle, allowing the search shim's frame)."""
-        extra = []
-        if self.config.offline and (url := worker_url(page)):
-            shim = (self.site.root / self.config.offline_shim).read_text(encoding="utf-8")
-            extra.append(frame_script(shim, url))
-        return add_policy(page, extra)
+    def with_policy(self, page: str, config: MkDocsConfig, where: str, base_url: str) -> str:
+        """The page with its Content Security Policy (see page_policy)."""
+        if self.policy is None:
+            shim = self.site.root / self.config.offline_shim if self.config.offline else None
+            self.policy = PagePolicy(config, shim.read_text(encoding="utf-8") if shim else None)
+        return self.policy.apply(page, where, base_url)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)

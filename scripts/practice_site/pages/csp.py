@@ -1,7 +1,7 @@
 """A Content Security Policy on every page, as a ``<meta http-equiv>`` so that it holds offline too.
 
-No inline script runs unless the policy names its hash; the hashes of the theme's own inline
-scripts are computed from each built page (they differ with the page's depth). Nothing may load
+No inline script runs unless the policy names its hash, and the policy names only the scripts the
+templates write (``known_scripts``), never whatever a built page happens to hold. Nothing may load
 from another site, no plugin content, no ``<base>`` and no form sent elsewhere.
 """
 
@@ -11,7 +11,6 @@ import base64
 import hashlib
 from html.parser import HTMLParser
 
-SCRIPT_TYPES = {"", "text/javascript", "module", "application/javascript"}
 DIRECTIVES = [
     ("default-src", "'self'"),
     ("script-src", "'self' {hashes}"),
@@ -27,31 +26,17 @@ DIRECTIVES = [
 ]
 
 
-class _PageScan(HTMLParser):
-    """Finds the inline scripts that run and where the ``<head>`` start tag ends."""
+class _HeadEnd(HTMLParser):
+    """Finds where the ``<head>`` start tag ends."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=False)
-        self.scripts: list[str] = []
         self.head_end: tuple[int, int] | None = None
-        self._in_script = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        named = dict(attrs)
         if tag == "head" and self.head_end is None:
             line, column = self.getpos()
             self.head_end = (line, column + len(self.get_starttag_text() or ""))
-        if tag == "script" and "src" not in named and (named.get("type") or "").lower() in SCRIPT_TYPES:
-            self._in_script = True
-            self.scripts.append("")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "script":
-            self._in_script = False
-
-    def handle_data(self, data: str) -> None:
-        if self._in_script:
-            self.scripts[-1] += data
 
 
 def script_hash(script: str) -> str:
@@ -65,17 +50,14 @@ def policy(scripts: list[str]) -> str:
     return "; ".join(f"{name} {value.format(hashes=hashes)}".strip() for name, value in DIRECTIVES)
 
 
-def add_policy(page: str, extra_scripts: list[str] = ()) -> str:
-    """``page`` with the policy as the first element of its ``<head>``.
-
-    ``extra_scripts`` are inline scripts the page's own scripts create (the offline search shim's).
-    """
-    scan = _PageScan()
+def add_policy(page: str, allowed_scripts: list[str]) -> str:
+    """``page`` with the policy, allowing ``allowed_scripts`` alone, as the first element of its ``<head>``."""
+    scan = _HeadEnd()
     scan.feed(page)
     scan.close()
     if scan.head_end is None:
         raise ValueError("the page has no <head>")
     line, column = scan.head_end
     offset = sum(len(text) + 1 for text in page.split("\n")[: line - 1]) + column  # the parser counts "\n" only
-    meta = f'\n<meta http-equiv="Content-Security-Policy" content="{policy([*scan.scripts, *extra_scripts])}">'
+    meta = f'\n<meta http-equiv="Content-Security-Policy" content="{policy(allowed_scripts)}">'
     return page[:offset] + meta + page[offset:]

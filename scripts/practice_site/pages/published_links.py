@@ -19,6 +19,7 @@ from typing import Any, Protocol
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from practice_site.pages.csp import add_policy
+from practice_site.pages.known_scripts import known_scripts, template_scripts
 
 MANIFEST = "published-links.json"
 REDIRECT_MARK = '<meta name="practice-site-redirect"'  # written by templates/redirect.html
@@ -105,8 +106,12 @@ def update_manifest(manifest: Mapping[str, Any], links: dict[str, list[str]]) ->
 
 
 def redirect_page(target: str, title: str) -> str:
-    """A page that sends the reader on to ``target`` (relative), keeping any #section; works from file://."""
-    return add_policy(_redirect_html(target, title))
+    """A page that sends the reader on to ``target`` (relative), keeping any #section; works from file://.
+
+    Its policy allows the template's own script for this target, and nothing else."""
+    allowed = known_scripts(TEMPLATES, template_scripts(TEMPLATES, ["redirect.html"]), {"target": target,
+                                                                                         "title": title})
+    return add_policy(_redirect_html(target, title), sorted(allowed))
 
 
 def _redirect_html(target: str, title: str) -> str:

@@ -18,7 +18,10 @@ def check_site_url(url: str) -> str | None:
     if set(url) - ALLOWED:
         bad = "".join(sorted(set(url) - ALLOWED))
         return f"it has characters an address cannot have ({bad!r}); write it as in a browser's address bar"
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError as error:  # "https://[x.org/": an unclosed bracket
+        return f"it cannot be read as an address ({error}); write it as in a browser's address bar"
     if parts.scheme not in {"http", "https"} or not parts.netloc:
         return "it must start with https:// (or http://) and name the host, for example https://example.org/training/"
     if parts.query or parts.fragment:

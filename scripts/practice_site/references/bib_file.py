@@ -10,6 +10,7 @@ from pybtex.database import BibliographyData, Entry, parse_string
 from pybtex.scanner import PybtexSyntaxError
 
 from practice_site.errors import SourceError
+from practice_site.input_files import read_input
 from practice_site.references.apa_titles import protect, quoted_full_stop
 from practice_site.references.bibtex_values import (
     bibtex_text,
@@ -233,7 +234,7 @@ class BibFile:
 
 def read_bib(path: Path, display: str) -> BibFile:
     """Parse one .bib file; syntax errors and repeated keys become SourceErrors with the line."""
-    text = path.read_text(encoding="utf-8")
+    text = read_input(path, display)
     lines: dict[str, int] = {}
     for match in ENTRY_START.finditer(text):
         line = text.count("\n", 0, match.start("type")) + 1

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from practice_site.errors import SourceError
+from practice_site.input_files import read_source
 from practice_site.references.find_citations import normalise_written
 
 KINDS = ("cite", "missing", "text", "entry")
@@ -99,7 +100,7 @@ def read_corrections(path: Path, display: str, keys: set[str]) -> Corrections:
     items: list[Correction] = []
     if not path.exists():
         return Corrections(display)
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    for number, line in enumerate(read_source(path, display), start=1):
         if not line.strip() or line.startswith("#"):
             continue
         correction = read_line(display, number, line, keys)

@@ -18,6 +18,7 @@ from pathlib import Path
 from pybtex.database import Entry
 
 from practice_site.errors import SourceError
+from practice_site.input_files import read_input, read_source
 from practice_site.references.apa_titles import case_notes, protect, quoted_full_stop
 from practice_site.references.bib_file import (
     add_field,
@@ -104,7 +105,7 @@ class Library:
 
 
 def read_proper_nouns(path: Path) -> list[str]:
-    lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+    lines = read_source(path, PROPER_NOUNS) if path.exists() else []
     return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
 
 
@@ -119,7 +120,7 @@ def identity_of(ref: Reference) -> Identity | None:
 def read_existing(root: Path) -> Library:
     """The library as it stands; each entry is known by its fields and by re-reading its wordings."""
     bib_path = root / BIB_FILE
-    library = Library({BIB_FILE: bib_path.read_text(encoding="utf-8") if bib_path.exists() else HEADER})
+    library = Library({BIB_FILE: read_input(bib_path, BIB_FILE) + "\n" if bib_path.exists() else HEADER})
     if not (root / "bib").is_dir():
         return library
     data, where = read_library(root / "bib", root)
@@ -130,7 +131,7 @@ def read_existing(root: Path) -> Library:
     for key, entry in data.entries.items():
         library.files[key] = path = where[key][0]
         if path not in library.texts:
-            library.texts[path] = (root / path).read_text(encoding="utf-8")
+            library.texts[path] = read_input(root / path, path) + "\n"
         library.known.update(dict.fromkeys(source_strings(entry), key))
         library.identities.setdefault(entry_identity(entry), key)
         library.next_number[key] = next_source_number(entry)

@@ -8,6 +8,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from practice_site.errors import SourceError
+from practice_site.input_files import read_source
 from practice_site.text_forms import organisation_form
 
 
@@ -36,7 +37,7 @@ def read_short_names(path: Path, display: str, organisations: Iterable[str]) -> 
     if not path.exists():
         return ShortNames()
     by_form = {organisation_form(o): o for o in organisations}
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    for number, line in enumerate(read_source(path, display), start=1):
         if not line.strip() or line.startswith("#"):
             continue
         columns = [c.strip() for c in line.split("\t")]

@@ -6,9 +6,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from practice_site.errors import SourceError
+from practice_site.input_files import read_source
 from practice_site.sources.model import Principle
 from practice_site.sources.parse_principle import parse_principle
-from practice_site.sources.read_text import read_source
 from practice_site.text_forms import single_spaced
 
 SOURCE_SUFFIX = ".txt"

@@ -1,4 +1,7 @@
-"""Read a source document as lines of text, refusing anything that is not UTF-8 or holds a control character.
+"""Every input file read one way: UTF-8 (a byte-order mark allowed), no control characters, errors with FILE:LINE.
+
+Principle sources, ``bib/`` files, quiz files, session plans, the site's own pages and the theme's
+overrides are all read here, so a bad byte or a NUL is refused the same way wherever it is.
 
 Lines end at "\\n", "\\r\\n" or a lone "\\r", as an editor counts them, and at nothing else: form
 feeds, "\\x1c"-"\\x1e", "\\x85" (control characters, refused below) and U+2028/U+2029 do not end a
@@ -60,5 +63,37 @@ def refuse_control_characters(lines: list[str], path: str) -> None:
 
 
 def read_source(path: Path, display: str) -> list[str]:
-    """Read the source at ``path``; errors name it as ``display`` (for example ``sources/x.txt``)."""
+    """Read the file at ``path`` as lines; errors name it as ``display`` (for example ``sources/x.txt``)."""
     return decode_source(path.read_bytes(), display)
+
+
+def read_input(path: Path, display: str) -> str:
+    """Read the file at ``path`` as text with "\n" line endings (see :func:`read_source`)."""
+    return "\n".join(read_source(path, display))
+
+
+TEXT_SUFFIXES = {".md", ".markdown", ".html", ".htm", ".css", ".js", ".txt", ".tsv", ".bib", ".csl", ".json",
+                 ".yml", ".yaml", ".svg", ".xml"}
+
+
+def outside(path: Path, root: Path) -> bool:
+    """Whether ``path``, once its links are followed, is a file or folder outside ``root``."""
+    return not path.resolve().is_relative_to(root.resolve())
+
+
+def check_tree(folder: Path, root: Path) -> None:
+    """Every file under ``folder`` stays inside the project (no link out of it) and, if it is text, reads
+    as :func:`read_source` reads (UTF-8, no control character); a SourceError names the first that does not."""
+    if not folder.exists():
+        return
+    if outside(folder, root):
+        raise SourceError(folder.relative_to(root).as_posix(), 1, "this folder is a link to a place outside the "
+                          "project; nothing from outside the project may be published: copy what it needs in")
+    for path in sorted(folder.rglob("*")):
+        display = path.relative_to(root).as_posix()
+        if path.is_symlink() and outside(path, root):
+            raise SourceError(display, 1, "this is a link to a place outside the project, so the build would "
+                              "publish a file from elsewhere on this computer; copy the file into the project "
+                              "instead, or delete the link")
+        if path.is_file() and path.suffix.lower() in TEXT_SUFFIXES:
+            read_source(path, display)
