@@ -76,14 +76,20 @@ TEXT_SUFFIXES = {".md", ".markdown", ".html", ".htm", ".css", ".js", ".txt", ".t
                  ".yml", ".yaml", ".svg", ".xml"}
 
 
+RUNNABLE_SUFFIXES = {".html", ".htm", ".xhtml", ".svg", ".xml", ".xsl", ".shtml"}
+
+
 def outside(path: Path, root: Path) -> bool:
     """Whether ``path``, once its links are followed, is a file or folder outside ``root``."""
     return not path.resolve().is_relative_to(root.resolve())
 
 
-def check_tree(folder: Path, root: Path) -> None:
+def check_tree(folder: Path, root: Path, published_as_is: bool = False) -> None:
     """Every file under ``folder`` stays inside the project (no link out of it) and, if it is text, reads
-    as :func:`read_source` reads (UTF-8, no control character); a SourceError names the first that does not."""
+    as :func:`read_source` reads (UTF-8, no control character); a SourceError names the first that does not.
+
+    ``published_as_is``: the folder's files other than pages are copied to the site unchanged, so files
+    a browser would run as a page (HTML, SVG) are refused too."""
     if not folder.exists():
         return
     if outside(folder, root):
@@ -95,5 +101,9 @@ def check_tree(folder: Path, root: Path) -> None:
             raise SourceError(display, 1, "this is a link to a place outside the project, so the build would "
                               "publish a file from elsewhere on this computer; copy the file into the project "
                               "instead, or delete the link")
+        if published_as_is and path.is_file() and path.suffix.lower() in RUNNABLE_SUFFIXES:
+            raise SourceError(display, 1, "a file of this kind would be published as it is, and could run a "
+                              "script on the site's own address; write pages in Markdown (.md) and use PNG or "
+                              "JPEG for images")
         if path.is_file() and path.suffix.lower() in TEXT_SUFFIXES:
             read_source(path, display)

@@ -53,9 +53,10 @@ def first_markup(text: str) -> tuple[int, str] | None:
     return None
 
 
-# "[" that opens a Markdown link ("[words](address)") or a footnote reference ("[^1]"); any other "["
-# is escaped, so Python-Markdown (whose link handling is quadratic in unmatched "[") reads it as text.
-LINK_OPENING = re.compile(r"\[(?:\^\w+\]|(?:[^\[\]\\\n]|\\.)*\]\()")
+# "[" that opens a whole Markdown link ("[words](address)", closed) or a footnote reference ("[^1]"); any
+# other "[" is escaped, so Python-Markdown (whose link handling is quadratic in unmatched "[" and in
+# unclosed "[words](") reads it as text.
+LINK_OPENING = re.compile(r"\[(?:\^\w+\]|(?:[^\[\]\\\n]|\\.)*\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*\))")
 
 
 def escape_stray_brackets(text: str) -> str:

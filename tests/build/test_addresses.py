@@ -95,7 +95,7 @@ def metas(html: str) -> dict[str, str]:
 def test_descriptions_with_quotes_and_markup_stay_inside_their_attribute(tmp_path):
     """The theme writes descriptions into attributes unescaped; the plugin escapes them once."""
     project = copy_project(tmp_path)
-    page_description = 'Who "we" are <img src=x onerror=alert(1)> & why'
+    page_description = 'Who "we" are & why'
     credits = project / "docs" / "credits.md"
     credits.write_text(f"---\ndescription: '{page_description}'\n---\n\n" + credits.read_text(encoding="utf-8"),
                        encoding="utf-8")
@@ -108,4 +108,8 @@ def test_descriptions_with_quotes_and_markup_stay_inside_their_attribute(tmp_pat
     assert on_credits["description"] == on_credits["og:description"] == page_description
     on_home = metas((project / "site" / "index.html").read_text(encoding="utf-8"))
     assert on_home["description"].startswith('Self-study "and" workshop material & more')
+    credits.write_text(credits.read_text(encoding="utf-8").replace(page_description, "Who <img src=x onerror=1>"),
+                       encoding="utf-8")
+    refused = build(project)
+    assert refused.returncode != 0 and "docs/credits.md:2: description: markup such as <b>" in refused.stderr
     assert on_home["og:description"] == on_home["description"]

@@ -16,6 +16,7 @@ import pytest
 from support.hostile_inputs import (
     ROWS,
     SECRET,
+    SLOW,
     TIMEOUT,
     TRACEBACK,
     Baseline,
@@ -36,17 +37,22 @@ def problems_with(row: Row, project, baseline: Baseline, build) -> list[str]:
     if build.returncode is None:
         return [f"timeout: make site still running after {TIMEOUT} s"]
     found: list[str] = []
+    slow = max(SLOW, 5 * baseline.seconds)
+    if build.seconds > slow:
+        found.append(f"slow: {build.seconds:.0f} s (a clean build takes {baseline.seconds:.0f} s; "
+                     f"the limit is {slow:.0f} s)")
     if TRACEBACK in build.output:
         found.append("traceback: " + build.output[build.output.index(TRACEBACK):].strip().splitlines()[-1][:200])
     if row.outcome == "refused":
         if build.returncode == 0:
             found.append("built, but it should be refused")
-        elif not re.search(row.pattern, build.output):
-            found.append(f"wrong message: nothing matches {row.pattern!r}")
-        if hashes(project / "site") != baseline.hashes:
-            found.append("the old site was not kept byte for byte")
-        if (project / "site.tmp").exists():
-            found.append("a half-built site.tmp was left behind")
+        else:
+            if not re.search(row.pattern, build.output):
+                found.append(f"wrong message: nothing matches {row.pattern!r}")
+            if hashes(project / "site") != baseline.hashes:
+                found.append("the old site was not kept byte for byte")
+            if (project / "site.tmp").exists():
+                found.append("a half-built site.tmp was left behind")
     else:
         if build.returncode != 0:
             found.append(f"refused (exit {build.returncode}), but it should build")
@@ -55,7 +61,7 @@ def problems_with(row: Row, project, baseline: Baseline, build) -> list[str]:
     for name, data in site_files(project / "site"):
         if SECRET.encode() in data:
             found.append(f"secret published in {name}")
-        if row.outcome == "built" and build.returncode == 0:
+        if build.returncode == 0:  # built (for a row that should be refused too: what it published)
             new_page = name.removeprefix("zip:") in row.new_pages
             if name not in baseline.files and not new_page:
                 found.append(f"a file the clean build does not have: {name}")

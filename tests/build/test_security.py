@@ -13,8 +13,12 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-from helpers import build, copy_project, text_of
+from helpers import ROOT, build, copy_project, text_of
+from mkdocs.config import load_config
+from mkdocs.exceptions import PluginError
 from support.security import _Live, live_markup
+
+from practice_site.mkdocs_plugin.page_policy import PagePolicy
 
 
 class _Policy(HTMLParser):
@@ -87,3 +91,14 @@ def test_markup_in_plain_text_inputs_is_refused_with_file_and_line(tmp_path, whe
     result = build(project)
     assert result.returncode != 0 and expected in result.stderr, result.stderr
     assert not (project / "site").exists()
+
+
+def test_a_built_page_holding_a_script_no_template_writes_stops_the_build(built_site):
+    """The last line of defence: whatever route a script takes to a page, the policy never lists it."""
+    policy = PagePolicy(load_config(str(ROOT / "mkdocs.yml")), None)
+    page = (built_site / "credits.html").read_text(encoding="utf-8")
+    page = page.replace('<meta http-equiv="Content-Security-Policy"', '<meta name="old-policy"', 1)
+    assert "Content-Security-Policy" in policy.apply(page, "credits.md", ".")
+    for injected in ("<script>steal()</script>", '<a href="javascript:steal()">x</a>', "<img src=x onerror=steal()>"):
+        with pytest.raises(PluginError, match=r"^credits\.md: the built page holds "):
+            policy.apply(page.replace("</body>", injected + "</body>"), "credits.md", ".")

@@ -34,7 +34,8 @@ import pytest
 from helpers import ROOT, copy_full_project
 
 SECRET = "hostile-fuzz-secret-5c1e0a7d"
-TIMEOUT = 60  # seconds for one make site; a build that takes longer fails its row
+TIMEOUT = 60  # seconds for one make site; a build that takes longer is stopped and fails its row
+SLOW = 20  # seconds (or five times the clean build, if more): a built row that takes longer fails as slow
 TRACEBACK = "Traceback (most recent call last)"
 
 Edit = Callable[[Path, Path], None]  # (project, outside): change the project; outside/secret.txt holds SECRET
@@ -76,12 +77,15 @@ def at(rel: str, line: int | str, what: str = "") -> str:
 
 
 def key(name: str) -> str:
-    """The message for a refused mkdocs.yml value: ``mkdocs.yml: NAME...: ...`` (NAME or a key under it)."""
-    return rf"mkdocs\.yml: {re.escape(name)}[\w.\[\]-]*: "
+    """The message for a refused mkdocs.yml value: ``mkdocs.yml: NAME...: ...`` (NAME or a key under it), or
+    MkDocs' own check of a value it reads before any plugin runs: ``Config value 'NAME': ...``."""
+    return (rf"(?:mkdocs\.yml: (?:[\w.]+ / )*{re.escape(name)}[\w.\[\]-]*(?: / [\w.]+)*: "
+            rf"|Config value '{re.escape(name)}': )")
 
 
+REAL_ADDRESS = "https://example.org/training/"
 SITE_URL_MESSAGE = r"the SITE_URL environment variable\b"
-NOT_UTF8 = r"(?i)not utf-8"
+NOT_UTF8 = r"(?i:not utf-8)"
 
 # --- edits ------------------------------------------------------------------------------------------
 
@@ -248,8 +252,8 @@ ROWS: tuple[Row, ...] = (
           " [press](javascript:alert(1)) [again](JaVaScRiPt&#58;alert(2)) <javascript:alert(3)>"),
           log=at(SOURCE, SUMMARY_END)),
     built("source-javascript-reference", SOURCE,
-          replace(SOURCE, "<https://www.barnardos.org.uk/", "<javascript:alert(1)//www.barnardos.org.uk/"),
-          log=at(SOURCE, "*Impact Report Summary*")),
+          both(replace(SOURCE, "<https://www.barnardos.org.uk/", "<javascript:alert(1)//www.barnardos.org.uk/"),
+               replace(BIB, "<https://www.barnardos.org.uk/", "<javascript:alert(1)//www.barnardos.org.uk/"))),
     built("source-new-principle-markup-title", NEW_SOURCE, write(NEW_SOURCE, NEW_SOURCE_TEXT),
           new_pages=("principles/principle-97.html", "p97.html")),
     refused("source-control-character", SOURCE, insert_bytes(SOURCE, "approaching parents", b"\x1b[31m"),
@@ -258,14 +262,14 @@ ROWS: tuple[Row, ...] = (
             at(SOURCE, 1)),
     built("source-50kb-brackets-and-angles", SOURCE, replace(SOURCE, SUMMARY_END, SUMMARY_END + " " + "[<" * 25_000)),
     built("source-20000-unmatched-brackets", SOURCE, replace(SOURCE, SUMMARY_END, SUMMARY_END + " " + "[" * 20_000)),
-    built("source-link-and-emphasis-flood", SOURCE,
-          replace(SOURCE, SUMMARY_END, SUMMARY_END + " " + "[a](" * 5_000 + " " + "*_`" * 5_000)),
+    built("source-50kb-unclosed-links", SOURCE, replace(SOURCE, SUMMARY_END, SUMMARY_END + " " + "[a](" * 12_500)),
 
     # bib/references.bib: every field is text; the file is read like a source.
     built("bib-markup-in-title", BIB, replace(BIB, "title = {Impact Report Summary}",
           r"title = {Impact Report \textless{}script\textgreater{}alert(1)\textless{}/script\textgreater{} "
           r"<img src=x onerror=alert(2)> Summary}")),
-    built("bib-javascript-url", BIB, replace(BIB, "url = {https://www.barnardos.org.uk/", "url = {javascript:alert(1)//"),
+    built("bib-javascript-url", BIB,
+          replace(BIB, "url = {https://www.barnardos.org.uk/", "url = {javascript:alert(1)//"),
           log=at(BIB, "url = {https://www.barnardos.org.uk/")),
     built("bib-tex-input-reads-nothing", BIB, bib_reads_the_secret),
     refused("bib-not-utf8", BIB, insert_bytes(BIB, "title = {Impact Report", b" \xe9"),
@@ -278,11 +282,10 @@ ROWS: tuple[Row, ...] = (
     refused("corrections-not-utf8", CORRECTIONS, insert_bytes(CORRECTIONS, "spells the first author", b"\xe9"),
             at(CORRECTIONS, "spells the first author", NOT_UTF8)),
     refused("corrections-control-character", CORRECTIONS,
-            insert_bytes(CORRECTIONS, "lists no Berelowitz", b"\x07"), at(CORRECTIONS, "lists no Berelowitz", r"U\+0007")),
+            insert_bytes(CORRECTIONS, "lists no Berelowitz", b"\x07"),
+            at(CORRECTIONS, "lists no Berelowitz", r"U\+0007")),
     refused("short-names-not-utf8", SHORT_NAMES, insert_bytes(SHORT_NAMES, "Social Care Institute", b"\xe9"),
             at(SHORT_NAMES, "Social Care Institute", NOT_UTF8)),
-    refused("short-names-control-character", SHORT_NAMES, insert_bytes(SHORT_NAMES, "Tackling Child", b"\x1b"),
-            at(SHORT_NAMES, "Tackling Child", r"U\+001B")),
     refused("short-names-symlink-outside", SHORT_NAMES, link_out(SHORT_NAMES, lambda text: text + f"# {SECRET}\n"),
             at(SHORT_NAMES, 1)),
     refused("proper-nouns-not-utf8", NOUNS, insert_bytes(NOUNS, "Greater Manchester", b"\xe9"),
@@ -298,7 +301,7 @@ ROWS: tuple[Row, ...] = (
             at(QUIZ, "- [x] As sources of protection", NOT_UTF8)),
     refused("quiz-id-attribute-breakout", QUIZ,
             replace(QUIZ, "id: p7-first-and-foremost", 'id: p7-first" onmouseover="alert(1)'),
-            at(QUIZ, "id: p7-first-and-foremost")),
+            rf"{at(QUIZ, FIRST_QUESTION)}|{at(QUIZ, 'id: p7-first-and-foremost')}"),  # the block's line or the id's
     refused("quiz-symlink-outside", QUIZ, link_out(QUIZ, with_secret(FIRST_QUESTION)), at(QUIZ, 1)),
     built("quiz-markup-and-links-shown-as-text", QUIZ, replace(QUIZ, "This is the mind-set the principle asks",
           '[press](javascript:alert(1)) <a href="javascript:alert(2)">a</a> <img src=x onerror=alert(3)> '
@@ -306,13 +309,11 @@ ROWS: tuple[Row, ...] = (
     built("quiz-byte-order-mark-and-crlf", QUIZ, lambda project, outside: (project / QUIZ).write_bytes(
           b"\xef\xbb\xbf" + (ROOT / QUIZ).read_bytes().replace(b"\n", b"\r\n"))),
     built("quiz-20000-unmatched-brackets", QUIZ,
-          replace(QUIZ, "This is the mind-set the principle asks", "[" * 20_000 + " This is the mind-set the principle asks")),
+          replace(QUIZ, "This is the mind-set", "[" * 20_000 + " This is the mind-set")),
 
     # docs/sessions/*.md
     refused("session-front-matter-title-yaml-escapes", SESSION,
             front_matter(SESSION, r'title: "\x3cscript\x3ealert(1)\x3c/script\x3e"'), at(SESSION, 2, "title")),
-    refused("session-front-matter-template-traversal", SESSION,
-            front_matter(SESSION, "template: ../../../../etc/passwd"), at(SESSION, 2, "template")),
     refused("session-named-with-quote-no-heading", ODD_SESSION,
             write(ODD_SESSION, "/// session | Odd\n- 10 | Welcome.\n///\n"), at(ODD_SESSION, 1)),
     refused("session-comment-hides-text", SESSION,
@@ -322,9 +323,9 @@ ROWS: tuple[Row, ...] = (
             at(SESSION, "Welcome, introductions", NOT_UTF8)),
     refused("session-control-character", SESSION, insert_bytes(SESSION, "Small groups: read the section", b"\x1b"),
             at(SESSION, "Small groups: read the section", r"U\+001B")),
-    refused("session-javascript-target", SESSION, replace(SESSION, "- 5 | Break.", "- 5 | javascript:alert(1) | Break."),
+    refused("session-javascript-target", SESSION,
+            replace(SESSION, "- 5 | Break.", "- 5 | javascript:alert(1) | Break."),
             at(SESSION, "- 5 | Break.")),
-    refused("session-symlink-outside", SESSION, link_out(SESSION, with_secret("# Relationships")), at(SESSION, 1)),
 
     # docs/*.md pages and other files in docs/
     refused("page-front-matter-template-traversal", PAGE, front_matter(PAGE, "template: ../../../etc/passwd"),
@@ -354,7 +355,7 @@ ROWS: tuple[Row, ...] = (
             at("docs/leak.md", 1)),
     refused("docs-symlink-folder-outside", "docs/shared", link_dir_out("docs/shared"), r"docs/shared\b[^:\n]*:1: "),
     refused("docs-static-html-with-script", "docs/evil.html", write("docs/evil.html", EVIL_HTML),
-            at("docs/evil.html", 2)),
+            at("docs/evil.html", 1)),
     refused("docs-svg-with-script", "docs/images/evil.svg", write("docs/images/evil.svg", EVIL_SVG),
             at("docs/images/evil.svg", 1)),
 
@@ -393,8 +394,7 @@ ROWS: tuple[Row, ...] = (
             key("extra.status")),
     refused("yml-repo-url-javascript", "mkdocs.yml", yml_top('repo_url: "javascript:alert(1)"'), key("repo_url")),
     refused("yml-repo-name-yaml-escapes", "mkdocs.yml",
-            yml_top('repo_url: https://example.org/repo\nrepo_name: "\\x3cimg src=x onerror=alert(1)\\x3e"'),
-            key("repo_name")),
+            yml_top('repo_name: "\\x3cimg src=x onerror=alert(1)\\x3e"'), key("repo_name")),
     refused("yml-site-name-yaml-escapes", "mkdocs.yml", replace("mkdocs.yml", "site_name: Practice Principles training",
             'site_name: "Practice \\x3cscript\\x3ealert(1)\\x3c/script\\x3e"'), key("site_name")),
     refused("yml-copyright-yaml-escapes", "mkdocs.yml",
@@ -419,7 +419,8 @@ ROWS: tuple[Row, ...] = (
     refused("site-url-quote-breakout", "env:SITE_URL", None, SITE_URL_MESSAGE,
             env={"SITE_URL": 'https://example.org/"><script>alert(1)</script>/'}),
     refused("site-url-javascript", "env:SITE_URL", None, SITE_URL_MESSAGE, env={"SITE_URL": "javascript:alert(1)//"}),
-    built("site-url-a-real-address", "env:SITE_URL", None, env={"SITE_URL": "https://example.org/training/"}),
+    built("site-url-a-real-address", "env:SITE_URL", None, env={"SITE_URL": REAL_ADDRESS},
+          new_pages=("sitemap.xml", "sitemap.xml.gz")),
 )
 
 
@@ -607,19 +608,32 @@ class Baseline:
         return project, outside
 
 
-@pytest.fixture(scope="session")
-def hostile_baseline(tmp_path_factory: pytest.TempPathFactory) -> Baseline:
-    """The project built cleanly once by make site; each row copies it, edits it and builds again."""
-    project = copy_full_project(tmp_path_factory.mktemp("hostile-baseline"))
-    result = make_site(project, timeout=300)
-    assert result.returncode == 0, result.output
+def scripts_and_files(site: Path) -> tuple[set[str], set[str]]:
+    """The inline scripts on every page of a clean ``site`` and its offline copy, and their files."""
     scripts: set[str] = set()
     files: set[str] = set()
-    for name, data in site_files(project / "site"):
+    for name, data in site_files(site):
         files.add(name)
         if name.endswith(".html"):
             scan = scan_page(data.decode("utf-8"))
             assert scan.live == [], f"the clean build's {name} already holds {scan.live}: fix the scanner or the site"
             scripts.update(scan.scripts)
+    return scripts, files
+
+
+@pytest.fixture(scope="session")
+def hostile_baseline(tmp_path_factory: pytest.TempPathFactory) -> Baseline:
+    """The project built cleanly once by make site; each row copies it, edits it and builds again.
+
+    The inline scripts the project writes when the site has an address (SITE_URL) are known too,
+    from a second clean build aside (a real address is one of the rows)."""
+    project = copy_full_project(tmp_path_factory.mktemp("hostile-baseline"))
+    result = make_site(project, timeout=300)
+    assert result.returncode == 0, result.output
+    scripts, files = scripts_and_files(project / "site")
     assert scripts, "the clean build has no inline script: the scanner reads nothing"
+    addressed = copy_full_project(tmp_path_factory.mktemp("hostile-baseline-addressed"))
+    with_address = make_site(addressed, {"SITE_URL": REAL_ADDRESS}, timeout=300)
+    assert with_address.returncode == 0, with_address.output
+    scripts |= scripts_and_files(addressed / "site")[0]
     return Baseline(project, hashes(project / "site"), frozenset(files), frozenset(scripts), result.seconds)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import markdown
 
+from practice_site.input_files import decode_source
 from practice_site.pages.module_page import render_principle
 from practice_site.sources.model import Principle
 from practice_site.sources.parse_principle import parse_principle
-from practice_site.input_files import decode_source
 
 HEAD = (
     "## 9. Responses to child exploitation and extra-familial harm must... be tested\n\n"

@@ -6,10 +6,10 @@ import pytest
 from helpers import SOURCES
 from support.anchors import PINNED_ANCHORS
 
+from practice_site.input_files import read_source
 from practice_site.references.find_citations import principle_citations
 from practice_site.sources.model import BulletList, Paragraph, Principle
 from practice_site.sources.parse_principle import body_paragraphs, parse_principle, short_title
-from practice_site.input_files import read_source
 
 
 def load(name: str) -> Principle:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from helpers import SOURCES
 
+from practice_site.input_files import read_source
 from practice_site.references.parse_reference import parse_reference
 from practice_site.references.reference_fields import ReferenceParseError
 from practice_site.sources.parse_principle import parse_principle
-from practice_site.input_files import read_source
 
 
 def entries(name: str):

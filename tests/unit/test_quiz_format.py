@@ -38,6 +38,9 @@ def test_a_good_file_reads():
     (("    type: single", "    type: several"), 3, 'unknown type "several"'),
     (("<!-- a comment -->", "Stray words"), 1, "text outside a quiz or reflection block"),
     (("    The summary says otherwise.\n///", "    The summary says otherwise."), 3, "this block is never closed"),
+    (("///\n\n/// reflection", "///\n<!-- <b>hidden</b> -->\n/// reflection"), 13,
+     "a comment between blocks hides what it holds"),
+    (("<!-- a comment -->", "<!-- a comment\n/// quiz | Hidden?\n-->"), 2, "this block is inside a comment"),
 ])
 def test_mistakes_are_reported_with_their_line(change, line, message):
     with pytest.raises(SourceError) as error:

@@ -13,10 +13,15 @@ import re
 from html import unescape
 
 import pytest
+from jinja2 import DictLoader, Environment
 from support.security import PAYLOADS, live_markup
 
+from practice_site.errors import SourceError
+from practice_site.input_files import check_tree
+from practice_site.pages.known_scripts import known_scripts, template_scripts, unknown
 from practice_site.pages.sanitise import clean_content
-from practice_site.safe_text import markdown_text, neutralise_markup
+from practice_site.pages.site_address import check_site_url
+from practice_site.safe_text import escape_stray_brackets, markdown_text, neutralise_markup
 
 
 @pytest.mark.parametrize("payload", PAYLOADS)
@@ -37,3 +42,46 @@ def test_plain_text_shows_exactly_as_written(payload, extensions):
 
     html = markdown.markdown(markdown_text(payload), extensions=extensions)
     assert unescape(re.sub(r"<[^>]+>", "", html)) == payload
+
+
+def test_the_policy_allows_the_scripts_the_templates_write_for_the_page_and_no_other():
+    env = Environment(loader=DictLoader({
+        "base.html": '<script>var scope=new URL("{{ base_url }}",location)</script><script type="application/json">{}'
+                     "</script>",
+        "partials/javascripts/palette.html": "<script>paint()</script>",
+        "partials/other.html": "<script>not_a_page_script()</script>",
+    }))
+    sources = template_scripts(env)
+    assert sources == ('var scope=new URL("{{ base_url }}",location)', "paint()")
+    allowed = known_scripts(env, sources, {"base_url": ".."})
+    assert allowed == {'var scope=new URL("..",location)', "paint()"}
+    page = '<head><script>var scope=new URL("..",location)</script></head><body><script>paint()</script>'
+    assert unknown(page, allowed)[1:] == ([], [])
+    injected = page + "<script>steal()</script><a href=' javascript:steal()'>x</a><img src=x onerror=steal()>"
+    present, scripts, live = unknown(injected, allowed)
+    assert scripts == ["steal()"] and len(live) == 2
+
+
+def test_stray_brackets_are_escaped_and_links_kept():
+    assert escape_stray_brackets("a [b] [c](https://e.org) [^1] x") == "a \\[b] [c](https://e.org) [^1] x"
+    assert escape_stray_brackets("[" * 5) == "\\[" * 5
+
+
+def test_a_link_out_of_the_project_or_a_bad_byte_is_refused_with_its_name(tmp_path):
+    root = tmp_path / "project"
+    (root / "docs").mkdir(parents=True)
+    secret = tmp_path / "secret.txt"
+    secret.write_text("a secret", encoding="utf-8")
+    (root / "docs" / "ok.md").write_text("# Fine\n", encoding="utf-8")
+    check_tree(root / "docs", root)
+    (root / "docs" / "leak.txt").symlink_to(secret)
+    with pytest.raises(SourceError, match=r"^docs/leak\.txt:1: this is a link to a place outside the project"):
+        check_tree(root / "docs", root)
+    (root / "docs" / "leak.txt").unlink()
+    (root / "docs" / "bad.md").write_bytes(b"# Title\n\nfine\ncaf\xe9\n")
+    with pytest.raises(SourceError, match=r"^docs/bad\.md:4: the file is not UTF-8"):
+        check_tree(root / "docs", root)
+
+
+def test_an_address_that_cannot_be_read_is_a_clean_problem():
+    assert "cannot be read as an address" in check_site_url("https://[x.org/")

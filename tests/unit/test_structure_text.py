@@ -13,13 +13,13 @@ from helpers import ROOT, SOURCES
 from support.structure import HEAD, html, page, parse
 
 from practice_site.errors import SourceError
+from practice_site.input_files import decode_source, read_source
 from practice_site.pages.module_page import render_principle
 from practice_site.references.find_citations import principle_citations
 from practice_site.sources import repair
 from practice_site.sources.anchors import RESERVED_ANCHORS, Anchors, unique
 from practice_site.sources.load_principles import load_principles, other_files
 from practice_site.sources.parse_principle import body_paragraphs, parse_principle
-from practice_site.input_files import decode_source, read_source
 
 # Code, autolinks and link targets
 

@@ -15,6 +15,8 @@ import tomllib
 import zipfile
 from pathlib import Path
 
+from practice_site.pages.site_address import ENV_NAME, check_site_url
+
 NAME = "practice-principles"
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 SOURCE_MAP_COMMENT = re.compile(rb"\n?(//# sourceMappingURL=\S+|/\*# sourceMappingURL=\S+ \*/)\s*$")
@@ -59,8 +61,14 @@ def build_offline_site(root: Path, site_dir: Path) -> None:
 
 
 def build_site(root: Path, site_dir: Path, settings: dict[str, str]) -> None:
-    """A strict build into ``site_dir`` with these environment settings; raise on failure."""
+    """A strict build into ``site_dir`` with these environment settings; raise on failure.
+
+    The site's address from the environment is checked first: MkDocs reads it before any plugin runs,
+    and an address it cannot parse would end in its traceback rather than a clear message.
+    """
     env = {**os.environ, **settings, "NO_MKDOCS_2_WARNING": "1"}
+    if (url := env.get(ENV_NAME)) and (problem := check_site_url(url)):
+        raise RuntimeError(f"the {ENV_NAME} environment variable: {url!r} cannot be the site's address: {problem}")
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=root, env=env, text=True, capture_output=True,

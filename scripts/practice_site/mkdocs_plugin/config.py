@@ -49,7 +49,10 @@ THIRD_PARTY = {  # settings that would make pages load from, or report to, anoth
     "extra.consent": "it asks consent for analytics, which this site does not have",
 }
 ADDRESS_KEYS = {"link", "homepage", "logo", "favicon", "scope"}  # settings that hold an address
-PLAIN = re.compile(r"[<>\"`\x00-\x08\x0b-\x1f\x7f]")  # what a plain setting may not hold
+MARKUP = re.compile(r"[<>\x00-\x08\x0b-\x1f\x7f]")  # what words the pages show may not hold
+PLAIN = re.compile(r"[<>\"`\x00-\x08\x0b-\x1f\x7f]")  # nor a setting the theme may print inside an attribute
+NAME_KEYS = {"icon", "language"}  # settings the theme reads a template file by
+NAME = re.compile(r"[A-Za-z0-9]+(?:[/_.-][A-Za-z0-9]+)*")  # "material/library", "en-GB": never "../"
 FRONT_MATTER = {"title", "description", "hide", "search"}  # the keys a page of docs/ may set
 
 
@@ -72,9 +75,9 @@ def check_config_strings(config: MkDocsConfig) -> None:
 
     named = [(key, config.get(key)) for key in CONFIG_STRINGS] + list(titles(config.nav))
     for where, value in named:
-        if isinstance(value, str) and (first_markup(value) or PLAIN.search(value)):
-            raise PluginError(f"mkdocs.yml: {where}: markup such as <b> (or a quotation mark \" or a control "
-                              "character) is not allowed here; write plain text")
+        if isinstance(value, str) and (first_markup(value) or MARKUP.search(value)):
+            raise PluginError(f"mkdocs.yml: {where}: markup such as <b> is not allowed here (nor a control "
+                              "character); write plain text")
     check_theme_settings(config)
 
 
@@ -94,6 +97,8 @@ def address_problem(value: str) -> str | None:
     """Why a setting that holds an address cannot be one: only https:// or a path inside the site."""
     if PLAIN.search(value) or " " in value:
         return "an address has no spaces, quotation marks or angle brackets"
+    if ".." in value.split("/") or value.startswith("/"):
+        return "a path inside the site does not climb out of it"
     scheme = urlsplit(value).scheme if ":" in value else ""
     if scheme and scheme != "https" or value.startswith("//"):
         return "write an https:// address, or a path inside the site"
@@ -120,8 +125,12 @@ def check_theme_settings(config: MkDocsConfig) -> None:
         if not isinstance(value, str):
             continue
         last = key.rpartition(".")[2].split("[")[0]
-        problem = address_problem(value) if last in ADDRESS_KEYS else (
-            "markup, quotation marks and control characters are not allowed" if PLAIN.search(value) else None)
+        if last in NAME_KEYS or key.startswith("theme.icon."):
+            problem = None if NAME.fullmatch(value) else "write the name of an icon or a language, not a path"
+        elif last in ADDRESS_KEYS:
+            problem = address_problem(value)
+        else:
+            problem = "markup, quotation marks and control characters are not allowed" if PLAIN.search(value) else None
         if problem:
             raise PluginError(f"mkdocs.yml: {key}: {value[:60]!r}: {problem}; write plain text")
 
@@ -137,6 +146,6 @@ def check_front_matter(meta: dict, display: str, lines: list[str]) -> None:
             raise SourceError(display, line_of(key), f'the front matter key "{key}" is not one this site uses; '
                               f"keep to {', '.join(sorted(FRONT_MATTER))}")
         for where, text in settings(value, key):
-            if isinstance(text, str) and (PLAIN.search(text) or first_markup(text)):
-                raise SourceError(display, line_of(key), f"{where}: markup, quotation marks and control "
-                                  "characters are not allowed in front matter; write plain text")
+            if isinstance(text, str) and (MARKUP.search(text) or first_markup(text)):
+                raise SourceError(display, line_of(key), f"{where}: markup such as <b> (or a control character) is "
+                                  "not allowed in front matter; write plain text")

@@ -90,6 +90,7 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.dirty = dirty
 
+    @event_priority(100)  # first: the checks come before any other plugin reads a setting (the theme's language)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
         check_config_strings(config)
@@ -100,8 +101,9 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
             (log.warning if level == "warning" else log.info)(message)
         strict = bool(config.strict)
         try:
-            for folder in (config.docs_dir, config.theme.custom_dir, root / self.config.bib_dir):
-                if folder:  # no file from outside the project, and every text file readable
+            check_tree(Path(config.docs_dir), root, published_as_is=True)  # nothing from outside the project,
+            for folder in (config.theme.custom_dir, root / self.config.bib_dir):  # every text file readable
+                if folder:
                     check_tree(Path(folder), root)
             self.site = load_site(root, Path(config.docs_dir), self.config,
                                   check=lambda citations, findings: report_problems(citations, findings, strict))

@@ -9,6 +9,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from practice_site.errors import SourceError
+from practice_site.input_files import read_source
 from practice_site.references.bib_file import read_library, source_key, source_strings
 from practice_site.references.corrections import Corrections, read_corrections
 from practice_site.references.find_citations import (
@@ -103,7 +104,7 @@ def module_reference_keys(principle: Principle, by_source: dict[str, str]) -> li
 
 def collect_citations(root: Path, bib_dir: Path, principles: Sequence[Principle]) -> ResolvedCitations:
     """Read bib/ and resolve every citation (no formatting yet); errors name file and line."""
-    data, _ = read_library(bib_dir, root)
+    data, where = read_library(bib_dir, root)
     corrections = read_corrections(
         bib_dir / CORRECTIONS_FILE, (bib_dir / CORRECTIONS_FILE).relative_to(root).as_posix(), set(data.entries)
     )
@@ -115,7 +116,7 @@ def collect_citations(root: Path, bib_dir: Path, principles: Sequence[Principle]
     check_ledger(corrections, data, works, dict(declared.names))
     by_source = {text: key for key, texts in written.items() for text in texts}
     module_keys = {p.number: tuple(module_reference_keys(p, by_source)) for p in principles}
-    notes = list(declared.notes)
+    notes = [*declared.notes, *not_web_addresses(root, data, where)]
     groups, short_names = {}, {}
     for principle in principles:
         found = principle_citations(principle)
@@ -131,6 +132,22 @@ def collect_citations(root: Path, bib_dir: Path, principles: Sequence[Principle]
                 for p in principles}
     return ResolvedCitations(MappingProxyType(groups), MappingProxyType(module_keys), corrections,
                              MappingProxyType(short_names), tuple(works), MappingProxyType(wordings), tuple(notes))
+
+
+def not_web_addresses(root: Path, data, where: Mapping[str, tuple[str, int]]) -> list[str]:
+    """A note for each entry whose url is not a web address (javascript:, a file): it is shown without a link.
+    The note names the line of the url field."""
+    notes = []
+    for key, entry in data.entries.items():
+        url = entry.fields.get("url", "").strip()
+        if not url or re.match(r"(?i)https?://", url):
+            continue
+        display, start = where[key]
+        lines = read_source(root / display, display)
+        line = next((n for n in range(start, len(lines) + 1) if re.match(r"\s*url\s*=", lines[n - 1])), start)
+        notes.append(f"{display}:{line}: {key}'s url {url[:40]!r} is not a web address (https://...), so the "
+                     "reference is shown without its link; correct it")
+    return notes
 
 
 def unread_entries(principle: Principle, by_source: Mapping[str, str], data) -> list[str]:
