@@ -10,6 +10,7 @@ This file: the parts that need no build and no browser (the rest are in tests/bu
 from __future__ import annotations
 
 import re
+import zipfile
 from html import unescape
 
 import pytest
@@ -18,6 +19,7 @@ from support.security import PAYLOADS, live_markup
 
 from practice_site.errors import SourceError
 from practice_site.input_files import check_tree
+from practice_site.pages.download_offer import offline_download
 from practice_site.pages.known_scripts import known_scripts, template_scripts, unknown
 from practice_site.pages.sanitise import clean_content
 from practice_site.pages.site_address import check_site_url
@@ -85,3 +87,19 @@ def test_a_link_out_of_the_project_or_a_bad_byte_is_refused_with_its_name(tmp_pa
 
 def test_an_address_that_cannot_be_read_is_a_clean_problem():
     assert "cannot be read as an address" in check_site_url("https://[x.org/")
+
+
+def test_only_the_projects_offline_copy_can_be_offered_for_download(tmp_path):
+    """OFFLINE_ZIP names the file the site publishes in downloads/: never another file on the computer."""
+    secret = tmp_path / "practice-principles-offline-1.0.zip"
+    secret.write_text("a secret", encoding="utf-8")
+    other = tmp_path / "keys.zip"
+    with zipfile.ZipFile(other, "w") as archive:
+        archive.writestr("index.html", "<p>x</p>")
+    for path in (secret, other, tmp_path / "missing.zip"):
+        with pytest.raises(FileNotFoundError):
+            offline_download(str(path))
+    good = tmp_path / "practice-principles-offline-1.0.1.zip"
+    with zipfile.ZipFile(good, "w") as archive:
+        archive.writestr("practice-principles-offline-1.0.1/index.html", "<p>x</p>")
+    assert offline_download(str(good)).name == good.name

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 FOLDER = "downloads"
+ZIP_NAME = re.compile(r"practice-principles-offline-[\w.+-]+\.zip")  # what make bundle names the offline copy
 
 
 @dataclass(frozen=True)
@@ -40,7 +43,17 @@ def offline_download(zip_path: str) -> OfflineDownload | None:
     path = Path(zip_path)
     if not path.is_file():
         raise FileNotFoundError(f"the offline copy {zip_path} does not exist; build the site with make site")
+    if not (ZIP_NAME.fullmatch(path.name) and zipfile.is_zipfile(path) and is_offline_copy(path)):
+        raise FileNotFoundError(f"{zip_path} is not the project's offline copy (a {ZIP_NAME.pattern} holding "
+                                "the site's index.html), so the site will not publish it; build it with make site")
     return OfflineDownload(path.name, path.stat().st_size)
+
+
+def is_offline_copy(path: Path) -> bool:
+    """Whether the zip at ``path`` holds a site, as make bundle writes it: a folder named as the zip, with its
+    index.html."""
+    with zipfile.ZipFile(path) as opened:
+        return f"{path.stem}/index.html" in opened.namelist()
 
 
 def home_offer(download: OfflineDownload | None, prefix: str = "") -> str:
