@@ -414,6 +414,15 @@ ROWS: tuple[Row, ...] = (
             replace("mkdocs.yml", "site_url: !ENV [SITE_URL, null]", 'site_url: "javascript:alert(1)//"'),
             key("site_url")),
 
+    # the plugin's own options: paths stay inside the project
+    refused("yml-plugin-shim-outside", "mkdocs.yml",
+            replace("mkdocs.yml", "      sources_dir: sources\n", "      sources_dir: sources\n"
+                    "      offline_shim: ../outside/secret.txt\n"),
+            r"mkdocs\.yml: plugins: practice-principles: offline_shim: "),
+    refused("yml-plugin-sources-absolute", "mkdocs.yml",
+            replace("mkdocs.yml", "      sources_dir: sources\n", "      sources_dir: /etc\n"),
+            r"mkdocs\.yml: plugins: practice-principles: sources_dir: "),
+
     # the SITE_URL environment variable
     refused("site-url-unclosed-bracket", "env:SITE_URL", None, SITE_URL_MESSAGE, env={"SITE_URL": "https://[x.org/"}),
     refused("site-url-quote-breakout", "env:SITE_URL", None, SITE_URL_MESSAGE,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -54,6 +55,20 @@ PLAIN = re.compile(r"[<>\"`\x00-\x08\x0b-\x1f\x7f]")  # nor a setting the theme 
 NAME_KEYS = {"icon", "language"}  # settings the theme reads a template file by
 NAME = re.compile(r"[A-Za-z0-9]+(?:[/_.-][A-Za-z0-9]+)*")  # "material/library", "en-GB": never "../"
 FRONT_MATTER = {"title", "description", "hide", "search"}  # the keys a page of docs/ may set
+
+
+PATH_OPTIONS = ("sources_dir", "modules_dir", "home_page", "credits_page", "bib_dir", "bibliography_page",
+                "quizzes_dir", "my_learning_page", "trainers_page", "sessions_dir", "cache_dir", "offline_shim")
+
+
+def check_paths(options: PracticePrinciplesConfig) -> None:
+    """The plugin's folders and files are inside the project, written as paths from it: nothing from
+    elsewhere on the computer is read into, or copied onto, the site."""
+    for name in PATH_OPTIONS:
+        value = str(options[name])
+        if value and (PurePosixPath(value).is_absolute() or ".." in PurePosixPath(value).parts or "\\" in value):
+            raise PluginError(f"mkdocs.yml: plugins: practice-principles: {name}: {value!r}: write a path inside "
+                              "the project (no leading / and no ..)")
 
 
 def check_address(config: MkDocsConfig) -> None:

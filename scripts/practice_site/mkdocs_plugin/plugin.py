@@ -41,6 +41,7 @@ from practice_site.mkdocs_plugin.config import (
     check_address,
     check_config_strings,
     check_front_matter,
+    check_paths,
 )
 from practice_site.mkdocs_plugin.nav import fill_section, fill_top_section, nav_entries
 from practice_site.mkdocs_plugin.page_policy import PagePolicy
@@ -95,6 +96,7 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
         root = Path(config.config_file_path).parent
         check_config_strings(config)
         check_address(config)
+        check_paths(self.config)
         if config.site_description:  # the theme writes it into an attribute as it is
             config.site_description = html.escape(config.site_description)
         for level, message in other_files(root / self.config.sources_dir, root):
