@@ -55,6 +55,7 @@ site: $(VENV)/site.stamp node_modules/.package-lock.json
 
 ## Preview at http://127.0.0.1:8000/, rebuilding when docs/ or sources/ change.
 serve: $(VENV)/site.stamp
+	$(BIN)/python -m practice_site.bundle.config_file
 	$(BIN)/mkdocs serve --strict
 
 ## The offline workshop bundle: dist/practice-principles-offline-VERSION.zip
@@ -80,6 +81,7 @@ quiz-report: $(VENV)/site.stamp
 
 ## Record new pages and section anchors in published-links.json (from a build made aside; review, then commit)
 links: $(VENV)/site.stamp
+	$(BIN)/python -m practice_site.bundle.config_file
 	dir=$$(mktemp -d) && RECORD_LINKS=true NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir "$$dir"; \
 		status=$$?; rm -rf "$$dir"; exit $$status
 

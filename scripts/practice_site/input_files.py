@@ -10,6 +10,7 @@ line here, so line numbers match what an editor shows. A byte-order mark at the 
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -76,32 +77,46 @@ TEXT_SUFFIXES = {".md", ".markdown", ".html", ".htm", ".css", ".js", ".txt", ".t
                  ".yml", ".yaml", ".svg", ".xml"}
 
 
-RUNNABLE_SUFFIXES = {".html", ".htm", ".xhtml", ".svg", ".xml", ".xsl", ".shtml"}
+# What docs/ may hold besides pages: files a browser shows or a page loads, never one it would run as a
+# page (HTML, SVG, XHTML...), which would be published as it is.
+PUBLISHED_SUFFIXES = {".md", ".css", ".js", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".ico", ".pdf", ".txt",
+                      ".csv", ".zip", ".woff2"}
 
 
-def outside(path: Path, root: Path) -> bool:
-    """Whether ``path``, once its links are followed, is a file or folder outside ``root``."""
-    return not path.resolve().is_relative_to(root.resolve())
+def outside(path: Path, folder: Path) -> bool:
+    """Whether ``path``, once its links are followed, is outside ``folder``."""
+    return not path.resolve().is_relative_to(folder.resolve())
+
+
+def files_under(folder: Path):
+    """Every file and folder under ``folder``, in order, without following links into other folders."""
+    for top, folders, names in os.walk(folder, followlinks=False):
+        folders.sort()
+        for name in sorted(folders + names):
+            yield Path(top) / name
 
 
 def check_tree(folder: Path, root: Path, published_as_is: bool = False) -> None:
-    """Every file under ``folder`` stays inside the project (no link out of it) and, if it is text, reads
-    as :func:`read_source` reads (UTF-8, no control character); a SourceError names the first that does not.
+    """Every file under ``folder`` is its own (no link leading out of the folder, no second name elsewhere)
+    and, if it is text, reads as :func:`read_source` reads (UTF-8, no control character); a SourceError
+    names the first that is not.
 
-    ``published_as_is``: the folder's files other than pages are copied to the site unchanged, so files
-    a browser would run as a page (HTML, SVG) are refused too."""
+    ``published_as_is``: the folder's files other than pages are copied to the site unchanged, so only
+    the kinds of file a page shows or loads are allowed (not HTML or SVG, which a browser would run)."""
     if not folder.exists():
         return
     if outside(folder, root):
-        raise SourceError(folder.relative_to(root).as_posix(), 1, "this folder is a link to a place outside the "
-                          "project; nothing from outside the project may be published: copy what it needs in")
-    for path in sorted(folder.rglob("*")):
+        raise SourceError(folder.name, 1, "this folder is a link to a place outside the project; nothing from "
+                          "outside the project may be published: copy what it needs in")
+    for path in files_under(folder):
         display = path.relative_to(root).as_posix()
-        if path.is_symlink() and outside(path, root):
-            raise SourceError(display, 1, "this is a link to a place outside the project, so the build would "
-                              "publish a file from elsewhere on this computer; copy the file into the project "
-                              "instead, or delete the link")
-        if published_as_is and path.is_file() and path.suffix.lower() in RUNNABLE_SUFFIXES:
+        if path.is_symlink() and outside(path, folder):
+            raise SourceError(display, 1, "this is a link to a place outside its folder, so the build would "
+                              "publish a file from elsewhere; copy the file in instead, or delete the link")
+        if path.is_file() and not path.is_symlink() and path.stat().st_nlink > 1:
+            raise SourceError(display, 1, "this file has another name elsewhere on the computer (a hard link); "
+                              "copy the file in instead")
+        if published_as_is and path.is_file() and path.suffix.lower() not in PUBLISHED_SUFFIXES:
             raise SourceError(display, 1, "a file of this kind would be published as it is, and could run a "
                               "script on the site's own address; write pages in Markdown (.md) and use PNG or "
                               "JPEG for images")

@@ -40,7 +40,7 @@ FENCE = re.compile(r"^\s*(```|~~~)")
 def first_markup(text: str) -> tuple[int, str] | None:
     """(line, what) for the first raw HTML tag or attribute list in Markdown text, outside code fences."""
     in_fence = False
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):
         if FENCE.match(line):
             in_fence = not in_fence
             continue

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 
 import pytest
+from helpers import ROOT
 from support.hostile_inputs import (
     ROWS,
     SECRET,
@@ -41,6 +42,8 @@ def problems_with(row: Row, project, baseline: Baseline, build) -> list[str]:
     if build.seconds > slow:
         found.append(f"slow: {build.seconds:.0f} s (a clean build takes {baseline.seconds:.0f} s; "
                      f"the limit is {slow:.0f} s)")
+    if (project / "pwned.txt").exists():
+        found.append("code written in an input file ran during the build (it wrote pwned.txt)")
     if TRACEBACK in build.output:
         found.append("traceback: " + build.output[build.output.index(TRACEBACK):].strip().splitlines()[-1][:200])
     if row.outcome == "refused":
@@ -77,6 +80,8 @@ def test_the_table_is_well_formed():
         assert row.outcome in {"refused", "built"}, row.id
         assert row.outcome == "built" or row.pattern, f"{row.id}: a refusal needs the message it must print"
         assert row.edit or row.env, f"{row.id}: changes nothing"
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"puts each of {len(ROWS)} hostile or broken inputs" in readme, "README \"Security\" counts the rows"
 
 
 @pytest.mark.parametrize("row", ROWS, ids=[row.id for row in ROWS])

@@ -108,6 +108,14 @@ def insert_bytes(rel: str, after: str, data: bytes) -> Edit:
     return edit
 
 
+def in_manifest(old: str, new: str) -> Edit:
+    """The project's published-links manifest (which a copy leaves out), with ``old`` replaced by ``new``."""
+    def edit(project: Path, outside: Path) -> None:
+        shutil.copy(ROOT / MANIFEST, project / MANIFEST)
+        replace(MANIFEST, old, new)(project, outside)
+    return edit
+
+
 def replace_line(rel: str, start: str, line: str) -> Edit:
     """Put ``line`` in place of the first line of ``rel`` that starts with ``start``."""
     def edit(project: Path, outside: Path) -> None:
@@ -172,6 +180,28 @@ def link_dir_out(rel: str) -> Edit:
     return edit
 
 
+def link_inside(rel: str, target: str) -> Edit:
+    """Make ``rel`` a symbolic link to ``target`` inside the project (a file the project keeps out of the
+    site, such as .env, holding the secret), or to a folder above it (a loop)."""
+    def edit(project: Path, outside: Path) -> None:
+        path = project / rel
+        goal = project / target
+        if not goal.exists():
+            goal.write_text(SECRET + "\n", encoding="utf-8")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.symlink_to(os.path.relpath(goal, path.parent))
+    return edit
+
+
+def hard_link_out(rel: str) -> Edit:
+    """Make ``rel`` a second name (a hard link) for a file outside the project that holds the secret."""
+    def edit(project: Path, outside: Path) -> None:
+        target = outside / "hard-secret.txt"
+        target.write_text(SECRET + "\n", encoding="utf-8")
+        os.link(target, project / rel)
+    return edit
+
+
 def with_secret(old: str) -> Callable[[str], str]:
     """The project's text with the secret put into it after ``old`` (so that, read, it would be published)."""
     def content(original: str) -> str:
@@ -210,6 +240,7 @@ def bib_reads_the_secret(project: Path, outside: Path) -> None:
 
 # --- the table --------------------------------------------------------------------------------------
 
+MANIFEST = "published-links.json"
 SOURCE = "sources/principle-07.txt"
 SUMMARY_END = "should always be the starting point."
 BIB = "bib/references.bib"
@@ -430,6 +461,73 @@ ROWS: tuple[Row, ...] = (
     refused("site-url-javascript", "env:SITE_URL", None, SITE_URL_MESSAGE, env={"SITE_URL": "javascript:alert(1)//"}),
     built("site-url-a-real-address", "env:SITE_URL", None, env={"SITE_URL": REAL_ADDRESS},
           new_pages=("sitemap.xml", "sitemap.xml.gz")),
+    refused("site-url-double-slash", "env:SITE_URL", None, SITE_URL_MESSAGE,
+            env={"SITE_URL": "https://example.org//evil.example/"}),
+
+    # found by an independent attacker (a helper): code in mkdocs.yml, files written anywhere, pages run
+    refused("yml-python-tag-runs-code", "mkdocs.yml",
+            yml_extra('  note: !!python/object/apply:os.system ["echo ran > pwned.txt"]'),
+            r"mkdocs\.yml:\d+: .*never code"),
+    refused("manifest-moved-out-of-the-site", MANIFEST,
+            in_manifest('"moved": {}', '"moved": {"/tmp/pwned-by-moved.html": "index.html"}'),
+            rf"{re.escape(MANIFEST)}:\d+: \"moved\""),
+    refused("manifest-moved-over-a-script", MANIFEST,
+            in_manifest('"moved": {}', '"moved": {"javascripts/site.js": "index.html"}'),
+            rf"{re.escape(MANIFEST)}:\d+: \"moved\""),
+    refused("manifest-moved-over-the-home-page", MANIFEST,
+            in_manifest('"moved": {}', '"moved": {"index.html": "credits.html"}'),
+            rf"{re.escape(MANIFEST)}: \"moved\" sends index\.html"),
+    refused("manifest-not-json", MANIFEST, in_manifest('"moved": {}', '"moved": {},,'),
+            rf"{re.escape(MANIFEST)}:\d+: this is not valid JSON"),
+    refused("manifest-moved-a-list", MANIFEST, in_manifest('"moved": {}', '"moved": ["a"]'),
+            rf"{re.escape(MANIFEST)}:\d+: \"moved\" maps"),
+    refused("bib-crossref-to-itself", BIB, replace(BIB, "@incollection{allnock2018,\n",
+                                                   "@incollection{allnock2018,\n  crossref = {allnock2018},\n"),
+            at(BIB, line_of(BIB, "@incollection{allnock2018,") + 1, "crossref")),
+    refused("yml-nav-address-breakout", "mkdocs.yml",
+            replace("mkdocs.yml", "  - Credits: credits.md\n",
+                    "  - Credits: credits.md\n  - Evil: 'https://example.org/\"><meta http-equiv=refresh "
+                    "content=\"0;url=https://evil.example/\"><a href=\"x'\n"), key("nav")),
+    refused("yml-nav-tab-javascript", "mkdocs.yml",
+            replace("mkdocs.yml", "  - Credits: credits.md\n",
+                    '  - Credits: credits.md\n  - Evil: "jav\\tascript:x"\n'),
+            key("nav")),
+    refused("yml-site-author-quote", "mkdocs.yml",
+            yml_top("site_author: '0;url=https://evil.example/\" http-equiv=\"refresh'"), key("site_author")),
+    refused("yml-bibliography-page-html", "mkdocs.yml",
+            replace("mkdocs.yml", "      sources_dir: sources\n", "      sources_dir: sources\n"
+                    "      bibliography_page: refs.html\n"),
+            r"mkdocs\.yml: plugins: practice-principles: bibliography_page: "),
+    refused("yml-snippets-extension", "mkdocs.yml",
+            replace("mkdocs.yml", "  - admonition\n", "  - admonition\n  - pymdownx.snippets:\n      base_path: [/]\n"),
+            key("markdown_extensions")),
+    refused("yml-extra-javascript-absolute", "mkdocs.yml",
+            replace("mkdocs.yml", "  - javascripts/site.js\n", "  - javascripts/site.js\n  - /tmp/evil.js\n"),
+            key("extra_javascript")),
+    refused("yml-logo-from-another-site", "mkdocs.yml", yml_theme("  logo: https://evil.example/logo.png"),
+            key("theme.logo")),
+    refused("yml-polyfill-from-another-site", "mkdocs.yml", yml_extra("  polyfills: [https://evil.example/x.js]"),
+            key("extra.polyfills")),
+    refused("yml-scope-backslash", "mkdocs.yml", yml_extra("  scope: 'https://example.org/x\\'"), key("extra.scope")),
+    refused("yml-theme-name", "mkdocs.yml", replace("mkdocs.yml", "  name: material\n", "  name: mkdocs\n"),
+            r"(?:mkdocs\.yml: theme\.name: |Config value '(?:theme|plugins)': )"),
+    refused("yml-custom-dir-outside", "mkdocs.yml",
+            replace("mkdocs.yml", "  custom_dir: overrides\n", "  custom_dir: ../outside\n"),
+            r"(?:mkdocs\.yml: theme\.custom_dir: |Config value 'theme': )"),
+    refused("page-front-matter-hide-a-number", PAGE, front_matter(PAGE, "hide: 5"), at(PAGE, 2, "hide")),
+    refused("page-front-matter-search-a-number", PAGE, front_matter(PAGE, "search: 5"), at(PAGE, 2, "search")),
+    refused("docs-xht-page", "docs/x/evil.xht", write("docs/x/evil.xht", EVIL_HTML), at("docs/x/evil.xht", 1)),
+    refused("docs-link-to-a-project-file", "docs/env.txt", link_inside("docs/env.txt", ".env"),
+            at("docs/env.txt", 1)),
+    refused("docs-folder-loop", "docs/all", link_inside("docs/all", "."), at("docs/all", 1)),
+    refused("docs-hard-link", "docs/hard.txt", hard_link_out("docs/hard.txt"), at("docs/hard.txt", 1)),
+    built("quiz-long-run-of-spaces", QUIZ, replace(QUIZ, "- [x] As sources of protection",
+                                                    "- [x] As sources of protection" + "\u00a0" * 120_000 + "x")),
+    built("quiz-line-separator", QUIZ, replace(QUIZ, "- [x] As sources of protection",
+                                               "- [x] As sources of\u2028protection")),
+    built("content-takes-a-scripts-id", PAGE,
+          append(PAGE, '\n<div id="moved-anchors" hidden>{"this-site-2": "https://evil.example/"}</div>\n'
+                       '<div id="__config" hidden>{}</div>\n')),
 )
 
 

@@ -77,7 +77,7 @@ def test_a_link_out_of_the_project_or_a_bad_byte_is_refused_with_its_name(tmp_pa
     (root / "docs" / "ok.md").write_text("# Fine\n", encoding="utf-8")
     check_tree(root / "docs", root)
     (root / "docs" / "leak.txt").symlink_to(secret)
-    with pytest.raises(SourceError, match=r"^docs/leak\.txt:1: this is a link to a place outside the project"):
+    with pytest.raises(SourceError, match=r"^docs/leak\.txt:1: this is a link to a place outside its folder"):
         check_tree(root / "docs", root)
     (root / "docs" / "leak.txt").unlink()
     (root / "docs" / "bad.md").write_bytes(b"# Title\n\nfine\ncaf\xe9\n")
@@ -98,8 +98,10 @@ def test_only_the_projects_offline_copy_can_be_offered_for_download(tmp_path):
         archive.writestr("index.html", "<p>x</p>")
     for path in (secret, other, tmp_path / "missing.zip"):
         with pytest.raises(FileNotFoundError):
-            offline_download(str(path))
+            offline_download(str(path), tmp_path)
     good = tmp_path / "practice-principles-offline-1.0.1.zip"
     with zipfile.ZipFile(good, "w") as archive:
         archive.writestr("practice-principles-offline-1.0.1/index.html", "<p>x</p>")
-    assert offline_download(str(good)).name == good.name
+    assert offline_download(str(good), tmp_path).name == good.name
+    with pytest.raises(FileNotFoundError, match="outside the project"):
+        offline_download(str(good), tmp_path / "project")

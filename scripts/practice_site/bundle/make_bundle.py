@@ -15,6 +15,7 @@ import tomllib
 import zipfile
 from pathlib import Path
 
+from practice_site.bundle.config_file import config_problem
 from practice_site.pages.site_address import ENV_NAME, check_site_url
 
 NAME = "practice-principles"
@@ -63,10 +64,14 @@ def build_offline_site(root: Path, site_dir: Path) -> None:
 def build_site(root: Path, site_dir: Path, settings: dict[str, str]) -> None:
     """A strict build into ``site_dir`` with these environment settings; raise on failure.
 
-    The site's address from the environment is checked first: MkDocs reads it before any plugin runs,
-    and an address it cannot parse would end in its traceback rather than a clear message.
+    mkdocs.yml and the site's address from the environment are checked first: MkDocs reads both before
+    any plugin runs (running code a YAML tag names, or ending in a traceback on an address it cannot parse).
     """
     env = {**os.environ, **settings, "NO_MKDOCS_2_WARNING": "1"}
+    if "OFFLINE_ZIP" not in settings:  # only make site names the copy the site offers
+        env.pop("OFFLINE_ZIP", None)
+    if problem := config_problem(root):
+        raise RuntimeError(problem)
     if (url := env.get(ENV_NAME)) and (problem := check_site_url(url)):
         raise RuntimeError(f"the {ENV_NAME} environment variable: {url!r} cannot be the site's address: {problem}")
     result = subprocess.run(

@@ -17,12 +17,14 @@ from pathlib import Path
 from practice_site.bundle.make_bundle import make_bundle
 from practice_site.pages.download_offer import FOLDER
 
+WORK_DIR = ".cache/practice-site"  # inside the project: the site offers only a copy made there
 
 def build_site(root: Path, site_dir: Path) -> Path:
     """Build the offline zip, then the site offering it, into ``site_dir``; return the zip in the site."""
     partial = site_dir.with_name(site_dir.name + ".tmp")
     shutil.rmtree(partial, ignore_errors=True)
-    with tempfile.TemporaryDirectory(prefix="site-build-") as work:
+    (root / WORK_DIR).mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="site-build-", dir=root / WORK_DIR) as work:
         zip_path = make_bundle(root, Path(work))
         env = {**os.environ, "OFFLINE_ZIP": str(zip_path), "NO_MKDOCS_2_WARNING": "1"}
         env.pop("OFFLINE", None)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NoReturn
 
-HEADER = re.compile(r"^\s*/{3,}\s*(?P<name>[A-Za-z][\w-]*)\s*(?:\|\s*(?P<argument>.*?))?\s*$")
+HEADER = re.compile(r"^\s*/{3,}\s*(?P<name>[A-Za-z][\w-]*)\s*(?:\|\s*(?P<argument>(?:.*\S)?))?\s*$")
 FENCE = re.compile(r"^(`{3,}|~{3,})")
 ID_OPTION = re.compile(r"^\s+id\s*:\s*(?P<id>\S+)\s*$")
 WHERE_THEY_GO = {
@@ -37,7 +37,7 @@ class PageSource:
 
         Headers in fenced code, HTML comments and ``<pre>`` are examples Markdown shows as text: skipped.
         """
-        lines = self.text.splitlines()
+        lines = self.text.split("\n")
         for index in rendered_lines(lines):
             header = HEADER.match(lines[index])
             if not header or header.group("name") != block:

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 from practice_site.errors import SourceError
 
-HEADER = re.compile(r"^///\s*session\s*(?:\|\s*(?P<title>.*?))?\s*$")
-ITEM = re.compile(r"^[-*]\s+(?P<minutes>[^|]*?)\s*\|\s*(?P<rest>.*)$")
+HEADER = re.compile(r"^///\s*session\s*(?:\|\s*(?P<title>(?:.*\S)?))?\s*$")
+ITEM = re.compile(r"^[-*]\s+(?P<minutes>(?:[^|]*[^|\s])?)\s*\|\s*(?P<rest>.*)$")
 TARGET = re.compile(r"^(?P<module>principle-\d+)(?:#(?P<anchor>[\w-]+))?$")
 
 
@@ -71,7 +71,7 @@ def parse_items(lines: list[str], first_line: int, path: str) -> tuple[SessionIt
 
 def parse_sessions(text: str, path: str) -> list[Session]:
     """Every ``/// session`` block in a page."""
-    lines = text.splitlines()
+    lines = text.split("\n")  # line ends as editors count them (not U+2028)
     sessions = []
     index = 0
     while index < len(lines):

@@ -43,7 +43,7 @@ def load_session_plans(sessions_dir: Path, docs_dir: Path, root: Path,
                               f"({markup[1]}); remove it, or describe it in words")
         sessions = parse_sessions(text, display)
         check_targets(sessions, anchors, display)
-        title = next((line[2:].strip() for line in text.splitlines() if line.startswith("# ")), "")
+        title = next((line[2:].strip() for line in text.split("\n") if line.startswith("# ")), "")
         if not title:
             raise SourceError(display, 1, 'a session plan starts with its title, a line such as "# A 90-minute '
                               'workshop"; add one')

@@ -36,15 +36,11 @@ from practice_site.mkdocs_plugin.build_notes import (
     report_problems,
     theme_data,
 )
-from practice_site.mkdocs_plugin.config import (
-    PracticePrinciplesConfig,
-    check_address,
-    check_config_strings,
-    check_front_matter,
-    check_paths,
-)
+from practice_site.mkdocs_plugin.config import PracticePrinciplesConfig, check_address, check_folders, check_paths
+from practice_site.mkdocs_plugin.front_matter import check_front_matter
 from practice_site.mkdocs_plugin.nav import fill_section, fill_top_section, nav_entries
 from practice_site.mkdocs_plugin.page_policy import PagePolicy
+from practice_site.mkdocs_plugin.settings_check import check_settings
 from practice_site.mkdocs_plugin.site_model import SiteModel, load_site, module_uri
 from practice_site.pages import published_links as published
 from practice_site.pages.bibliography_page import bibliography_markdown
@@ -94,9 +90,10 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
     @event_priority(100)  # first: the checks come before any other plugin reads a setting (the theme's language)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
-        check_config_strings(config)
+        check_settings(config)
         check_address(config)
         check_paths(self.config)
+        check_folders(config, root)
         if config.site_description:  # the theme writes it into an attribute as it is
             config.site_description = html.escape(config.site_description)
         for level, message in other_files(root / self.config.sources_dir, root):
@@ -143,7 +140,11 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
         }
         for module in self.site.modules.values():  # short links: p4.html
             pages[f"p{module.number}.html"] = published.redirect_page(module.page, module.label)
+        taken = {file.dest_uri for file in files} | {uri.removesuffix(".md") + ".html" for uri in pages}
         for old, new in self.site.manifest.get("moved", {}).items():
+            if old.partition("#")[0] in taken and "#" not in old:
+                raise PluginError(f'{published.MANIFEST}: "moved" sends {old} elsewhere, but this build has a '
+                                  "page or file there: a redirect may not replace it; take the line out")
             if "#" not in old:
                 target = posixpath.relpath(new, posixpath.dirname(old) or ".")
                 pages[old] = published.redirect_page(target, "This page has moved")

@@ -60,10 +60,10 @@ def module_uri(options: PracticePrinciplesConfig, principle: Principle) -> str:
     return f"{options.modules_dir}/{module_filename(principle.number)}"
 
 
-def offered_download(zip_path: str) -> OfflineDownload | None:
+def offered_download(zip_path: str, root: Path) -> OfflineDownload | None:
     """The offline copy the site offers (make site sets it); a path to nothing stops the build."""
     try:
-        return offline_download(zip_path)
+        return offline_download(zip_path, root)
     except FileNotFoundError as error:
         raise PluginError(str(error)) from None
 
@@ -87,5 +87,5 @@ def load_site(root: Path, docs_dir: Path, options: PracticePrinciplesConfig,
         root=root, principles=tuple(principles), citations=format_citations(resolved, root / options.bib_dir, cache),
         quizzes=MappingProxyType(quizzes), modules=MappingProxyType(modules), sessions=tuple(sessions),
         quiz_findings=tuple(findings), manifest=read_only(read_manifest(root / MANIFEST)),
-        download=offered_download(options.offline_zip),
+        download=offered_download(options.offline_zip, root),
     )

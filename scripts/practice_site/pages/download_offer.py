@@ -36,11 +36,15 @@ def size_label(size: int) -> str:
     return f"{size / 1024 / 1024:.1f} MB"
 
 
-def offline_download(zip_path: str) -> OfflineDownload | None:
-    """The download for the zip at ``zip_path``; None when no zip is given (a preview build)."""
+def offline_download(zip_path: str, root: Path) -> OfflineDownload | None:
+    """The download for the zip at ``zip_path``, inside the project at ``root``; None when no zip is given
+    (a preview build)."""
     if not zip_path:
         return None
     path = Path(zip_path)
+    if not path.resolve().is_relative_to(root.resolve()):
+        raise FileNotFoundError(f"{zip_path} is outside the project, so the site will not publish it; build the "
+                                "site with make site")
     if not path.is_file():
         raise FileNotFoundError(f"the offline copy {zip_path} does not exist; build the site with make site")
     if not (ZIP_NAME.fullmatch(path.name) and zipfile.is_zipfile(path) and is_offline_copy(path)):

@@ -20,6 +20,7 @@ from jinja2 import Environment, TemplateError
 SCRIPT_TYPES = {"", "text/javascript", "module", "application/javascript"}
 SCRIPT_TEMPLATES = re.compile(r"^(?:base|main|404)\.html$|^partials/javascripts/[\w-]+\.html$")
 ADDRESS_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "srcdoc", "poster", "background"}
+OUT_OF_SITE = re.compile(r"url\s*=\s*['\"]?\s*(?:[a-z][\w+.-]*:|//)", re.IGNORECASE)  # a refresh to elsewhere
 SCRIPT_ADDRESS = re.compile(r"^[\s\x00-\x20]*(?:java\s*script\s*:|vb\s*script\s*:|data\s*:\s*text/html)", re.IGNORECASE)
 
 
@@ -37,8 +38,12 @@ class InlineScripts(HTMLParser):
         if tag == "script" and "src" not in named and (named.get("type") or "").lower() in SCRIPT_TYPES:
             self._in_script = True
             self.scripts.append("")
+        if tag == "meta" and (named.get("http-equiv") or "").lower() == "refresh" and OUT_OF_SITE.search(
+                named.get("content") or ""):
+            self.live.append(f'<meta http-equiv="refresh" content="{(named.get("content") or "")[:40]}">')
         for name, value in attrs:
-            if name.startswith("on") or name in ADDRESS_ATTRIBUTES and SCRIPT_ADDRESS.match(value or ""):
+            address = re.sub(r"[\t\n\r]", "", value or "")  # browsers drop these anywhere in an address
+            if name.startswith("on") or name in ADDRESS_ATTRIBUTES and SCRIPT_ADDRESS.match(address):
                 self.live.append(f'<{tag} {name}="{(value or "")[:40]}">')
 
     def handle_endtag(self, tag: str) -> None:

@@ -20,6 +20,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from practice_site.pages.csp import add_policy
 from practice_site.pages.known_scripts import known_scripts, template_scripts
+from practice_site.pages.manifest_file import read_manifest_file
 
 MANIFEST = "published-links.json"
 REDIRECT_MARK = '<meta name="practice-site-redirect"'  # written by templates/redirect.html
@@ -51,9 +52,10 @@ def toc_anchors(toc: Iterable[TocItem]) -> list[str]:
 
 
 def read_manifest(path: Path) -> dict:
+    """The manifest (checked, see manifest_file), or an empty one when there is none yet."""
     if not path.exists():
         return {"about": ABOUT, "pages": {}, "moved": {}}
-    return json.loads(path.read_text(encoding="utf-8"))
+    return read_manifest_file(path, MANIFEST)
 
 
 def read_only(manifest: Mapping[str, Any]) -> Mapping[str, Any]:

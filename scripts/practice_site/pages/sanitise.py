@@ -32,6 +32,18 @@ ATTRIBUTES = {
     "time": {"datetime"},
 }
 URL_SCHEMES = {"http", "https", "mailto"}
+# Ids the theme's and the site's scripts look up (Material's configuration, the moved-section map...):
+# content may not take them, or a script would read the author's element instead of its own.
+RESERVED_IDS = {"moved-anchors", "learning-modules"}
+
+
+def attribute_filter(tag: str, attribute: str, value: str) -> str | None:
+    """Drop an id the page's scripts own ("__config", "moved-anchors") and Material's own data-md-*."""
+    if attribute == "id" and (value.startswith("__") or value in RESERVED_IDS):
+        return None
+    if attribute.startswith("data-md-"):
+        return None
+    return value
 
 
 def clean_content(html: str) -> str:
@@ -45,4 +57,5 @@ def clean_content(html: str) -> str:
         url_schemes=URL_SCHEMES,
         link_rel=None,
         strip_comments=True,
+        attribute_filter=attribute_filter,
     )

@@ -26,6 +26,8 @@ def check_site_url(url: str) -> str | None:
         return "it must start with https:// (or http://) and name the host, for example https://example.org/training/"
     if parts.query or parts.fragment:
         return "it must not have a ?query or #fragment"
+    if "//" in parts.path or "\\" in url:
+        return "its path has a double slash or a backslash; write it as in a browser's address bar"
     return None
 
 

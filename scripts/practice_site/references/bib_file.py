@@ -26,6 +26,7 @@ ENTRY_START = re.compile(r"^\s*@(?P<type>\w+)\s*\{\s*(?P<key>[^,\s]+)\s*,", re.M
 BIB_TYPES = {"article": "article", "chapter": "incollection", "book": "book", "report": "report",
              "web": "online", "misc": "misc"}
 SOURCE_FIELD = "source-entry"
+LINKING_FIELDS = {"crossref", "xdata", "xref", "related", "set", "entryset"}  # fields that pull in other entries
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 FIELD_LINE = re.compile(r"[ \t]*[\w-]+[ \t]*=")
 
@@ -250,6 +251,13 @@ def read_bib(path: Path, display: str) -> BibFile:
         raise SourceError(
             display, error.lineno or 1, f"BibTeX syntax error ({problem}); check this entry's braces and commas"
         ) from None
+    for key, entry in data.entries.items():
+        if linked := [name for name in entry.fields if name.lower() in LINKING_FIELDS]:
+            at = next((n for n, line in enumerate(text.split("\n"), 1) if n >= lines[key]
+                       and line.strip().lower().startswith(linked[0].lower())), lines[key])
+            raise SourceError(display, at, f"{linked[0]} is not used by this site (pandoc would follow it, and an "
+                              "entry that leads back to itself takes all the computer's memory); write the entry's "
+                              "fields in full instead")
     return BibFile(display, data, lines)
 
 
