@@ -220,6 +220,11 @@ def yml_theme(snippet: str) -> Edit:
     return replace("mkdocs.yml", "  name: material\n", "  name: material\n" + snippet.rstrip("\n") + "\n")
 
 
+def yml_script(address: str) -> Edit:
+    """Add ``address`` to mkdocs.yml's extra_javascript."""
+    return replace("mkdocs.yml", "  - javascripts/site.js\n", f"  - javascripts/site.js\n  - {address}\n")
+
+
 def yml_top(snippet: str) -> Edit:
     return append("mkdocs.yml", "\n" + snippet.rstrip("\n") + "\n")
 
@@ -439,7 +444,7 @@ ROWS: tuple[Row, ...] = (
     refused("yml-theme-language-traversal", "mkdocs.yml",
             replace("mkdocs.yml", "  language: en-GB", "  language: ../../../../etc/passwd"), key("theme.language")),
     refused("yml-extra-javascript-remote", "mkdocs.yml",
-            replace("mkdocs.yml", "  - javascripts/site.js\n", "  - javascripts/site.js\n  - https://evil.example/x.js\n"),
+            yml_script("https://evil.example/x.js"),
             key("extra_javascript")),
     refused("yml-site-url-javascript", "mkdocs.yml",
             replace("mkdocs.yml", "site_url: !ENV [SITE_URL, null]", 'site_url: "javascript:alert(1)//"'),
@@ -502,7 +507,7 @@ ROWS: tuple[Row, ...] = (
             replace("mkdocs.yml", "  - admonition\n", "  - admonition\n  - pymdownx.snippets:\n      base_path: [/]\n"),
             key("markdown_extensions")),
     refused("yml-extra-javascript-absolute", "mkdocs.yml",
-            replace("mkdocs.yml", "  - javascripts/site.js\n", "  - javascripts/site.js\n  - /tmp/evil.js\n"),
+            yml_script("/tmp/evil.js"),
             key("extra_javascript")),
     refused("yml-logo-from-another-site", "mkdocs.yml", yml_theme("  logo: https://evil.example/logo.png"),
             key("theme.logo")),
