@@ -79,13 +79,16 @@ TEXT_SUFFIXES = {".md", ".markdown", ".html", ".htm", ".css", ".js", ".txt", ".t
 
 # What docs/ may hold besides pages: files a browser shows or a page loads, never one it would run as a
 # page (HTML, SVG, XHTML...), which would be published as it is.
-PUBLISHED_SUFFIXES = {".md", ".css", ".js", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".ico", ".pdf", ".txt",
-                      ".csv", ".zip", ".woff2"}
+PUBLISHED_SUFFIXES = {".md", ".markdown", ".css", ".js", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".ico",
+                      ".pdf", ".txt", ".csv", ".zip", ".woff2", ".docx", ".pptx", ".xlsx", ".odt", ".odp", ".ods"}
 
 
 def outside(path: Path, folder: Path) -> bool:
-    """Whether ``path``, once its links are followed, is outside ``folder``."""
-    return not path.resolve().is_relative_to(folder.resolve())
+    """Whether ``path``, once its links are followed, is outside ``folder`` (or cannot be followed)."""
+    try:
+        return not path.resolve(strict=True).is_relative_to(folder.resolve())
+    except (OSError, RuntimeError):  # a link to nowhere, or a loop of links
+        return True
 
 
 def files_under(folder: Path):
@@ -96,10 +99,30 @@ def files_under(folder: Path):
             yield Path(top) / name
 
 
+def tree_problem(path: Path, folder: Path, published_as_is: bool) -> str | None:
+    """Why one entry under ``folder`` may not be read or published (see :func:`check_tree`), or None."""
+    if path.is_symlink():
+        if outside(path, folder):
+            return ("this is a link to a place outside its folder (or to nothing), so the build would publish "
+                    "a file from elsewhere; copy the file in instead, or delete the link")
+        if path.is_dir():
+            return "this is a link to a folder, which the build would read again (perhaps without end); delete it"
+    elif path.is_dir():
+        return None
+    elif not path.is_file():
+        return "this is not a file or a folder (a pipe or a device, say); delete it"
+    elif path.stat().st_nlink > 1:
+        return "this file has another name elsewhere on the computer (a hard link); copy the file in instead"
+    if published_as_is and path.suffix.lower() not in PUBLISHED_SUFFIXES:
+        return ("a file of this kind would be published as it is, and could run a script on the site's own "
+                "address; write pages in Markdown (.md), and give a logo or favicon as PNG, JPEG or ICO")
+    return None
+
+
 def check_tree(folder: Path, root: Path, published_as_is: bool = False) -> None:
-    """Every file under ``folder`` is its own (no link leading out of the folder, no second name elsewhere)
-    and, if it is text, reads as :func:`read_source` reads (UTF-8, no control character); a SourceError
-    names the first that is not.
+    """Every file under ``folder`` is its own (no link leading out of the folder or to a folder, no second
+    name elsewhere, nothing but files and folders) and, if it is text, reads as :func:`read_source` reads
+    (UTF-8, no control character); a SourceError names the first that is not.
 
     ``published_as_is``: the folder's files other than pages are copied to the site unchanged, so only
     the kinds of file a page shows or loads are allowed (not HTML or SVG, which a browser would run)."""
@@ -110,15 +133,7 @@ def check_tree(folder: Path, root: Path, published_as_is: bool = False) -> None:
                           "outside the project may be published: copy what it needs in")
     for path in files_under(folder):
         display = path.relative_to(root).as_posix()
-        if path.is_symlink() and outside(path, folder):
-            raise SourceError(display, 1, "this is a link to a place outside its folder, so the build would "
-                              "publish a file from elsewhere; copy the file in instead, or delete the link")
-        if path.is_file() and not path.is_symlink() and path.stat().st_nlink > 1:
-            raise SourceError(display, 1, "this file has another name elsewhere on the computer (a hard link); "
-                              "copy the file in instead")
-        if published_as_is and path.is_file() and path.suffix.lower() not in PUBLISHED_SUFFIXES:
-            raise SourceError(display, 1, "a file of this kind would be published as it is, and could run a "
-                              "script on the site's own address; write pages in Markdown (.md) and use PNG or "
-                              "JPEG for images")
+        if problem := tree_problem(path, folder, published_as_is):
+            raise SourceError(display, 1, problem)
         if path.is_file() and path.suffix.lower() in TEXT_SUFFIXES:
             read_source(path, display)

@@ -53,19 +53,34 @@ def first_markup(text: str) -> tuple[int, str] | None:
     return None
 
 
-# "[" that opens a whole Markdown link ("[words](address)", closed) or a footnote reference ("[^1]"); any
-# other "[" is escaped, so Python-Markdown (whose link handling is quadratic in unmatched "[" and in
-# unclosed "[words](") reads it as text.
-LINK_OPENING = re.compile(r"\[(?:\^\w+\]|(?:[^\[\]\\\n]|\\.)*\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*\))")
+# "[" that opens a whole Markdown link ("[words](address)" or "[words](address "title")", closed; the words
+# may hold one level of brackets) or a footnote reference ("[^1]"). Any other "[", and any backtick in
+# text that is not a code span, is escaped: Python-Markdown's link and code-span handling is quadratic
+# in unmatched "[", unclosed "[words](" and unmatched backticks, and each is shown the same escaped.
+LINK_WORDS = r"(?:[^\[\]\\\n]|\\.|\[(?:[^\[\]\\\n]|\\.)*+\])*+"
+LINK_ADDRESS = r"\([^()\s]*+(?:\([^()\s]*+\)[^()\s]*+)*+(?:\s+\"[^\"\n]*+\")?\)"
+LINK_OPENING = re.compile(rf"\[(?:\^\w+\]|{LINK_WORDS}\]{LINK_ADDRESS})")
 
 
-def escape_stray_brackets(text: str) -> str:
-    """Markdown text with every "[" that opens no link or footnote reference escaped: shown the same."""
-    if "[" not in text:
+def escaped(text: str, at: int) -> bool:
+    """Whether the character at ``at`` follows an odd run of backslashes (which escapes it)."""
+    start = at
+    while start and text[start - 1] == "\\":
+        start -= 1
+    return (at - start) % 2 == 1
+
+
+def escape_stray_markup(text: str) -> str:
+    """Markdown text (outside code spans) with every "[" that opens no link or footnote reference, and
+    every backtick, escaped: shown the same, read in linear time."""
+    if "[" not in text and "`" not in text:
         return text
-    out, last = [], 0
-    for at in (i for i, char in enumerate(text) if char == "["):
-        if at and text[at - 1] == "\\" or LINK_OPENING.match(text, at):
+    out, last, link_end = [], 0, 0
+    for at, char in enumerate(text):
+        if char not in "[`" or escaped(text, at) or char == "[" and at < link_end:  # brackets in a link's words
+            continue
+        if char == "[" and (link := LINK_OPENING.match(text, at)):
+            link_end = link.end()
             continue
         out.append(text[last:at] + "\\")
         last = at

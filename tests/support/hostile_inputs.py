@@ -202,6 +202,21 @@ def hard_link_out(rel: str) -> Edit:
     return edit
 
 
+def link_loop(first: str, second: str) -> Edit:
+    """Make ``first`` and ``second`` symbolic links to each other (a loop that leads nowhere)."""
+    def edit(project: Path, outside: Path) -> None:
+        (project / first).symlink_to((project / second).name)
+        (project / second).symlink_to((project / first).name)
+    return edit
+
+
+def pipe(rel: str) -> Edit:
+    """Make ``rel`` a named pipe (reading it would wait for ever)."""
+    def edit(project: Path, outside: Path) -> None:
+        os.mkfifo(project / rel)
+    return edit
+
+
 def with_secret(old: str) -> Callable[[str], str]:
     """The project's text with the secret put into it after ``old`` (so that, read, it would be published)."""
     def content(original: str) -> str:
@@ -246,6 +261,7 @@ def bib_reads_the_secret(project: Path, outside: Path) -> None:
 # --- the table --------------------------------------------------------------------------------------
 
 MANIFEST = "published-links.json"
+LONG = 200_000  # a run this long makes anything quadratic take minutes: the row fails as slow
 SOURCE = "sources/principle-07.txt"
 SUMMARY_END = "should always be the starting point."
 BIB = "bib/references.bib"
@@ -304,9 +320,9 @@ ROWS: tuple[Row, ...] = (
     built("bib-markup-in-title", BIB, replace(BIB, "title = {Impact Report Summary}",
           r"title = {Impact Report \textless{}script\textgreater{}alert(1)\textless{}/script\textgreater{} "
           r"<img src=x onerror=alert(2)> Summary}")),
-    built("bib-javascript-url", BIB,
-          replace(BIB, "url = {https://www.barnardos.org.uk/", "url = {javascript:alert(1)//"),
-          log=at(BIB, "url = {https://www.barnardos.org.uk/")),
+    refused("bib-javascript-url", BIB,
+            replace(BIB, "url = {https://www.barnardos.org.uk/", "url = {javascript:alert(1)//"),
+            at(BIB, "url = {https://www.barnardos.org.uk/", "is not a web address")),
     built("bib-tex-input-reads-nothing", BIB, bib_reads_the_secret),
     refused("bib-not-utf8", BIB, insert_bytes(BIB, "title = {Impact Report", b" \xe9"),
             at(BIB, "title = {Impact Report", NOT_UTF8)),
@@ -385,7 +401,7 @@ ROWS: tuple[Row, ...] = (
     refused("page-control-character", "docs/accessibility.md",
             insert_bytes("docs/accessibility.md", "We want as many", b"\x1b"),
             at("docs/accessibility.md", "We want as many", r"U\+001B")),
-    built("page-raw-html-is-made-harmless", PAGE, append(PAGE, RAW_HTML)),
+    refused("page-raw-html-is-refused", PAGE, append(PAGE, RAW_HTML), rf"{re.escape(PAGE)}: this page holds <"),
     refused("docs-symlink-file-outside", "docs/leak.txt", link_out("docs/leak.txt"), at("docs/leak.txt", 1)),
     refused("docs-symlink-page-outside", "docs/leak.md", link_out("docs/leak.md", lambda _: f"# Leak\n\n{SECRET}\n"),
             at("docs/leak.md", 1)),
@@ -530,9 +546,56 @@ ROWS: tuple[Row, ...] = (
                                                     "- [x] As sources of protection" + "\u00a0" * 120_000 + "x")),
     built("quiz-line-separator", QUIZ, replace(QUIZ, "- [x] As sources of protection",
                                                "- [x] As sources of\u2028protection")),
-    built("content-takes-a-scripts-id", PAGE,
-          append(PAGE, '\n<div id="moved-anchors" hidden>{"this-site-2": "https://evil.example/"}</div>\n'
-                       '<div id="__config" hidden>{}</div>\n')),
+    refused("content-takes-a-scripts-id", PAGE,
+            append(PAGE, '\n<div id="moved-anchors" hidden>{"this-site-2": "https://evil.example/"}</div>\n'
+                         '<div id="__config" hidden>{}</div>\n'), rf'{re.escape(PAGE)}: this page holds id="..."'),
+    # after a second review: what mkdocs.yml would load, loops, quadratic corners, what the sanitiser drops
+    refused("yml-hooks-run-code", "mkdocs.yml",
+            both(write("hooks.py", "open('pwned.txt', 'w').write('ran')\n"), yml_top("hooks: [hooks.py]")),
+            r"mkdocs\.yml: hooks: "),
+    refused("yml-inherit-runs-code", "mkdocs.yml",
+            both(write("parent.yml", 'extra:\n  note: !!python/object/apply:os.system ["echo ran > pwned.txt"]\n'),
+                 yml_top("INHERIT: parent.yml")), r"mkdocs\.yml: INHERIT: "),
+    refused("yml-extension-runs-code", "mkdocs.yml",
+            replace("mkdocs.yml", "  - admonition\n",
+                    "  - admonition\n  - 'subprocess:Popen':\n      args: [touch, pwned.txt]\n"),
+            r"mkdocs\.yml: markdown_extensions: subprocess:Popen: "),
+    refused("yml-plugin-reads-any-file", "mkdocs.yml",
+            replace("mkdocs.yml", "  - search:\n", "  - bibtex:\n      bib_file: /etc/passwd\n  - search:\n"),
+            r"mkdocs\.yml: plugins: bibtex: "),
+    refused("yml-alias-bomb", "mkdocs.yml",
+            yml_extra("  a: &a [x, x, x, x, x, x, x, x, x]\n  b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+                      "  c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n  d: [*c, *c, *c, *c, *c, *c, *c, *c, *c]"),
+            r"mkdocs\.yml:\d+: an alias"),
+    refused("yml-nul", "mkdocs.yml", insert_bytes("mkdocs.yml", "site_name: ", b"\x00"), r"mkdocs\.yml: "),
+    refused("yml-site-url-unreadable", "mkdocs.yml",
+            replace("mkdocs.yml", "site_url: !ENV [SITE_URL, null]", "site_url: 'https://[x.org/'"),
+            r"mkdocs\.yml: site_url: "),
+    refused("docs-folder-links-above", "docs/sub/up", both(write("docs/sub/page.md", "# Page\n"),
+                                                           link_inside("docs/sub/up", "docs")),
+            at("docs/sub/up", 1)),
+    refused("docs-links-to-each-other", "docs/a.md", link_loop("docs/a.md", "docs/b.md"), at("docs/a.md", 1)),
+    refused("docs-named-pipe", "docs/pipe.md", pipe("docs/pipe.md"), at("docs/pipe.md", 1)),
+    refused("docs-page-with-an-image", PAGE, append(PAGE, "\n![A logo](logo.png)\n"),
+            rf"{re.escape(PAGE)}: this page holds <img>"),
+    built("source-64kb-unmatched-backticks", SOURCE, replace(SOURCE, SUMMARY_END, SUMMARY_END + " " + "``a`" * 16_000)),
+    built("source-escaped-backslashes-before-brackets", SOURCE,
+          replace(SOURCE, SUMMARY_END, SUMMARY_END + " " + "\\\\\\[" * 4_000)),
+    built("source-nested-brackets-in-a-link", SOURCE,
+          replace(SOURCE, SUMMARY_END, SUMMARY_END + " " + "[a[" * 16_000 + "](https://example.org/)")),
+    built("source-long-run-of-spaces", SOURCE, replace(SOURCE, SUMMARY_END, SUMMARY_END + " " * LONG + "x")),
+    refused("quiz-header-long-run-of-spaces", QUIZ, replace(QUIZ, FIRST_QUESTION, "/// quiz" + " " * LONG + "x\n"
+                                                               + FIRST_QUESTION), rf"{re.escape(QUIZ)}:\d+: "),
+    refused("session-item-long-run-of-spaces", SESSION,
+            replace(SESSION, "- 5 | Break.", "- " + " \t" * LONG + "x"), rf"{re.escape(SESSION)}:\d+: "),
+    built("page-block-header-long-run-of-spaces", PAGE, append(PAGE, "\n///a" + " " * LONG + "x\n")),
+    refused("bib-entry-in-parentheses", BIB,
+            append(BIB, "\n@misc(spare2020,\n  title = {Spare},\n  year = {2020}\n)\n"),
+            rf"{re.escape(BIB)}:\d+: write the entry in braces"),
+    refused("bib-key-in-another-case", BIB, append(BIB, "\n@misc{ALLNOCK2018,\n  title = {Spare},\n}\n"),
+            rf"{re.escape(BIB)}:\d+: the key \"ALLNOCK2018\" is already used"),
+    refused("manifest-nested-too-deeply", MANIFEST, in_manifest('"moved": {}', '"moved": ' + "[" * 100_000
+                                                                + "]" * 100_000), rf"{re.escape(MANIFEST)}:1: "),
 )
 
 

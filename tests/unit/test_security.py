@@ -21,9 +21,9 @@ from practice_site.errors import SourceError
 from practice_site.input_files import check_tree
 from practice_site.pages.download_offer import offline_download
 from practice_site.pages.known_scripts import known_scripts, template_scripts, unknown
-from practice_site.pages.sanitise import clean_content
+from practice_site.pages.sanitise import clean_content, removal_problem
 from practice_site.pages.site_address import check_site_url
-from practice_site.safe_text import escape_stray_brackets, markdown_text, neutralise_markup
+from practice_site.safe_text import escape_stray_markup, markdown_text, neutralise_markup
 
 
 @pytest.mark.parametrize("payload", PAYLOADS)
@@ -65,8 +65,53 @@ def test_the_policy_allows_the_scripts_the_templates_write_for_the_page_and_no_o
 
 
 def test_stray_brackets_are_escaped_and_links_kept():
-    assert escape_stray_brackets("a [b] [c](https://e.org) [^1] x") == "a \\[b] [c](https://e.org) [^1] x"
-    assert escape_stray_brackets("[" * 5) == "\\[" * 5
+    assert escape_stray_markup("a [b] [c](https://e.org) [^1] x") == "a \\[b] [c](https://e.org) [^1] x"
+    assert escape_stray_markup("[" * 5) == "\\[" * 5
+
+
+@pytest.mark.parametrize(("text", "html"), [
+    ("[the [2017] review](https://e.org/)", '<a href="https://e.org/">the [2017] review</a>'),
+    ('[x](https://e.org/ "A title")', '<a href="https://e.org/" title="A title">x</a>'),
+    ("a \\\\[b] c", "a \\[b] c"),  # an escaped backslash does not escape the bracket
+    ("one ` and `` two", "one ` and `` two"),  # backticks outside code spans are text
+])
+def test_stray_markup_is_escaped_and_shown_the_same(text, html):
+    import markdown
+
+    assert html in markdown.markdown(escape_stray_markup(text))
+
+
+def test_even_backslashes_leave_a_bracket_unescaped_so_it_is_escaped_again():
+    assert escape_stray_markup("\\\\[") == "\\\\\\["
+    assert escape_stray_markup("\\[") == "\\["
+
+
+def test_links_to_folders_loops_and_pipes_are_refused(tmp_path):
+    import os
+
+    root = tmp_path / "project"
+    (root / "docs" / "sub").mkdir(parents=True)
+    (root / "docs" / "sub" / "up").symlink_to("..")
+    with pytest.raises(SourceError, match=r"^docs/sub/up:1: this is a link to a folder"):
+        check_tree(root / "docs", root)
+    (root / "docs" / "sub" / "up").unlink()
+    (root / "docs" / "a.md").symlink_to("b.md")
+    (root / "docs" / "b.md").symlink_to("a.md")
+    with pytest.raises(SourceError, match=r"^docs/a\.md:1: .*to nothing"):
+        check_tree(root / "docs", root)
+    (root / "docs" / "a.md").unlink()
+    (root / "docs" / "b.md").unlink()
+    os.mkfifo(root / "docs" / "pipe.md")
+    with pytest.raises(SourceError, match=r"^docs/pipe\.md:1: this is not a file or a folder"):
+        check_tree(root / "docs", root)
+
+
+def test_what_the_sanitiser_takes_out_is_said():
+    html = '<p>A <img src="x.png" alt="a"> and <a href="javascript:x()">b</a>.</p>'
+    problem = removal_problem(html, clean_content(html))
+    assert problem and "<img>" in problem and 'href="..." on <a>' in problem
+    fine = '<p>A <a href="https://e.org/">link</a>.</p>'
+    assert removal_problem(fine, clean_content(fine)) is None
 
 
 def test_a_link_out_of_the_project_or_a_bad_byte_is_refused_with_its_name(tmp_path):

@@ -29,6 +29,34 @@ def test_mkdocs_own_tags_are_read(tmp_path):
     assert config_problem(tmp_path) is None
 
 
+@pytest.mark.parametrize(("settings", "message"), [
+    ("hooks: [h.py]\n", "mkdocs.yml: hooks: leave it out"),
+    ("INHERIT: parent.yml\n", "mkdocs.yml: INHERIT: leave it out"),
+    ("plugins:\n  - search\n  - bibtex:\n      bib_file: /etc/passwd\n", "mkdocs.yml: plugins: bibtex: "),
+    ("markdown_extensions:\n  - 'subprocess:Popen':\n      args: [touch, x]\n",
+     "mkdocs.yml: markdown_extensions: subprocess:Popen: "),
+    ("markdown_extensions:\n  - pymdownx.snippets\n", "mkdocs.yml: markdown_extensions: pymdownx.snippets: "),
+    ("extra:\n  a: &a [1, 2]\n  b: *a\n", "mkdocs.yml:4: an alias"),
+    ("site_name: a\x00b\n", "mkdocs.yml: "),
+    ("extra: " + "[" * 5000 + "]" * 5000 + "\n", "mkdocs.yml"),
+    ("site_url: 'https://[x.org/'\n", "mkdocs.yml: site_url: "),
+    ("- a list\n", "mkdocs.yml:1: the file holds settings"),
+])
+def test_what_mkdocs_would_load_is_checked_first(tmp_path, settings, message):
+    (tmp_path / "mkdocs.yml").write_text("site_name: X\n" + settings if not settings.startswith("- ") else settings)
+    problem = config_problem(tmp_path, {})
+    assert problem and problem.startswith(message), problem
+
+
+def test_the_sites_own_extensions_and_plugins_are_allowed(tmp_path):
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: X\nmarkdown_extensions:\n  - markdown.extensions.toc:\n      permalink: true\n"
+        "  - practice_site.learning.quiz_extension\n  - pymdownx.superfences\n"
+        "plugins:\n  - search:\n      lang: en\n  - practice-principles\n  - offline\n")
+    assert config_problem(tmp_path, {}) is None
+    assert config_problem(tmp_path, {"SITE_URL": "https://[x.org/"}).startswith("the SITE_URL environment variable")
+
+
 def test_the_check_runs_before_make_serve(tmp_path, monkeypatch, capsys):
     (tmp_path / "mkdocs.yml").write_text("site_name: !!python/name:os.system\n")
     monkeypatch.chdir(tmp_path)
@@ -40,15 +68,21 @@ def test_the_check_runs_before_make_serve(tmp_path, monkeypatch, capsys):
 
 # --- settings the theme prints -------------------------------------------------------------------------
 
-@pytest.mark.parametrize("value", ["javascript:alert(1)", "jav\tascript:x", "data:text/html,x", "/etc/passwd",
+@pytest.mark.parametrize("value", ["javascript:alert(1)", "jav\tascript:x", "data:text/html,x", "//evil.example/x",
                                    "../../x.png", 'a" onmouseover="x', "x\\y", "<b>", "http://insecure.example/"])
 def test_bad_addresses_are_refused(value):
     assert address_problem(value)
 
 
-@pytest.mark.parametrize("value", ["https://example.org/", "assets/logo.png", "principles/principle-1.html#x"])
+@pytest.mark.parametrize("value", ["https://example.org/", "assets/logo.png", "principles/principle-1.html#x",
+                                   "/en/", "mailto:training@example.org"])
 def test_good_addresses_are_kept(value):
     assert address_problem(value) is None
+
+
+def test_a_file_a_page_loads_is_never_at_the_computers_root_or_elsewhere():
+    for value in ["/etc/passwd", "mailto:x@example.org", "https://example.org/x.js"]:
+        assert address_problem(value, links_out=False)
 
 
 def test_a_file_the_page_loads_must_be_the_sites_own():
@@ -135,3 +169,32 @@ def test_content_cannot_take_an_id_a_script_looks_up():
                          'data-md-component="search">x</p>')
     assert "__config" not in html and "moved-anchors" not in html and "data-md-" not in html
     assert 'id="summary"' in html
+
+
+@pytest.mark.parametrize(("entry", "message"), [
+    ("@book{a2020,\n  title = {A},\n  url = {javascript:alert(1)},\n}\n", r"bib/r\.bib:3: the url 'javascript"),
+    ("@book{a2020,\n  title = {A},\n  url = {www.example.org},\n}\n", r"bib/r\.bib:3: the url"),
+    ("@book(a2020,\n  title = {A}\n)\n", r"bib/r\.bib:1: write the entry in braces"),
+    ("@book{Smith2020,\n title={A}}\n@book{smith2020,\n title={B}}\n", r"bib/r\.bib:3: the key \"smith2020\""),
+    ("@book{a2020,\n  relatedtype = {x},\n  related = {b},\n}\n", r"bib/r\.bib:3: related is not used"),
+])
+def test_bib_entries_the_site_cannot_use_are_refused_at_their_line(tmp_path, entry, message):
+    (tmp_path / "r.bib").write_text(entry)
+    with pytest.raises(SourceError, match=message):
+        read_bib(tmp_path / "r.bib", "bib/r.bib")
+
+
+def test_a_manifest_nested_too_deeply_is_refused(tmp_path):
+    path = tmp_path / "published-links.json"
+    path.write_text("[" * 100_000 + "]" * 100_000)
+    with pytest.raises(SourceError, match=r"published-links\.json:1: this is nested too deeply"):
+        read_manifest_file(path, "published-links.json")
+
+
+def test_images_in_a_source_keep_their_words_and_are_reported():
+    from practice_site.sources.repair import clean_inline
+
+    repairs: list[str] = []
+    text = clean_inline("See ![a chart](https://tracker.example/p.png) here.", "sources/x.txt:3", repairs)
+    assert text == "See a chart here."
+    assert repairs and repairs[0].startswith('sources/x.txt:3: image "a chart"')

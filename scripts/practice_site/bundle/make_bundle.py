@@ -16,7 +16,6 @@ import zipfile
 from pathlib import Path
 
 from practice_site.bundle.config_file import config_problem
-from practice_site.pages.site_address import ENV_NAME, check_site_url
 
 NAME = "practice-principles"
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
@@ -70,10 +69,8 @@ def build_site(root: Path, site_dir: Path, settings: dict[str, str]) -> None:
     env = {**os.environ, **settings, "NO_MKDOCS_2_WARNING": "1"}
     if "OFFLINE_ZIP" not in settings:  # only make site names the copy the site offers
         env.pop("OFFLINE_ZIP", None)
-    if problem := config_problem(root):
+    if problem := config_problem(root, env):
         raise RuntimeError(problem)
-    if (url := env.get(ENV_NAME)) and (problem := check_site_url(url)):
-        raise RuntimeError(f"the {ENV_NAME} environment variable: {url!r} cannot be the site's address: {problem}")
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=root, env=env, text=True, capture_output=True,

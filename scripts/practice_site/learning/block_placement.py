@@ -13,9 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NoReturn
 
-HEADER = re.compile(r"^\s*/{3,}\s*(?P<name>[A-Za-z][\w-]*)\s*(?:\|\s*(?P<argument>(?:.*\S)?))?\s*$")
+HEADER = re.compile(r"^\s*+/{3,}+\s*+(?P<name>[A-Za-z][\w-]*+)\s*+(?:\|\s*+(?P<argument>(?:.*\S)?))?\s*+$")
 FENCE = re.compile(r"^(`{3,}|~{3,})")
-ID_OPTION = re.compile(r"^\s+id\s*:\s*(?P<id>\S+)\s*$")
+ID_OPTION = re.compile(r"^\s++id\s*+:\s*+(?P<id>\S++)\s*+$")
 WHERE_THEY_GO = {
     "quiz": "knowledge-check questions are written in the module's quiz file (docs/quizzes/principle-N.md), "
             "which the build puts at the end of the module",

@@ -36,13 +36,13 @@ from dataclasses import dataclass, replace
 
 from practice_site.errors import SourceError
 
-HEADER = re.compile(r"^///\s*(?P<name>quiz|reflection)\s*(?:\|\s*(?P<argument>(?:.*\S)?))?\s*$")
-OPTION_LINE = re.compile(r"^ {4}(?P<key>[a-z]+):\s*(?P<value>(?:.*\S)?)\s*$")
-CHOICE = re.compile(r"^[-*]\s+\[(?P<mark>[ xX])\]\s*(?P<text>(?:.*\S)?)\s*$")
+HEADER = re.compile(r"^///\s*+(?P<name>quiz|reflection)\s*+(?:\|\s*+(?P<argument>(?:.*\S)?))?\s*+$")
+OPTION_LINE = re.compile(r"^ {4}(?P<key>[a-z]++):\s*+(?P<value>(?:.*\S)?)\s*+$")
+CHOICE = re.compile(r"^[-*]\s++\[(?P<mark>[ xX])\]\s*+(?P<text>(?:.*\S)?)\s*+$")
 ID = re.compile(r"^[a-z][a-z0-9-]*$")  # an HTML id the block can name: a letter first
 TYPES = ("single", "multiple")
 DEFAULT_PASS_MARK = 80
-SETTING = re.compile(r"^(?P<key>[A-Za-z_ ]*[A-Za-z_])\s*:\s*(?P<value>(?:.*\S)?)\s*$")
+SETTING = re.compile(r"^(?P<key>[A-Za-z_ ]*[A-Za-z_])\s*+:\s*+(?P<value>(?:.*\S)?)\s*+$")
 PASS_MARK = re.compile(r"^(?P<percent>\d{1,3})\s*%?$")
 # Feedback that opens with a verdict repeats what the page already says ("Not quite. Not quite. ...").
 VERDICT = re.compile(

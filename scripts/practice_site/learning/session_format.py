@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 from practice_site.errors import SourceError
 
-HEADER = re.compile(r"^///\s*session\s*(?:\|\s*(?P<title>(?:.*\S)?))?\s*$")
-ITEM = re.compile(r"^[-*]\s+(?P<minutes>(?:[^|]*[^|\s])?)\s*\|\s*(?P<rest>.*)$")
+HEADER = re.compile(r"^///\s*+session\s*+(?:\|\s*+(?P<title>(?:.*\S)?))?\s*+$")
+ITEM = re.compile(r"^[-*]\s++(?P<minutes>(?:[^|]*[^|\s])?)\s*+\|\s*+(?P<rest>.*)$")
 TARGET = re.compile(r"^(?P<module>principle-\d+)(?:#(?P<anchor>[\w-]+))?$")
 
 

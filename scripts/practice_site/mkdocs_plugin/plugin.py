@@ -37,7 +37,7 @@ from practice_site.mkdocs_plugin.build_notes import (
     theme_data,
 )
 from practice_site.mkdocs_plugin.config import PracticePrinciplesConfig, check_address, check_folders, check_paths
-from practice_site.mkdocs_plugin.front_matter import check_front_matter
+from practice_site.mkdocs_plugin.front_matter import page_meta, page_name
 from practice_site.mkdocs_plugin.nav import fill_section, fill_top_section, nav_entries
 from practice_site.mkdocs_plugin.page_policy import PagePolicy
 from practice_site.mkdocs_plugin.settings_check import check_settings
@@ -46,7 +46,7 @@ from practice_site.pages import published_links as published
 from practice_site.pages.bibliography_page import bibliography_markdown
 from practice_site.pages.download_offer import home_offer
 from practice_site.pages.module_page import render_principle
-from practice_site.pages.sanitise import clean_content
+from practice_site.pages.sanitise import clean_content, removal_problem
 from practice_site.pages.search_index import ReferenceEntry, point_to_worker, reference_entries, rewrite_index_file
 from practice_site.pages.site_address import site_path
 from practice_site.pages.theme_markup import fix_theme_markup
@@ -73,6 +73,7 @@ PAGE_EXTENSIONS = ("practice_site.pages.bare_urls", "practice_site.pages.heading
                    "practice_site.pages.table_captions")
 LMS_SCRIPT = "javascripts/lms.js"  # reports to a learning system's SCORM API; in packages only
 LMS_SOURCE = Path(__file__).parents[1] / "lms" / "lms.js"
+
 
 
 class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
@@ -190,16 +191,13 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         uri = page.file.src_uri
+        module = self.site.module_at(uri)
         try:
-            check_front_matter(page.meta, f"{Path(config.docs_dir).name}/{uri}", page.file.content_string.splitlines())
+            page.meta = page_meta(page.meta, page_name(page, config), page.file.content_string,
+                                  module and f"Practice Principle {module.number}: {module.title}")
         except SourceError as error:
             raise PluginError(str(error)) from None
-        if "description" in page.meta:  # the theme writes it into an attribute as it is
-            page.meta["description"] = html.escape(str(page.meta["description"]))
-        if (module := self.site.module_at(uri)) is not None:
-            page.meta["description"] = html.escape(f"Practice Principle {module.number}: {module.title}")
-        name = uri if page.file.generated_by else f"{Path(config.docs_dir).name}/{uri}"
-        page_blocks(config, self.site, uri, PageSource(name, page.file.content_string))  # parsed at on_config
+        page_blocks(config, self.site, uri, PageSource(page_name(page, config), page.file.content_string))
         if moved := published.moved_anchors(self.site.manifest, page.url):
             page.meta["moved_anchors"] = moved  # written into the page's head by overrides/main.html
         if uri == self.config.home_page:
@@ -221,6 +219,8 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
         the published site (or become plain text without its address).
         """
         content = clean_content(html)
+        if problem := removal_problem(html, content):
+            raise PluginError(f"{page_name(page, config)}: {problem}")
         if self.config.lms:
             content = package_links(content, page.url, config.site_url)
         return content

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
+from practice_site.pages.build_allowlist import extension_problem
 from practice_site.safe_text import first_markup
 
 WORDS = ("site_name", "site_description", "site_author", "copyright")  # shown on pages
@@ -32,35 +33,37 @@ FILE_KEYS = {"logo", "favicon", "scope", "polyfills"}  # addresses pages load: a
 NAME_KEYS = {"icon", "language"}  # settings the theme reads a template file by
 MARKUP = re.compile(r"[<>\x00-\x08\x0b-\x1f\x7f]")  # what words the pages show may not hold
 PLAIN = re.compile(r"[<>\"`\\\x00-\x08\x0b-\x1f\x7f]")  # nor a setting the theme may print inside an attribute
-# Markdown extensions a page may use: none of them reads a file, fetches an address or runs code named
-# in the settings (pymdownx.snippets, for one, would publish any file on the computer).
-EXTENSIONS = {"toc", "tables", "fenced_code", "footnotes", "attr_list", "md_in_html", "admonition", "abbr",
-              "def_list", "sane_lists", "smarty", "pymdownx.details", "pymdownx.tilde", "pymdownx.caret",
-              "pymdownx.mark", "pymdownx.betterem", "pymdownx.tabbed"}
 NAME = re.compile(r"[A-Za-z0-9]+(?:[/_.-][A-Za-z0-9]+)*")  # "material/library", "en-GB": never "../"
 
 
-def settings(value: Any, key: str):
-    """(dotted key, value) for every string, number or flag under ``value``."""
+def settings(value: Any, key: str, seen: set[int] | None = None):
+    """(dotted key, value) for every string, number or flag under ``value``; a list or mapping met again
+    (a YAML alias) is read once."""
+    seen = set() if seen is None else seen
+    if isinstance(value, (dict, list, tuple)):
+        if id(value) in seen:
+            return
+        seen.add(id(value))
     if isinstance(value, dict):
         for name, inner in value.items():
-            yield from settings(inner, f"{key}.{name}")
+            yield from settings(inner, f"{key}.{name}", seen)
     elif isinstance(value, (list, tuple)):
         for index, inner in enumerate(value):
-            yield from settings(inner, f"{key}[{index}]")
+            yield from settings(inner, f"{key}[{index}]", seen)
     else:
         yield key, value
 
 
 def address_problem(value: str, links_out: bool = True) -> str | None:
-    """Why a setting that holds an address cannot be one: an https:// link (where ``links_out``) or a path
-    inside the site; never another kind of address, a path out of the site, or quotation marks."""
+    """Why a setting that holds an address cannot be one: an https:// or mailto: link, or a path on the site
+    (where ``links_out``), or a path inside the site (a file a page loads); never another kind of
+    address, a path out of the site, or quotation marks."""
     if PLAIN.search(value) or re.search(r"\s", value):
         return "an address has no spaces, quotation marks, backslashes or angle brackets"
-    if ".." in value.split("/") or value.startswith("/"):
+    if ".." in value.split("/") or value.startswith("//") or value.startswith("/") and not links_out:
         return "a path inside the site does not climb out of it or start at the computer's root"
     scheme = urlsplit(value).scheme if ":" in value else ""
-    if scheme and not (links_out and scheme == "https"):
+    if scheme and not (links_out and scheme in {"https", "mailto"}):
         return "write an https:// address, or a path inside the site" if links_out else \
             "the page loads this file, so it must be the site's own: write a path inside the site"
     return None
@@ -89,8 +92,8 @@ def check_nav(items: list, where: str) -> None:
             continue
         for title, value in pairs:
             if title and (first_markup(str(title)) or MARKUP.search(str(title)) or '"' in str(title)):
-                raise PluginError(f"mkdocs.yml: {where}: {title}: markup such as <b> is not allowed here; write "
-                                  "plain text")
+                raise PluginError(f"mkdocs.yml: {where}: {title}: markup such as <b>, and a straight quotation "
+                                  'mark ("), are not allowed here; write plain text, with ’ or “ ”')
             if isinstance(value, list):
                 check_nav(value, f"{where}: {title}")
             elif isinstance(value, str) and (problem := address_problem(value)):
@@ -107,9 +110,8 @@ def check_settings(config: MkDocsConfig) -> None:
             raise PluginError(f"mkdocs.yml: {key}: leave it out: {reason}, and the site makes no request to "
                               "another site")
     for extension in config.markdown_extensions:
-        if not (extension in EXTENSIONS or str(extension).startswith("practice_site.")):
-            raise PluginError(f"mkdocs.yml: markdown_extensions: {extension}: not an extension this site allows "
-                              f"(it might read files or run code); use {', '.join(sorted(EXTENSIONS))}")
+        if problem := extension_problem(extension):
+            raise PluginError(f"mkdocs.yml: markdown_extensions: {extension}: {problem}")
     if config.theme.name != "material":
         raise PluginError("mkdocs.yml: theme.name: this site is built with the material theme")
     if config.theme.get("font") not in (False, None):

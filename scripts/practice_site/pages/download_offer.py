@@ -56,8 +56,11 @@ def offline_download(zip_path: str, root: Path) -> OfflineDownload | None:
 def is_offline_copy(path: Path) -> bool:
     """Whether the zip at ``path`` holds a site, as make bundle writes it: a folder named as the zip, with its
     index.html."""
-    with zipfile.ZipFile(path) as opened:
-        return f"{path.stem}/index.html" in opened.namelist()
+    try:
+        with zipfile.ZipFile(path) as opened:
+            return f"{path.stem}/index.html" in opened.namelist()
+    except (zipfile.BadZipFile, OSError):  # a damaged zip
+        return False
 
 
 def home_offer(download: OfflineDownload | None, prefix: str = "") -> str:

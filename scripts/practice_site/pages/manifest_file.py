@@ -20,7 +20,8 @@ SITE_PAGE = re.compile(r"(?:[A-Za-z0-9_][\w.-]*/)*[A-Za-z0-9_][\w.-]*\.html(?:#[
 
 def line_of(text: str, needle: str) -> int:
     """The line of ``text`` where ``needle`` (as JSON writes it) first stands, or 1."""
-    at = text.find(json.dumps(needle))
+    at = text.find(json.dumps(needle, ensure_ascii=False))
+    at = at if at >= 0 else text.find(json.dumps(needle))
     return text.count("\n", 0, at) + 1 if at >= 0 else 1
 
 
@@ -31,6 +32,9 @@ def read_manifest_file(path: Path, display: str) -> dict[str, Any]:
         manifest = json.loads(text)
     except json.JSONDecodeError as error:
         raise SourceError(display, error.lineno, f"this is not valid JSON ({error.msg}); correct it, or run "
+                          "make links to write the file again") from None
+    except RecursionError:
+        raise SourceError(display, 1, "this is nested too deeply to be the list of published addresses; run "
                           "make links to write the file again") from None
     if not isinstance(manifest, dict):
         raise SourceError(display, 1, 'the file holds an object with "pages" and "moved"; run make links')

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from practice_site.pages.table_captions import CLASS as CAPTION_CLASS
-from practice_site.safe_text import escape_stray_brackets, markdown_text, neutralise_markup
+from practice_site.safe_text import escape_stray_markup, markdown_text, neutralise_markup
 from practice_site.sources.cross_references import link_cross_references
 from practice_site.sources.model import Block, BulletList, Heading, ListItem, Paragraph, Principle, Quote, Table
 from practice_site.sources.repair import neutralise, outside
@@ -148,7 +148,7 @@ def render_principle(
     cross = cross_linker(principle, known)
 
     def inline(text: str, line: int) -> str:
-        return outside(outside(cite(text, line) if cite else text, cross), escape_stray_brackets, targets=False)
+        return outside(outside(cite(text, line) if cite else text, cross), escape_stray_markup, targets=False)
 
     out = [f"# Practice Principle {principle.number}: {neutralise(principle.title)}"]
     if status:

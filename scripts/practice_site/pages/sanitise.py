@@ -8,6 +8,9 @@ scripts, event handlers, styles, frames and ``javascript:`` links are removed.
 
 from __future__ import annotations
 
+from collections import Counter
+from html.parser import HTMLParser
+
 import nh3
 
 TAGS = {
@@ -59,3 +62,29 @@ def clean_content(html: str) -> str:
         strip_comments=True,
         attribute_filter=attribute_filter,
     )
+
+
+class TagCount(HTMLParser):
+    """How many of each element a piece of HTML opens."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: Counter[str] = Counter()
+        self.feed(html)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        self.tags[f"<{tag}>"] += 1
+        for name, _ in attrs:
+            self.tags[f'{name}="..." on <{tag}>'] += 1
+
+    handle_startendtag = handle_starttag
+
+
+def removal_problem(html: str, cleaned: str) -> str | None:
+    """What the sanitiser took out of ``html`` (elements the author wrote), said so that it can be put right."""
+    before, after = TagCount(html).tags, TagCount(cleaned).tags
+    if removed := sorted(tag for tag in before if after[tag] < before[tag]):
+        return (f"this page holds {', '.join(removed[:6])}, which the site's pages never "
+                "show (they show text, links, lists, tables, notes and the site's own quizzes); take it out")
+    return None

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pybtex.database import BibliographyData, Entry, parse_string
+from pybtex.exceptions import PybtexError
 from pybtex.scanner import PybtexSyntaxError
 
 from practice_site.errors import SourceError
@@ -22,10 +23,11 @@ from practice_site.references.bibtex_values import (
 from practice_site.references.reference_fields import Reference
 from practice_site.text_forms import ascii_letters, single_spaced, without_accents
 
-ENTRY_START = re.compile(r"^\s*@(?P<type>\w+)\s*\{\s*(?P<key>[^,\s]+)\s*,", re.MULTILINE)
+ENTRY_START = re.compile(r"^[ \t]*@(?P<type>\w+)\s*(?P<open>[{(])\s*(?P<key>[^,\s]+)\s*,", re.MULTILINE)
 BIB_TYPES = {"article": "article", "chapter": "incollection", "book": "book", "report": "report",
              "web": "online", "misc": "misc"}
 SOURCE_FIELD = "source-entry"
+WEB_ADDRESS = re.compile(r"https?://[^\s\"<>`]+$", re.IGNORECASE)
 LINKING_FIELDS = {"crossref", "xdata", "xref", "related", "set", "entryset"}  # fields that pull in other entries
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 FIELD_LINE = re.compile(r"[ \t]*[\w-]+[ \t]*=")
@@ -237,13 +239,17 @@ def read_bib(path: Path, display: str) -> BibFile:
     """Parse one .bib file; syntax errors and repeated keys become SourceErrors with the line."""
     text = read_input(path, display)
     lines: dict[str, int] = {}
+    folded: dict[str, str] = {}  # BibTeX keys are the same whatever their case
     for match in ENTRY_START.finditer(text):
         line = text.count("\n", 0, match.start("type")) + 1
         key = match.group("key")
-        if key in lines:
-            raise SourceError(display, line, f'the key "{key}" is already used on line {lines[key]}; '
-                              "give each entry its own key")
-        lines[key] = line
+        if match.group("open") == "(":
+            raise SourceError(display, line, f"write the entry in braces, @{match.group('type')}{{{key}, ...}}, "
+                              "not in round brackets (the reference formatter cannot read those)")
+        if key.lower() in folded:
+            raise SourceError(display, line, f'the key "{key}" is already used on line {lines[folded[key.lower()]]}'
+                              " (keys are the same whatever their case); give each entry its own key")
+        lines[key], folded[key.lower()] = line, key
     try:
         data = parse_string(text, "bibtex")
     except PybtexSyntaxError as error:
@@ -251,14 +257,24 @@ def read_bib(path: Path, display: str) -> BibFile:
         raise SourceError(
             display, error.lineno or 1, f"BibTeX syntax error ({problem}); check this entry's braces and commas"
         ) from None
+    except PybtexError as error:
+        raise SourceError(display, 1, f"BibTeX error ({error}); check the entries it names") from None
     for key, entry in data.entries.items():
         if linked := [name for name in entry.fields if name.lower() in LINKING_FIELDS]:
-            at = next((n for n, line in enumerate(text.split("\n"), 1) if n >= lines[key]
-                       and line.strip().lower().startswith(linked[0].lower())), lines[key])
-            raise SourceError(display, at, f"{linked[0]} is not used by this site (pandoc would follow it, and an "
-                              "entry that leads back to itself takes all the computer's memory); write the entry's "
-                              "fields in full instead")
+            raise SourceError(display, field_line(text, lines.get(key, 1), linked[0]), f"{linked[0]} is not used "
+                              "by this site (pandoc would follow it, and an entry that leads back to itself takes "
+                              "all the computer's memory); write the entry's fields in full instead")
+        url = entry.fields.get("url", "").strip()
+        if url and not WEB_ADDRESS.match(url):
+            raise SourceError(display, field_line(text, lines.get(key, 1), "url"), f"the url {url[:40]!r} is not a "
+                              "web address; write it in full, starting https:// (or http://), or take the field out")
     return BibFile(display, data, lines)
+
+
+def field_line(text: str, start: int, name: str) -> int:
+    """The line of the first ``name = ...`` field at or after line ``start`` of ``text`` (``start`` if none)."""
+    field = re.compile(rf"\s*{re.escape(name)}\s*=", re.IGNORECASE)
+    return next((n for n, line in enumerate(text.split("\n"), 1) if n >= start and field.match(line)), start)
 
 
 def read_library(bib_dir: Path, root: Path) -> tuple[BibliographyData, dict[str, tuple[str, int]]]:

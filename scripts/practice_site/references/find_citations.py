@@ -34,7 +34,7 @@ PREFIX = re.compile(r"^(?P<prefix>see also|see,? for example,?|see,? e\.g\.,?|bu
                     re.IGNORECASE)
 LEAD_IN = re.compile(r"^(?P<prefix>[a-z][\w'’ -]{0,60}?\s(?:quoted|cited) in)\s+(?=\S)")  # "young person quoted in"
 SECONDARY = re.compile(r"^(?:as )?(?:cited|quoted|reviewed) in$", re.IGNORECASE)  # APA 7, 8.6
-ABBREVIATION_GIVEN = re.compile(r"\s*\[(?P<short>[^\[\]]+)\]$")  # "Department for Education [DfE]"
+ABBREVIATION_GIVEN = re.compile(r"(?<!\s)\s*\[(?P<short>[^\[\]]+)\]$")  # "Department for Education [DfE]"
 SHORT_NAME = re.compile(r"^(?=(?:\S*[A-Z]){2})[A-Z][\w&'’.-]{1,15}$")  # "DfE", "NSPCC", "DHSC" (one word)
 
 

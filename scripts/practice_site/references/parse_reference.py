@@ -41,16 +41,16 @@ from practice_site.references.reference_links import take_links
 from practice_site.references.reference_names import parse_editors, parse_people
 
 HEAD = re.compile(
-    rf"^(?P<authors>.+?)\s*\((?P<year>{DATE})(?:,\s*[^()]{{1,30}})?\)\.?\s*(?P<rest>.*)$"
+    rf"^(?P<authors>.+?)(?<!\s)\s*\((?P<year>{DATE})(?:,\s*[^()]{{1,30}})?\)\.?\s*(?P<rest>.*)$"
 )
 UNDERSCORE_EMPHASIS = re.compile(r"(?<![\w*])_(?=\S)(?P<text>[^_]+)(?<=\S)_(?![\w*])")
-EDITED = re.compile(r"\s*\((?P<eds>Eds?)\.?\)\.?\s*$", re.IGNORECASE)
-EDITORS_MARK = re.compile(r"\s*\((?:Eds?|eds?)\.?\),?\s*")
+EDITED = re.compile(r"(?<!\s)\s*\((?P<eds>Eds?)\.?\)\.?\s*$", re.IGNORECASE)
+EDITORS_MARK = re.compile(r"(?<!\s)\s*\((?:Eds?|eds?)\.?\),?\s*")
 IN_MARK = re.compile(r"\sIn:?\s+")
 ITALIC = re.compile(r"\*(?P<text>[^*]+)\*")
 NUMBERS = re.compile(
-    r"^(?P<volume>\d+)\s*(?:\((?P<issue>[^()]{1,20})\)|,\s*(?P<issue2>\d+)(?=\s*,))?\s*(?P<comma>,?)\s*"
-    r"(?P<pages>(?:pp?\.\s*)?(?:Article\s+)?[A-Za-z]{0,2}\d+(?:\s*[-–—]\s*[A-Za-z]{0,2}\d+)?)?[\s.]*$"
+    r"^(?P<volume>\d++)\s*+(?:\((?P<issue>[^()]{1,20})\)|,\s*(?P<issue2>\d+)(?=\s*,))?\s*(?P<comma>,?)\s*"
+    r"(?P<pages>(?:pp?\.\s*)?(?:Article\s+)?[A-Za-z]{0,2}\d++(?:\s*[-–—]\s*[A-Za-z]{0,2}\d++)?)?[\s.]*$"
 )
 NUMBERS_TAIL = re.compile(r",\s*(?P<numbers>\d+\s*(?:\([^()]{1,20}\))?[^,()]{0,12}(?:,[^,()]{1,30}){0,2})$")
 SENTENCE_END = re.compile(r"(?:[.?!]['’\"”]?|['’\"”],)\s+(?=\S)")

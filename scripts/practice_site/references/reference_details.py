@@ -12,7 +12,7 @@ DETAIL_WORDS = re.compile(r"\bpp?\.|\bed\.|\bedition|\bVol\.", re.IGNORECASE)
 
 PAGES = re.compile(r"pp?\.\s*(?P<first>\d+)(?:\s*[-–—]\s*(?P<last>\d+))?")
 
-EDITION = re.compile(r"(?P<n>\d+)(?:st|nd|rd|th)\s*(?:ed\.?|edition)", re.IGNORECASE)
+EDITION = re.compile(r"(?<!\d)(?P<n>\d+)(?:st|nd|rd|th)\s*(?:ed\.?|edition)", re.IGNORECASE)
 
 VOLUME = re.compile(r"\bVol(?:ume)?\.?\s*(?P<n>\d+)", re.IGNORECASE)
 

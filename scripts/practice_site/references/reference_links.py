@@ -22,7 +22,8 @@ URL_END = ".,;:!?*'\"’”"
 DATE = (r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
         r"|\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2})")
 
-ACCESSED = re.compile(rf"[(\[]?\s*(?:last\s+)?accessed(?:\s+on)?\s*:?\s*(?P<date>{DATE})\s*[)\]]?", re.IGNORECASE)
+ACCESSED = re.compile(rf"[(\[]?(?<!\s)\s*(?:last\s+)?accessed(?:\s++on)?\s*+:?\s*+(?P<date>{DATE})\s*[)\]]?",
+                      re.IGNORECASE)
 
 RETRIEVED = re.compile(
     r"\b(?:Retrieved|Available)\b(?P<date>[^<>()\[\]]{0,40}?),?\s*\b(?:from|at|online)\b:?\s*[.,]?\s*$", re.IGNORECASE

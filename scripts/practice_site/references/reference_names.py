@@ -14,7 +14,7 @@ NAME_THEN_INITIALS = re.compile(rf"^(?P<family>{WORD}(?: {WORD})*) (?P<given>(?:
 
 INITIAL_THEN_NAME = re.compile(rf"^(?P<given>(?:-?[^\W\d_]\.\s?)+) (?P<family>(?:[a-z]+ ){{0,3}}{WORD})$")
 
-EDITOR_SPLIT = re.compile(r",\s*(?:(?:&|and)\s+)?|\s+(?:&|and)\s+")
+EDITOR_SPLIT = re.compile(r",\s*+(?:(?:&|and)\s+)?|(?<!\s)\s+(?:&|and)\s+")
 
 NAME_SPLIT = re.compile(r",|(?:^|\s)(?:&|and)\s")
 

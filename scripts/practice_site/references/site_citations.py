@@ -9,7 +9,6 @@ from pathlib import Path
 from types import MappingProxyType
 
 from practice_site.errors import SourceError
-from practice_site.input_files import read_source
 from practice_site.references.bib_file import read_library, source_key, source_strings
 from practice_site.references.corrections import Corrections, read_corrections
 from practice_site.references.find_citations import (
@@ -116,7 +115,7 @@ def collect_citations(root: Path, bib_dir: Path, principles: Sequence[Principle]
     check_ledger(corrections, data, works, dict(declared.names))
     by_source = {text: key for key, texts in written.items() for text in texts}
     module_keys = {p.number: tuple(module_reference_keys(p, by_source)) for p in principles}
-    notes = [*declared.notes, *not_web_addresses(root, data, where)]
+    notes = list(declared.notes)
     groups, short_names = {}, {}
     for principle in principles:
         found = principle_citations(principle)
@@ -132,22 +131,6 @@ def collect_citations(root: Path, bib_dir: Path, principles: Sequence[Principle]
                 for p in principles}
     return ResolvedCitations(MappingProxyType(groups), MappingProxyType(module_keys), corrections,
                              MappingProxyType(short_names), tuple(works), MappingProxyType(wordings), tuple(notes))
-
-
-def not_web_addresses(root: Path, data, where: Mapping[str, tuple[str, int]]) -> list[str]:
-    """A note for each entry whose url is not a web address (javascript:, a file): it is shown without a link.
-    The note names the line of the url field."""
-    notes = []
-    for key, entry in data.entries.items():
-        url = entry.fields.get("url", "").strip()
-        if not url or re.match(r"(?i)https?://", url):
-            continue
-        display, start = where[key]
-        lines = read_source(root / display, display)
-        line = next((n for n in range(start, len(lines) + 1) if re.match(r"\s*url\s*=", lines[n - 1])), start)
-        notes.append(f"{display}:{line}: {key}'s url {url[:40]!r} is not a web address (https://...), so the "
-                     "reference is shown without its link; correct it")
-    return notes
 
 
 def unread_entries(principle: Principle, by_source: Mapping[str, str], data) -> list[str]:

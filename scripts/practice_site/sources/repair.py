@@ -21,10 +21,11 @@ HEADING = re.compile(r"^(#{1,6})(?:[ \t]+(.*))?$")
 FOOTNOTE_MARK = re.compile(r"<sup>\s*(\w+)\s*</sup>")
 # Link words: brackets nest one level ("[a [b] c](...)") and a backslash takes the next character
 # with it; an unclosed "[" ends the attempt at once, so a run of them is read in one pass.
-LINK_WORDS = r"\[((?:[^\[\]\\]|\\.|\[(?:[^\[\]\\]|\\.)*\])+)\]"
+LINK_WORDS = r"\[((?:[^\[\]\\]|\\.|\[(?:[^\[\]\\]|\\.)*\])*)\]"
 DEAD_LINK = re.compile(LINK_WORDS + r"\(#\)")
 # A link's target: an address, perhaps with a "title" (spaces allowed, brackets nest one level).
 SOURCE_LINK = re.compile(LINK_WORDS + r"\(((?:[^()\\]|\\.|\([^()]*\))*)\)")
+IMAGE = re.compile("!" + SOURCE_LINK.pattern)  # "![words](address)": the site shows no images
 TITLED = re.compile(r"""^(\S+)(?:\s+(?:"[^"]*"|'[^']*'))?$""")
 # Not before a backtick: that would change which backticks open code.
 ESCAPED_ESCAPE = re.compile(r"\\\\([_*\[\]()#])")
@@ -196,6 +197,18 @@ def drop_unsafe_links(text: str) -> tuple[str, list[tuple[str, str]]]:
     return outside(text, lambda piece: SOURCE_LINK.sub(keep_words, piece), targets=False), dropped
 
 
+def drop_images(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """Keep only the words of images (``![words](address)``): the site's pages show no images, and one from
+    another site would be a request to it. Returns the text and (words, address) for each."""
+    dropped: list[tuple[str, str]] = []
+
+    def words(match: re.Match[str]) -> str:
+        dropped.append((match.group(1), match.group(2)))
+        return match.group(1)
+
+    return outside(text, lambda piece: IMAGE.sub(words, piece), targets=False), dropped
+
+
 def drop_dead_links(text: str) -> tuple[str, list[str]]:
     """Replace links to nowhere (``[words](#)``) by their words; return the text and the words."""
     dropped: list[str] = []
@@ -210,6 +223,10 @@ def drop_dead_links(text: str) -> tuple[str, list[str]]:
 def clean_inline(text: str, where: str, repairs: list[str]) -> str:
     """The inline repairs (links to nowhere or to non-web places, doubled escapes, note markers)
     and raw HTML shown as text; ``where`` ("sources/x.txt:12") names the line in INFO messages."""
+    text, images = drop_images(text)
+    for words, target in images:
+        repairs.append(f'{where}: image "{words}" ({target[:40]}) is not shown on the site; its words are kept as '
+                       "plain text")
     text, dead = drop_dead_links(text)
     for words in dead:
         repairs.append(f'{where}: link "{words}" pointed nowhere (#); kept as plain text')
