@@ -1,4 +1,4 @@
-"""The one error type a bad source document raises."""
+"""The project's own errors: a bad input file (by file and line) and a setting the build cannot use."""
 
 from __future__ import annotations
 
@@ -14,3 +14,7 @@ class SourceError(Exception):
         self.line = line
         self.message = message
         super().__init__(f"{path}:{line}: {message}")
+
+
+class SettingError(Exception):
+    """A setting, or a file a setting names, that the build cannot use; the text says how to put it right."""

@@ -15,7 +15,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from practice_site.pages.download_offer import size_label
+from practice_site.model.offline_copy import size_label
 
 
 class SubPathServer:

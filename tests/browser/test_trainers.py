@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 from support.trainers import P4, project_with_manifest, rename_section
 
-from practice_site.pages.published_links import MANIFEST
+from practice_site.model.published_manifest import MANIFEST
 
 
 def test_copy_link_by_keyboard_is_announced(page, site_url):

@@ -13,7 +13,7 @@ from helpers import ROOT, copy_project
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from practice_site.mkdocs_plugin.site_model import SiteModel
+from practice_site.model.site_model import SiteModel
 
 SMALL = ROOT / "tests" / "fixtures" / "small-project"  # one fictional principle, one citation, one reference
 

@@ -13,7 +13,7 @@ import sys
 
 from helpers import ROOT, build, copy_project
 
-from practice_site.pages.published_links import MANIFEST
+from practice_site.model.published_manifest import MANIFEST
 
 
 def run(args, cwd):

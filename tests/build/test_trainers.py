@@ -15,7 +15,7 @@ import pytest
 from helpers import MKDOCS, ROOT, SOURCES, answer_key, build, copy_project, missing_number, text_of
 from support.trainers import P4, project_with_manifest, rename_section
 
-from practice_site.pages.published_links import MANIFEST, read_manifest
+from practice_site.model.published_manifest import MANIFEST, read_manifest
 
 
 def test_manifest_is_committed_and_matches_the_build(tmp_path):

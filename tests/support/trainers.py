@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from helpers import ROOT, copy_project
 
-from practice_site.pages.published_links import MANIFEST
+from practice_site.model.published_manifest import MANIFEST
 
 P4 = "principles/principle-4.html"
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from support.addresses import ADDRESS
 
-from practice_site.pages.download_offer import size_label
+from practice_site.model.offline_copy import size_label
 from practice_site.pages.site_address import check_site_url, short_link, site_path
 
 

@@ -19,7 +19,7 @@ from support.security import PAYLOADS, live_markup
 
 from practice_site.errors import SourceError
 from practice_site.input_files import check_tree
-from practice_site.pages.download_offer import offline_download
+from practice_site.model.offline_copy import offline_download
 from practice_site.pages.known_scripts import known_scripts, template_scripts, unknown
 from practice_site.pages.sanitise import clean_content, removal_problem
 from practice_site.pages.site_address import check_site_url

@@ -12,7 +12,7 @@ from practice_site.bundle.config_file import config_problem, main
 from practice_site.errors import SourceError
 from practice_site.mkdocs_plugin.front_matter import check_front_matter, kind_problem
 from practice_site.mkdocs_plugin.settings_check import address_problem, setting_problem
-from practice_site.pages.manifest_file import read_manifest_file
+from practice_site.model.published_manifest import read_manifest_file
 from practice_site.pages.sanitise import clean_content
 from practice_site.references.bib_file import read_bib
 

@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 
 from practice_site.bundle.make_bundle import make_bundle
-from practice_site.pages.download_offer import FOLDER
+from practice_site.model.offline_copy import FOLDER
 
 WORK_DIR = ".cache/practice-site"  # inside the project: the site offers only a copy made there
 

@@ -13,6 +13,7 @@ import posixpath
 from html import escape
 
 from practice_site.learning.module_catalogue import ModuleEntry
+from practice_site.names import relative_address
 from practice_site.safe_text import markdown_text
 
 NOT_STARTED = "Not started"
@@ -21,7 +22,7 @@ NOT_STARTED = "Not started"
 def page_href(uri: str, from_uri: str) -> str:
     """The address of the page built from ``uri`` (a docs-relative ``.md``), relative to page ``from_uri``."""
     base = posixpath.dirname(from_uri) or "."
-    return posixpath.relpath(uri, base).removesuffix(".md") + ".html"
+    return relative_address(uri, base)
 
 
 def page_link(uri: str, from_uri: str) -> str:

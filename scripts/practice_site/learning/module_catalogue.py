@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from practice_site.learning.quiz_format import QuizFile
+from practice_site.names import page_address
 from practice_site.sources.model import Principle, Section, block_paragraphs
 
 WORDS_PER_MINUTE = 200
@@ -73,7 +74,7 @@ class ModuleEntry:
     @property
     def page(self) -> str:
         """The module page's address from the site's root ("principles/principle-4.html")."""
-        return self.uri.removesuffix(".md") + ".html"
+        return page_address(self.uri)
 
     @property
     def words(self) -> int:

@@ -7,6 +7,7 @@ from pathlib import Path
 from practice_site.errors import SourceError
 from practice_site.input_files import read_input
 from practice_site.learning.quiz_format import QuizFile, check_ids_and_sections, parse_quiz_file
+from practice_site.names import module_file
 from practice_site.sources.model import Principle
 
 CHECK_INTRO = (
@@ -26,7 +27,7 @@ REFLECT_INTRO_LMS = (
 
 def load_quizzes(quiz_dir: Path, root: Path, principles: list[Principle]) -> dict[int, QuizFile]:
     """Parse ``quiz_dir/principle-N.md`` for each principle and check them together."""
-    by_name = {f"principle-{p.number}.md": p for p in principles}
+    by_name = {module_file(p.number): p for p in principles}
     quizzes: dict[int, QuizFile] = {}
     anchors: dict[str, set[str]] = {}
     for path in sorted(quiz_dir.glob("*.md")) if quiz_dir.is_dir() else []:

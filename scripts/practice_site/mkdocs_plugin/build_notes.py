@@ -9,7 +9,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
 from practice_site.learning.block_placement import PageSource
-from practice_site.mkdocs_plugin.site_model import SiteModel
+from practice_site.model.site_model import SiteModel
 from practice_site.pages import published_links as published
 from practice_site.references.site_citations import ResolvedCitations, unresolved_problems
 from practice_site.sources.cross_references import unresolved

@@ -20,7 +20,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url, is_error_template, normalize_url
 from mkdocs.utils.templates import TemplateContext
 
-from practice_site.errors import SourceError
+from practice_site.errors import SettingError, SourceError
 from practice_site.input_files import check_tree
 from practice_site.learning.block_placement import PageSource
 from practice_site.learning.learner_path import finish_markdown, module_cards, module_status_bar, start_action
@@ -41,7 +41,7 @@ from practice_site.mkdocs_plugin.front_matter import page_meta, page_name
 from practice_site.mkdocs_plugin.nav import fill_section, fill_top_section, nav_entries
 from practice_site.mkdocs_plugin.page_policy import PagePolicy
 from practice_site.mkdocs_plugin.settings_check import check_settings
-from practice_site.mkdocs_plugin.site_model import SiteModel, load_site, module_uri
+from practice_site.model.site_model import ModelOptions, SiteModel, load_site, module_uri
 from practice_site.pages import published_links as published
 from practice_site.pages.bibliography_page import bibliography_markdown
 from practice_site.pages.download_offer import home_offer
@@ -105,9 +105,9 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
             for folder in (config.theme.custom_dir, root / self.config.bib_dir):  # every text file readable
                 if folder:
                     check_tree(Path(folder), root)
-            self.site = load_site(root, Path(config.docs_dir), self.config,
+            self.site = load_site(root, Path(config.docs_dir), self.model_options(),
                                   check=lambda citations, findings: report_problems(citations, findings, strict))
-        except SourceError as error:
+        except (SourceError, SettingError) as error:
             raise PluginError(str(error)) from None
         self.references, self.anchors, self.policy = {}, {}, None
         log_notes(self.site, self.config.quizzes_dir)
@@ -124,8 +124,13 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
             prepare_lms(config, LMS_SCRIPT)
         return config
 
+    def model_options(self) -> ModelOptions:
+        """Where the model's inputs are, from the plugin's options."""
+        names = ModelOptions.__dataclass_fields__
+        return ModelOptions(**{name: self.config[name] for name in names})
+
     def module_uri(self, principle: Principle) -> str:
-        return module_uri(self.config, principle)
+        return module_uri(self.model_options(), principle)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         for principle in self.site.principles:

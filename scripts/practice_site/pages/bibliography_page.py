@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from practice_site.names import reference_anchor
 from practice_site.pages.module_page import reference_paragraph
 from practice_site.references.reader_notes import ledger_line
 from practice_site.references.site_citations import SiteCitations, reference_list
@@ -23,7 +24,7 @@ def places(key: str, site: SiteCitations, principles: Sequence[Principle],
     for p in principles:
         if key in site.module_keys[p.number]:
             verb = "Cited in" if key in site.cited_keys(p.number) else "Listed in"
-            found.append(f"{verb} [Practice Principle {p.number}]({module_uri(p)}#ref-{key})")
+            found.append(f"{verb} [Practice Principle {p.number}]({module_uri(p)}#{reference_anchor(key)})")
     return "; ".join(found)
 
 

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from practice_site.names import module_file, reference_anchor
 from practice_site.pages.table_captions import CLASS as CAPTION_CLASS
 from practice_site.safe_text import escape_stray_markup, markdown_text, neutralise_markup
 from practice_site.sources.cross_references import link_cross_references
@@ -32,12 +33,7 @@ Inline = Callable[[str, int], str]
 
 def reference_paragraph(key: str, html_text: str, attributes: str = "") -> str:
     """A reference entry as pandoc formatted it (HTML), in a paragraph the page can link to."""
-    return f'<p class="reference"{attributes} id="ref-{key}">{html_text}</p>'
-
-
-def module_filename(number: int) -> str:
-    """The module page's name inside the principles folder, for example ``principle-4.md``."""
-    return f"principle-{number}.md"
+    return f'<p class="reference"{attributes} id="{reference_anchor(key)}">{html_text}</p>'
 
 
 def block_start(markdown: str) -> str:
@@ -117,7 +113,7 @@ def cross_linker(principle: Principle, known: set[int]) -> Callable[[str], str]:
     def href(number: int) -> str | None:
         if number == principle.number or number not in known:
             return None
-        return module_filename(number)
+        return module_file(number)
 
     return lambda text: link_cross_references(text, href)
 

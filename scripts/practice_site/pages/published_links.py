@@ -13,23 +13,17 @@ import json
 import posixpath
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any, Protocol
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from practice_site.model.published_manifest import ABOUT, MANIFEST, read_manifest
 from practice_site.pages.csp import add_policy
 from practice_site.pages.known_scripts import known_scripts, template_scripts
-from practice_site.pages.manifest_file import read_manifest_file
 
-MANIFEST = "published-links.json"
 REDIRECT_MARK = '<meta name="practice-site-redirect"'  # written by templates/redirect.html
 TEMPLATES = Environment(loader=PackageLoader("practice_site.pages"), autoescape=select_autoescape(["html"]),
                         keep_trailing_newline=True)
-ABOUT = (
-    "Every public page and section anchor of the site. A build that drops one fails unless 'moved' "
-    "maps it (page.html or page.html#anchor) to where it went. Add new ones with 'make links'."
-)
 
 
 class TocItem(Protocol):
@@ -49,22 +43,6 @@ def toc_anchors(toc: Iterable[TocItem]) -> list[str]:
         anchors.append(item.id)
         anchors.extend(toc_anchors(item.children))
     return anchors
-
-
-def read_manifest(path: Path) -> dict:
-    """The manifest (checked, see manifest_file), or an empty one when there is none yet."""
-    if not path.exists():
-        return {"about": ABOUT, "pages": {}, "moved": {}}
-    return read_manifest_file(path, MANIFEST)
-
-
-def read_only(manifest: Mapping[str, Any]) -> Mapping[str, Any]:
-    """The manifest as a build keeps it: read-only maps and tuples, so nothing changes it."""
-    return MappingProxyType({
-        "about": manifest.get("about", ABOUT),
-        "pages": MappingProxyType({page: tuple(anchors) for page, anchors in manifest.get("pages", {}).items()}),
-        "moved": MappingProxyType(dict(manifest.get("moved", {}))),
-    })
 
 
 def exists(address: str, links: dict[str, list[str]]) -> bool:

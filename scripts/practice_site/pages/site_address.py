@@ -9,6 +9,8 @@ from __future__ import annotations
 import string
 from urllib.parse import urlsplit
 
+from practice_site.names import short_link_page
+
 ENV_NAME = "SITE_URL"
 ALLOWED = set(string.ascii_letters + string.digits + "-._~:/?#[]@!$&()*+,;=%")
 
@@ -39,7 +41,7 @@ def site_path(url: str | None) -> str:
 
 def short_link(url: str | None, number: int) -> str:
     """The short link to a module: absolute when the site's address is known, else relative."""
-    name = f"p{number}.html"
+    name = short_link_page(number)
     if not url:
         return name
     return (url if url.endswith("/") else url + "/") + name

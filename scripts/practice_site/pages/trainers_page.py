@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from practice_site.learning.module_catalogue import WORDS_PER_MINUTE, ModuleEntry
-from practice_site.pages.download_offer import OfflineDownload
+from practice_site.model.offline_copy import OfflineDownload
 from practice_site.pages.site_address import short_link
 from practice_site.safe_text import markdown_text
 

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import re
 
+from practice_site.names import MODULE_ANCHORS, build_made
 from practice_site.text_forms import without_accents
 
-# Ids the build itself puts on a module page (learning/module_learning.py's headings): a source heading with the
-# same words gets "-2". Python-Markdown's notes use "fn:1" / "fnref:1" and Material's controls
-# "__drawer", "__codelineno-..." and so on, which a slug (a-z, 0-9 and "-") can never equal.
-RESERVED_ANCHORS = frozenset({"check-your-understanding", "reflect", "finish"})
-# Families of ids the build makes: reference entries ("ref-ruch2020"), quiz questions
-# ("question-p4-defined") and reflections ("reflection-p4-time"). A slug that is exactly one of
-# these forms gets "-2", a suffix those ids never end in.
-RESERVED_PREFIXES = ("ref-", "question-", "reflection-")
+# Ids the build itself puts on a module page (see practice_site.names): a source heading with the same
+# words, or of the same form as its families ("ref-...", "question-..."), gets "-2", a suffix those ids
+# never end in. Python-Markdown's notes use "fn:1" / "fnref:1" and Material's controls "__drawer" and so
+# on, which a slug (a-z, 0-9 and "-") can never equal.
+RESERVED_ANCHORS = MODULE_ANCHORS
 FALLBACK = "section"  # the anchor of a heading with no letters or digits a slug can keep
 
 
@@ -26,7 +24,7 @@ def slugify(text: str) -> str:
 
 def reserved(anchor: str) -> bool:
     """True for an id the build itself may put on a module page."""
-    return anchor in RESERVED_ANCHORS or anchor.startswith(RESERVED_PREFIXES)
+    return build_made(anchor)
 
 
 def unique(anchor: str, taken: set[str]) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from practice_site.names import SUMMARY_ANCHOR, module_id
+
 
 @dataclass(frozen=True)
 class Paragraph:
@@ -133,9 +135,9 @@ class Principle:
     @property
     def module_id(self) -> str:
         """The id that names this module in URLs and the learner's browser storage."""
-        return f"principle-{self.number}"
+        return module_id(self.number)
 
     @property
     def summary(self) -> Section:
         """The Summary section (the parser guarantees there is one)."""
-        return next(s for s in self.sections if s.anchor == "summary")
+        return next(s for s in self.sections if s.anchor == SUMMARY_ANCHOR)

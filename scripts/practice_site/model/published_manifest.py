@@ -9,12 +9,19 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from practice_site.errors import SourceError
 from practice_site.input_files import read_input
 
+MANIFEST = "published-links.json"  # in the project's folder, beside mkdocs.yml
+ABOUT = (
+    "Every public page and section anchor of the site. A build that drops one fails unless 'moved' "
+    "maps it (page.html or page.html#anchor) to where it went. Add new ones with 'make links'."
+)
 SITE_PAGE = re.compile(r"(?:[A-Za-z0-9_][\w.-]*/)*[A-Za-z0-9_][\w.-]*\.html(?:#[\w.:-]+)?")
 
 
@@ -52,3 +59,19 @@ def read_manifest_file(path: Path, display: str) -> dict[str, Any]:
                                   'write it as page.html or folder/page.html#section, with no "..", no leading '
                                   "/ and no other address")
     return manifest
+
+
+def read_manifest(path: Path) -> dict:
+    """The manifest (checked, see read_manifest_file), or an empty one when there is none yet."""
+    if not path.exists():
+        return {"about": ABOUT, "pages": {}, "moved": {}}
+    return read_manifest_file(path, MANIFEST)
+
+
+def read_only(manifest: Mapping[str, Any]) -> Mapping[str, Any]:
+    """The manifest as a build keeps it: read-only maps and tuples, so nothing changes it."""
+    return MappingProxyType({
+        "about": manifest.get("about", ABOUT),
+        "pages": MappingProxyType({page: tuple(anchors) for page, anchors in manifest.get("pages", {}).items()}),
+        "moved": MappingProxyType(dict(manifest.get("moved", {}))),
+    })

@@ -1,4 +1,8 @@
-"""Everything the plugin knows about the site, read and checked once when MkDocs loads its config."""
+"""The site model: every input read and checked once, then read by every output (pages, search, bundle, LMS).
+
+Nothing here knows MkDocs: the plugin gives :func:`load_site` the project's folders as
+:class:`ModelOptions`, and problems are the project's own errors (``errors``).
+"""
 
 from __future__ import annotations
 
@@ -8,17 +12,15 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from mkdocs.exceptions import PluginError
-
+from practice_site.errors import SettingError
 from practice_site.learning.module_catalogue import ModuleEntry, catalogue
 from practice_site.learning.module_learning import load_quizzes
 from practice_site.learning.quiz_check import check_quizzes
 from practice_site.learning.quiz_format import QuizFile
 from practice_site.learning.session_plans import SessionPlan, load_session_plans
-from practice_site.mkdocs_plugin.config import PracticePrinciplesConfig
-from practice_site.pages.download_offer import OfflineDownload, offline_download
-from practice_site.pages.module_page import module_filename
-from practice_site.pages.published_links import MANIFEST, read_manifest, read_only
+from practice_site.model.offline_copy import OfflineDownload, offline_download
+from practice_site.model.published_manifest import MANIFEST, read_manifest, read_only
+from practice_site.names import module_file
 from practice_site.references.site_citations import (
     ResolvedCitations,
     SiteCitations,
@@ -27,6 +29,19 @@ from practice_site.references.site_citations import (
 )
 from practice_site.sources.load_principles import load_principles
 from practice_site.sources.model import Principle
+
+
+@dataclass(frozen=True)
+class ModelOptions:
+    """Where the inputs are, as paths from the project's folder (the plugin's options in mkdocs.yml)."""
+
+    sources_dir: str = "sources"
+    bib_dir: str = "bib"
+    quizzes_dir: str = "quizzes"  # in the docs folder
+    sessions_dir: str = "sessions"  # in the docs folder
+    modules_dir: str = "principles"  # where the module pages go, in the docs folder
+    cache_dir: str = ".cache/practice-site"  # "" turns the citation cache off
+    offline_zip: str = ""  # the offline copy the site offers, if any
 
 
 @dataclass(frozen=True)
@@ -55,9 +70,9 @@ class SiteModel:
         return next((m for m in self.modules.values() if m.uri == uri), None)
 
 
-def module_uri(options: PracticePrinciplesConfig, principle: Principle) -> str:
+def module_uri(options: ModelOptions, principle: Principle) -> str:
     """A module page's docs-relative address, for example ``principles/principle-4.md``."""
-    return f"{options.modules_dir}/{module_filename(principle.number)}"
+    return f"{options.modules_dir}/{module_file(principle.number)}"
 
 
 def offered_download(zip_path: str, root: Path) -> OfflineDownload | None:
@@ -65,12 +80,12 @@ def offered_download(zip_path: str, root: Path) -> OfflineDownload | None:
     try:
         return offline_download(zip_path, root)
     except FileNotFoundError as error:
-        raise PluginError(str(error)) from None
+        raise SettingError(str(error)) from None
 
 
-def load_site(root: Path, docs_dir: Path, options: PracticePrinciplesConfig,
+def load_site(root: Path, docs_dir: Path, options: ModelOptions,
               check: Callable[[ResolvedCitations, list[str]], None] = lambda citations, findings: None) -> SiteModel:
-    """Read every input once. Raises SourceError (file and line) or PluginError (no offline copy where named).
+    """Read every input once. Raises SourceError (file and line) or SettingError (no offline copy where named).
 
     ``check`` sees the resolved citations and the quiz findings before citeproc formats the library,
     so a strict build stops on them without running pandoc.
