@@ -1,7 +1,7 @@
 /* Search for the Practice Principles site.
  *
  * Material's search box and result list send queries here instead of to Material's own worker
- * (the plugin points the theme's configuration at this file). The rules:
+ * (overrides/main.html points the theme's configuration at this file). The rules:
  *   - every word of the query must occur in a result (a word also matches the longer words it
  *     starts: "exploit" finds "exploitation"; plural endings are ignored);
  *   - "words in quotes" must occur together, as a phrase;
@@ -231,13 +231,35 @@ function search(value) {
   return { items: [...groups.values()] };
 }
 
+/* The documents: in the offline copy they come with Material's set-up message (its index inlined
+ * for file://); on the site that message has none, and they are fetched on the first search, so
+ * opening a page does not load them. */
+const DATA = "../search/search-data.json"; // from this file's folder (see search_index.py)
+let loading = null;
+
+function load() {
+  if (!loading)
+    loading = fetch(new URL(DATA, self.location.href))
+      .then(response => (response.ok ? response.json() : { docs: [] }))
+      .then(index => { documents = index.docs.map(prepare); });
+  return loading;
+}
+
 /* Material's worker messages: 0 set up, 1 ready, 2 query, 3 result. */
 addEventListener("message", event => {
   const message = event.data;
   if (message.type === 0) {
-    documents = message.data.docs.map(prepare);
+    const docs = (message.data && message.data.docs) || [];
+    if (docs.length) {
+      documents = docs.map(prepare);
+      loading = Promise.resolve();
+    }
     postMessage({ type: 1 });
   } else if (message.type === 2) {
-    postMessage({ type: 3, data: search(String(message.data || "")) });
+    const query = String(message.data || "");
+    load().then(
+      () => postMessage({ type: 3, data: search(query) }),
+      () => postMessage({ type: 3, data: { items: [] } }),
+    );
   }
 });

@@ -193,7 +193,7 @@ def test_corrections_note_is_collapsed_counted_and_kept_out_of_search(built_site
     note = re.search(r'<details class="corrections-note"([^>]*)>\s*<summary>([^<]+)</summary>', source)
     assert note and "open" not in note.group(1) and "data-search-exclude" in note.group(1)
     assert re.fullmatch(r"We corrected \d+ citations? and \d+ references?; see details", note.group(2))
-    docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    docs = json.loads((built_site / "search" / "search-data.json").read_text(encoding="utf-8"))["docs"]
     module_docs = [d for d in docs if d["location"].startswith("principles/principle-4.html")]
     assert module_docs and not any("this site links it to" in d["text"] or "Luckcock" in d["text"]
                                    for d in module_docs)

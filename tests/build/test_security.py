@@ -15,9 +15,9 @@ from html.parser import HTMLParser
 import pytest
 from helpers import ROOT, build, copy_project, text_of
 from mkdocs.config import load_config
-from mkdocs.exceptions import PluginError
 from support.security import _Live, live_markup
 
+from practice_site.errors import SettingError
 from practice_site.mkdocs_plugin.page_policy import PagePolicy
 
 
@@ -100,5 +100,5 @@ def test_a_built_page_holding_a_script_no_template_writes_stops_the_build(built_
     page = page.replace('<meta http-equiv="Content-Security-Policy"', '<meta name="old-policy"', 1)
     assert "Content-Security-Policy" in policy.apply(page, "credits.md", ".")
     for injected in ("<script>steal()</script>", '<a href="javascript:steal()">x</a>', "<img src=x onerror=steal()>"):
-        with pytest.raises(PluginError, match=r"^credits\.md: the built page holds "):
+        with pytest.raises(SettingError, match=r"^credits\.md: the built page holds "):
             policy.apply(page.replace("</body>", injected + "</body>"), "credits.md", ".")

@@ -146,7 +146,7 @@ def test_home_page_explains_the_site(built_site):
 
 
 def test_search_index_has_the_sections(built_site):
-    index = (built_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    index = (built_site / "search" / "search-data.json").read_text(encoding="utf-8")
     assert "principles/principle-4.html#what-do-we-mean-by-strengths-based-approaches" in index
 
 

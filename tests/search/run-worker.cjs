@@ -14,4 +14,5 @@ vm.createContext(context);
 vm.runInContext(fs.readFileSync(workerPath, "utf8"), context);
 handler({ data: { type: 0, data: JSON.parse(fs.readFileSync(indexPath, "utf8")) } });
 for (const query of queries) handler({ data: { type: 2, data: query } });
-console.log(JSON.stringify(answers.slice(1).map(answer => answer.data)));
+// The worker answers once its documents are ready (a promise): print when every answer is in.
+setTimeout(() => console.log(JSON.stringify(answers.slice(1).map(answer => answer.data))), 0);

@@ -15,7 +15,7 @@ from pathlib import Path
 from helpers import ROOT
 from support.search import EXPECTED
 
-from practice_site.pages.search_index import plain_text, reference_entries, site_index
+from practice_site.pages.search_index import module_references, plain_text, site_index
 
 
 def test_there_are_at_least_twenty_queries():
@@ -26,10 +26,8 @@ def test_index_text_is_plain():
     assert plain_text("<p>Beckett &amp; Lloyd</p><p>Growing <em>pains</em></p>") == "Beckett & Lloyd Growing pains"
 
 
-def test_reference_entries_are_read_with_their_heading():
-    page = ('<h2 id="refs">Research summary references<a class="headerlink" href="#refs">¶</a></h2>'
-            '<p class="reference" id="ref-a2020">A, B. (2020). <em>Title</em>.</p><p>Not an entry</p>')
-    (entry,) = reference_entries(page)
+def test_reference_entries_come_from_the_model_with_their_heading():
+    (entry,) = module_references("Research summary references", [("a2020", "A, B. (2020). <em>Title</em>.")])
     assert (entry.anchor, entry.section) == ("ref-a2020", "Research summary references")
     assert entry.text == "A, B. (2020). Title."
 
@@ -40,7 +38,7 @@ def test_index_adds_references_under_their_module_and_weights_pages():
         {"location": "m.html#s", "title": "S", "text": "<p>x</p>"},
         {"location": "bibliography.html", "title": "Bibliography", "text": ""},
     ]}
-    refs = {"m.html": reference_entries('<h2>Refs</h2><p class="reference" id="ref-k">K. (2001).</p>')}
+    refs = {"m.html": module_references("Refs", [("k", "K. (2001).")])}
     docs = site_index(index, refs, {"bibliography.html": 0.3})["docs"]
     assert [d["location"] for d in docs] == ["m.html", "m.html#s", "m.html#ref-k", "bibliography.html"]
     assert docs[-1]["boost"] == 0.3 and docs[2]["boost"] < 1 and "boost" not in docs[1]

@@ -20,7 +20,9 @@ from support.security import PAYLOADS, live_markup
 from practice_site.errors import SourceError
 from practice_site.input_files import check_tree
 from practice_site.model.offline_copy import offline_download
-from practice_site.pages.known_scripts import known_scripts, template_scripts, unknown
+from practice_site.errors import SettingError
+from practice_site.pages.known_scripts import known_scripts, template_scripts
+from practice_site.pages.page_finish import PageScan, finish_page
 from practice_site.pages.sanitise import clean_content, removal_problem
 from practice_site.pages.site_address import check_site_url
 from practice_site.safe_text import escape_stray_markup, markdown_text, neutralise_markup
@@ -58,10 +60,14 @@ def test_the_policy_allows_the_scripts_the_templates_write_for_the_page_and_no_o
     allowed = known_scripts(env, sources, {"base_url": ".."})
     assert allowed == {'var scope=new URL("..",location)', "paint()"}
     page = '<head><script>var scope=new URL("..",location)</script></head><body><script>paint()</script>'
-    assert unknown(page, allowed)[1:] == ([], [])
+    assert "Content-Security-Policy" in finish_page(page, allowed, "page.html")
     injected = page + "<script>steal()</script><a href=' javascript:steal()'>x</a><img src=x onerror=steal()>"
-    present, scripts, live = unknown(injected, allowed)
-    assert scripts == ["steal()"] and len(live) == 2
+    found = PageScan(injected)
+    assert [s for s in found.scripts if s not in allowed] == ["steal()"] and len(found.live) == 2
+    with pytest.raises(SettingError, match="page.html: the built page holds an inline script “steal"):
+        finish_page(injected, allowed, "page.html")
+    with pytest.raises(SettingError, match="page.html: the built page holds live markup <img onerror"):
+        finish_page(page + "<img src=x onerror=steal()>", allowed, "page.html")
 
 
 def test_stray_brackets_are_escaped_and_links_kept():

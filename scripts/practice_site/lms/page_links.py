@@ -14,10 +14,9 @@ of the content is kept.
 from __future__ import annotations
 
 import posixpath
-from html import escape
 from urllib.parse import urljoin, urlsplit
 
-from practice_site.pages.page_markup import OffsetParser
+from practice_site.pages.page_finish import Edit, OffsetParser, splice, start_tag
 
 NEW_TAB = '<span class="visually-hidden"> (opens in a new tab)</span>'
 
@@ -59,30 +58,22 @@ class _LinkFinder(OffsetParser):
             self._open = None
 
 
-def _start_tag(tag: str, attrs: list[tuple[str, str | None]]) -> str:
-    parts = [tag] + [name if value is None else f'{name}="{escape(value, quote=True)}"' for name, value in attrs]
-    return "<" + " ".join(parts) + ">"
-
-
 def package_links(content: str, page_url: str, site_url: str | None) -> str:
     """``content`` of the page at ``page_url`` with its links to other site pages made to work alone."""
     finder = _LinkFinder(page_url)
     finder.feed_page(content)
-    pieces: list[str] = []
-    last = 0
+    edits = []
     for start, tag_end, attrs, close in finder.found:
-        pieces.append(content[last:start])
         kept = [(name, value) for name, value in attrs if name not in {"href", "target", "rel"}]
         href = dict(attrs)["href"] or ""
         page = site_page(href, page_url) if not urlsplit(href).scheme else None
         if page is not None and not site_url:
-            pieces.append(_start_tag("span", kept) + content[tag_end:close] + "</span>")
+            text = start_tag("span", kept, False) + content[tag_end:close] + "</span>"
         else:
             if page is not None:
                 fragment = urlsplit(href).fragment
                 href = urljoin(site_url or "", page) + (f"#{fragment}" if fragment else "")
-            pieces.append(_start_tag("a", [("href", href), *kept, ("target", "_blank"), ("rel", "noopener")]))
-            pieces.append(content[tag_end:close] + NEW_TAB + "</a>")
-        last = content.index(">", close) + 1
-    pieces.append(content[last:])
-    return "".join(pieces)
+            text = (start_tag("a", [("href", href), *kept, ("target", "_blank"), ("rel", "noopener")], False)
+                    + content[tag_end:close] + NEW_TAB + "</a>")
+        edits.append(Edit(start, content.index(">", close) + 1, text))
+    return splice(content, edits)

@@ -42,14 +42,14 @@ from practice_site.mkdocs_plugin.nav import fill_section, fill_top_section, nav_
 from practice_site.mkdocs_plugin.page_policy import PagePolicy
 from practice_site.mkdocs_plugin.settings_check import check_settings
 from practice_site.model.site_model import ModelOptions, SiteModel, load_site, module_uri
+from practice_site.names import page_address
 from practice_site.pages import published_links as published
 from practice_site.pages.bibliography_page import bibliography_markdown
 from practice_site.pages.download_offer import home_offer
 from practice_site.pages.module_page import render_principle
 from practice_site.pages.sanitise import clean_content, removal_problem
-from practice_site.pages.search_index import ReferenceEntry, point_to_worker, reference_entries, rewrite_index_file
+from practice_site.pages.search_index import ReferenceEntry, module_references, rewrite_index_file
 from practice_site.pages.site_address import site_path
-from practice_site.pages.theme_markup import fix_theme_markup
 from practice_site.pages.trainers_page import trainers_markdown
 from practice_site.references.reader_notes import correction_notes
 from practice_site.references.render_citations import ModuleCiter
@@ -80,7 +80,6 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
     """Reads the principle documents, adds one module page each and fills the nav."""
 
     site: SiteModel  # set by on_config, which MkDocs always runs first
-    references: dict[str, list[ReferenceEntry]]  # each module page's reference entries, for the search index
     anchors: dict[str, list[str]]  # each page's section anchors (its table of contents), for published links
     dirty = False  # mkdocs build --dirty rebuilds only the pages that changed
     policy: PagePolicy | None = None  # the pages' Content Security Policy, from the theme's templates (per build)
@@ -109,7 +108,7 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
                                   check=lambda citations, findings: report_problems(citations, findings, strict))
         except (SourceError, SettingError) as error:
             raise PluginError(str(error)) from None
-        self.references, self.anchors, self.policy = {}, {}, None
+        self.anchors, self.policy = {}, None
         log_notes(self.site, self.config.quizzes_dir)
         config.watch.extend([str(root / self.config.sources_dir), str(root / self.config.bib_dir)])
         modules = [(f"{p.number}. {p.short_title}", self.module_uri(p)) for p in self.site.principles]
@@ -203,6 +202,9 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
         except SourceError as error:
             raise PluginError(str(error)) from None
         page_blocks(config, self.site, uri, PageSource(page_name(page, config), page.file.content_string))
+        if module is None:  # search ranks these below a module that matches as well (an author's boost stays)
+            weight = BIBLIOGRAPHY_WEIGHT if uri == self.config.bibliography_page else PAGE_WEIGHT
+            page.meta["search"] = {"boost": weight, **page.meta.get("search", {})}
         if moved := published.moved_anchors(self.site.manifest, page.url):
             page.meta["moved_anchors"] = moved  # written into the page's head by overrides/main.html
         if uri == self.config.home_page:
@@ -239,17 +241,14 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        """Record a module's reference entries for search; repair the theme's markup; add the policy."""
-        if self.site.module_at(page.file.src_uri) is not None:
-            self.references[page.url] = reference_entries(output)
-        return self.with_policy(fix_theme_markup(point_to_worker(output)), config, page.file.src_uri,
-                                get_relative_url(".", page.url))
+        """The page finished in one pass: its policy, and the theme's toggles repaired (pages/page_finish)."""
+        return self.finish(output, config, page.file.src_uri, get_relative_url(".", page.url))
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
-        """The theme's own pages (404.html) carry the policy too."""
+        """The theme's own pages (404.html) are finished too."""
         if "<head" not in output_content:
             return output_content
-        return self.with_policy(fix_theme_markup(point_to_worker(output_content)), config, template_name, ".")
+        return self.finish(output_content, config, template_name, ".")
 
     def on_template_context(self, context: TemplateContext, *, template_name: str,
                             config: MkDocsConfig) -> TemplateContext:
@@ -265,18 +264,30 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
             context["site_path"] = site_path(config.site_url) if config.site_url else None
         return context
 
-    def with_policy(self, page: str, config: MkDocsConfig, where: str, base_url: str) -> str:
-        """The page with its Content Security Policy (see page_policy)."""
+    def finish(self, page: str, config: MkDocsConfig, where: str, base_url: str) -> str:
+        """The page with its Content Security Policy and the theme's repairs (see page_policy)."""
         if self.policy is None:
             shim = self.site.root / self.config.offline_shim if self.config.offline else None
             self.policy = PagePolicy(config, shim.read_text(encoding="utf-8") if shim else None)
-        return self.policy.apply(page, where, base_url)
+        try:
+            return self.policy.apply(page, where, base_url)
+        except SettingError as error:
+            raise PluginError(str(error)) from None
+
+    def search_references(self) -> dict[str, list[ReferenceEntry]]:
+        """Each module page's reference entries for the search index, from the model."""
+        site, found = self.site.citations, {}
+        for principle in self.site.principles:
+            if principle.references_heading is not None:
+                entries = reference_list(site.module_library(principle.number), site.module_keys[principle.number])
+                page = self.site.modules[principle.module_id].page
+                found[page] = module_references(principle.references_heading.heading, entries)
+        return found
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
-        modules = {m.page for m in self.site.modules.values()}
-        bibliography = self.config.bibliography_page.removesuffix(".md") + ".html"
-        rewrite_index_file(site_dir, self.references, modules, bibliography, PAGE_WEIGHT, BIBLIOGRAPHY_WEIGHT)
+        rewrite_index_file(site_dir, self.search_references(), page_address(self.config.bibliography_page),
+                           lazy=not self.config.offline)
         if not config.site_url:  # no address, so no sitemap: its entries would have none
             for name in ("sitemap.xml", "sitemap.xml.gz"):
                 (site_dir / name).unlink(missing_ok=True)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from html.parser import HTMLParser
 
 DIRECTIVES = [
     ("default-src", "'self'"),
@@ -26,19 +25,6 @@ DIRECTIVES = [
 ]
 
 
-class _HeadEnd(HTMLParser):
-    """Finds where the ``<head>`` start tag ends."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
-        self.head_end: tuple[int, int] | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "head" and self.head_end is None:
-            line, column = self.getpos()
-            self.head_end = (line, column + len(self.get_starttag_text() or ""))
-
-
 def script_hash(script: str) -> str:
     """The CSP source for one inline script: ``'sha256-...'``."""
     return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode() + "'"
@@ -50,14 +36,6 @@ def policy(scripts: list[str]) -> str:
     return "; ".join(f"{name} {value.format(hashes=hashes)}".strip() for name, value in DIRECTIVES)
 
 
-def add_policy(page: str, allowed_scripts: list[str]) -> str:
-    """``page`` with the policy, allowing ``allowed_scripts`` alone, as the first element of its ``<head>``."""
-    scan = _HeadEnd()
-    scan.feed(page)
-    scan.close()
-    if scan.head_end is None:
-        raise ValueError("the page has no <head>")
-    line, column = scan.head_end
-    offset = sum(len(text) + 1 for text in page.split("\n")[: line - 1]) + column  # the parser counts "\n" only
-    meta = f'\n<meta http-equiv="Content-Security-Policy" content="{policy(allowed_scripts)}">'
-    return page[:offset] + meta + page[offset:]
+def policy_meta(scripts: list[str]) -> str:
+    """The policy as the ``<meta>`` element that carries it, allowing exactly these inline scripts."""
+    return f'<meta http-equiv="Content-Security-Policy" content="{policy(scripts)}">'

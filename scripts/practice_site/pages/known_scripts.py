@@ -91,9 +91,3 @@ def _compiled(env: Environment, source: str):
 
 def render(env: Environment, source: str, context: Mapping[str, Any]) -> str:
     return _compiled(env, source).render(**context)
-
-
-def unknown(page: str, allowed: frozenset[str]) -> tuple[list[str], list[str], list[str]]:
-    """The page's inline scripts, those of them ``allowed`` does not hold, and its live attributes."""
-    found = scan(page)
-    return found.scripts, [s for s in found.scripts if s not in allowed], found.live

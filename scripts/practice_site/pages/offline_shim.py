@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import re
 
-from practice_site.pages.page_markup import theme_config
-
 TEMPLATE = re.compile(r"<script>(postMessage=\$\{(\w)\};importScripts=\$\{(\w)\};.*?)<\\/script>")
 
 
@@ -34,9 +32,3 @@ def frame_script(shim_source: str, worker_url: str) -> str:
     template, first, second = match.groups()
     return (template.replace("${" + first + "}", function_source(shim_source, first))
             .replace("${" + second + "}", function_source(shim_source, second)).replace("${e}", worker_url))
-
-
-def worker_url(page: str) -> str | None:
-    """The search worker's address as the page's theme configuration gives it, if it has one."""
-    found = theme_config(page)
-    return found[0].get("search") if found else None

@@ -18,8 +18,8 @@ from typing import Any, Protocol
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from practice_site.model.published_manifest import ABOUT, MANIFEST, read_manifest
-from practice_site.pages.csp import add_policy
 from practice_site.pages.known_scripts import known_scripts, template_scripts
+from practice_site.pages.page_finish import finish_page
 
 REDIRECT_MARK = '<meta name="practice-site-redirect"'  # written by templates/redirect.html
 TEMPLATES = Environment(loader=PackageLoader("practice_site.pages"), autoescape=select_autoescape(["html"]),
@@ -91,7 +91,7 @@ def redirect_page(target: str, title: str) -> str:
     Its policy allows the template's own script for this target, and nothing else."""
     allowed = known_scripts(TEMPLATES, template_scripts(TEMPLATES, ["redirect.html"]), {"target": target,
                                                                                          "title": title})
-    return add_policy(_redirect_html(target, title), sorted(allowed))
+    return finish_page(_redirect_html(target, title), allowed, f"the redirect to {target}")
 
 
 def _redirect_html(target: str, title: str) -> str:

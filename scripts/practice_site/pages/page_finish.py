@@ -1,0 +1,150 @@
+"""Every built page finished in one pass: one parse finds what must change, one splice changes it.
+
+What no template or Markdown extension can reach is done here, after the theme has written the page:
+
+- the Content Security Policy goes in as the first element of ``<head>`` (``csp``), naming only the
+  inline scripts the templates write (``known_scripts``); any other script, an event-handler
+  attribute or a ``javascript:`` address stops the build, naming the page;
+- Material's ``base.html`` writes its page-wide toggles outside any block, as
+  ``<input class="md-toggle" type="checkbox" ... autocomplete="off">``. HTML allows ``autocomplete``
+  only on text-like inputs, so the Nu HTML Checker fails every page; the attribute is taken out.
+
+The page is read with :mod:`html.parser` (never a regular expression over HTML), which gives each
+start tag's exact text and position; only those stretches are rewritten, every other byte is kept.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from html import escape
+from html.parser import HTMLParser
+from itertools import accumulate
+
+from practice_site.errors import SettingError
+from practice_site.pages.csp import policy_meta
+from practice_site.pages.known_scripts import InlineScripts
+
+# Attributes removed from Material's toggle checkboxes (input.md-toggle[type=checkbox]).
+INVALID_ON_CHECKBOX = ("autocomplete",)
+THEME_CONFIG_ID = "__config"  # Material's configuration script (JSON), which names the search worker
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace ``page[start:end]`` with ``text`` (``start == end`` inserts)."""
+
+    start: int
+    end: int
+    text: str
+
+
+def splice(page: str, edits: Iterable[Edit]) -> str:
+    """``page`` with every edit made; edits may not overlap."""
+    pieces, last = [], 0
+    for edit in sorted(edits, key=lambda e: (e.start, e.end)):
+        if edit.start < last:
+            raise ValueError("two edits of the page overlap")
+        pieces += [page[last:edit.start], edit.text]
+        last = edit.end
+    pieces.append(page[last:])
+    return "".join(pieces)
+
+
+class OffsetParser(HTMLParser):
+    """An HTMLParser that knows the character offset it is at, so a caller can splice the page."""
+
+    def feed_page(self, page: str) -> None:
+        """Parse the whole of ``page``."""
+        self._line_starts = [0, *accumulate(len(line) + 1 for line in page.split("\n"))]
+        self.feed(page)
+        self.close()
+
+    def position(self) -> int:
+        """Where the construct being handled starts in the page (the parser counts lines by "\\n")."""
+        line, column = self.getpos()
+        return self._line_starts[line - 1] + column
+
+
+class PageScan(InlineScripts, OffsetParser):
+    """One pass over a built page: its inline scripts and live attributes (see ``known_scripts``), where its
+    ``<head>`` start tag ends, the theme's configuration, and the toggle tags to repair."""
+
+    def __init__(self, page: str) -> None:
+        super().__init__()
+        self.page = page
+        self.head_end: int | None = None
+        self.config_span: tuple[int, int] | None = None
+        self.edits: list[Edit] = []
+        self._config_start: int | None = None
+        self.feed_page(page)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        super().handle_starttag(tag, attrs)
+        text = self.get_starttag_text() or ""
+        if tag == "head" and self.head_end is None:
+            self.head_end = self.position() + len(text)
+        elif tag == "script" and dict(attrs).get("id") == THEME_CONFIG_ID and self.config_span is None:
+            self._config_start = self.position() + len(text)
+        elif tag == "input":
+            self._repair_toggle(attrs, text)
+
+    def handle_endtag(self, tag: str) -> None:
+        super().handle_endtag(tag)
+        if tag == "script" and self._config_start is not None:
+            self.config_span, self._config_start = (self._config_start, self.position()), None
+
+    def _repair_toggle(self, attrs: list[tuple[str, str | None]], text: str) -> None:
+        values = dict(attrs)
+        if "md-toggle" not in (values.get("class") or "").split() or (values.get("type") or "").lower() != "checkbox":
+            return
+        if not any(name in INVALID_ON_CHECKBOX for name, _ in attrs):
+            return
+        start = self.position()
+        if self.page[start:start + len(text)] != text:  # never splice at a guessed position
+            raise ValueError(f"could not locate {text!r} in the page")
+        kept = [(name, value) for name, value in attrs if name not in INVALID_ON_CHECKBOX]
+        self_closing = text.rstrip(">").rstrip().endswith("/")
+        self.edits.append(Edit(start, start + len(text), start_tag("input", kept, self_closing)))
+
+    def theme_config(self) -> dict | None:
+        """The theme's configuration (JSON), if the page has it."""
+        if self.config_span is None:
+            return None
+        start, end = self.config_span
+        return json.loads(self.page[start:end])
+
+
+def start_tag(tag: str, attrs: list[tuple[str, str | None]], self_closing: bool) -> str:
+    """A start tag with these attributes, values escaped."""
+    parts = [tag, *(name if value is None else f'{name}="{escape(value, quote=True)}"' for name, value in attrs)]
+    return "<" + " ".join(parts) + (" />" if self_closing else ">")
+
+
+def finish_page(page: str, allowed: frozenset[str], where: str,
+                frame_script: Callable[[str], str] | None = None) -> str:
+    """``page`` with its policy and the theme's toggles repaired, from one parse.
+
+    ``allowed`` holds the inline scripts the templates write for this page; ``frame_script`` (offline
+    copy) gives the script the search shim writes for the worker the page names. Any other inline
+    script or live markup raises SettingError naming the page (``where``).
+    """
+    scan = PageScan(page)
+    if unknown := [s for s in scan.scripts if s not in allowed]:
+        stop_live(where, f"an inline script “{unknown[0][:60]}”")
+    if scan.live:
+        stop_live(where, f"live markup {scan.live[0]}")
+    if scan.head_end is None:
+        raise ValueError(f"{where}: the page has no <head>")
+    present = list(scan.scripts)
+    config = scan.theme_config() or {}
+    if frame_script is not None and isinstance(config.get("search"), str):
+        present.append(frame_script(config["search"]))
+    return splice(page, [*scan.edits, Edit(scan.head_end, scan.head_end, "\n" + policy_meta(present))])
+
+
+def stop_live(where: str, what: str) -> None:
+    raise SettingError(f"{where}: the built page holds {what} that no template of the theme or the project "
+                       "writes; it came from a setting in mkdocs.yml or the page's front matter. Remove it: "
+                       "settings and titles are plain text")
