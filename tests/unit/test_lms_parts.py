@@ -9,9 +9,11 @@ import pytest
 
 from practice_site.errors import SourceError
 from practice_site.learning.quiz_format import DEFAULT_PASS_MARK, parse_quiz_file
-from practice_site.lms.package_files import OutsideFileError, page_files, summary_text
+from practice_site.lms.package_files import OutsideFileError, page_files
+from practice_site.lms.packages import description
 from practice_site.lms.page_links import package_links
 from practice_site.lms.scorm_manifest import PackageInfo, manifest_12, manifest_2004
+from practice_site.sources.parse_principle import parse_principle
 
 PAGE = "principles/principle-4.html"
 CONTENT = (
@@ -73,11 +75,12 @@ def test_a_page_that_loads_from_outside_is_refused(tmp_path, tag):
         page_files(PAGE, tmp_path)
 
 
-def test_summary_text_is_the_first_summary_paragraph_without_note_markers():
-    page = ('<h1>T</h1><p>Before.</p><h2 id="summary">Summary</h2><p>It means <em>seeing</em> a child'
-            '<sup>1</sup> as a whole <a href="#ref-x">(Firmin, 2020)<span class="visually-hidden"> '
-            'reference</span></a>.</p><p>Second.</p>')
-    assert summary_text(page) == "It means seeing a child as a whole (Firmin, 2020)."
+def test_the_description_is_the_first_summary_paragraph_from_the_model_without_note_markers():
+    source = ["## 9. Responses to child exploitation and extra-familial harm must... be tested", "", "### Summary", "",
+              "It means *seeing* a child<sup>1</sup> as a whole (Firmin, 2020) & [more] <b>.", "", "Second.", "",
+              "### A section", "", "Text.", "", "<sup>1</sup> A note."]
+    principle = parse_principle(source, "sources/principle-09.txt")
+    assert description(principle) == "It means seeing a child as a whole (Firmin, 2020) & [more] <b>."
 
 
 HOSTILE = 'Principle 9: <script>alert("x")</script> & ]]> “quotes”'

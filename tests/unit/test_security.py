@@ -17,10 +17,9 @@ import pytest
 from jinja2 import DictLoader, Environment
 from support.security import PAYLOADS, live_markup
 
-from practice_site.errors import SourceError
+from practice_site.errors import SettingError, SourceError
 from practice_site.input_files import check_tree
 from practice_site.model.offline_copy import offline_download
-from practice_site.errors import SettingError
 from practice_site.pages.known_scripts import known_scripts, template_scripts
 from practice_site.pages.page_finish import PageScan, finish_page
 from practice_site.pages.sanitise import clean_content, removal_problem

@@ -13,8 +13,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from practice_site.text_forms import single_spaced
-
 # In a stylesheet, url(...) with or without quotes (CSS, not HTML: a parser is not needed here).
 CSS_URL = re.compile(r"""url\(\s*(['"]?)(?P<url>[^'")]+)\1\s*\)""")
 
@@ -71,43 +69,3 @@ def page_files(page: str, site_dir: Path) -> list[str]:
             css = (site_dir / path).read_text(encoding="utf-8")
             queue.extend(p for m in CSS_URL.finditer(css) if (p := local_path(m.group("url"), path, site_dir)))
     return sorted(found)
-
-
-class _Summary(HTMLParser):
-    """The text of the first paragraph after the Summary heading (``h2#summary``)."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.state = "before"  # before, heading, paragraph, done
-        self.open: list[bool] = []  # for each element open in the paragraph: is its text left out?
-        self.text: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        named = dict(attrs)
-        if self.state == "before" and tag == "h2" and named.get("id") == "summary":
-            self.state = "heading"
-        elif self.state == "heading" and tag == "p":
-            self.state = "paragraph"
-        elif self.state == "paragraph" and tag not in {"br", "img", "wbr"}:
-            # Note markers and words only for screen readers are not part of the sentence.
-            hidden = tag == "sup" or "visually-hidden" in (named.get("class") or "").split()
-            self.open.append(hidden or bool(self.open and self.open[-1]))
-
-    def handle_endtag(self, tag: str) -> None:
-        if self.state == "paragraph":
-            if tag == "p":
-                self.state = "done"
-            elif self.open:
-                self.open.pop()
-
-    def handle_data(self, data: str) -> None:
-        if self.state == "paragraph" and not (self.open and self.open[-1]):
-            self.text.append(data)
-
-
-def summary_text(page_html: str) -> str:
-    """The first paragraph of a module's Summary, as plain text (the principle's own words)."""
-    parser = _Summary()
-    parser.feed(page_html)
-    parser.close()
-    return single_spaced("".join(parser.text))

@@ -18,7 +18,7 @@ log = get_plugin_logger(__name__)
 
 SESSION_EXTENSION = "practice_site.learning.session_extension"
 QUIZ_EXTENSION = "practice_site.learning.quiz_extension"
-QUIZ_RULES = '(item-writing rules: README.md, "Writing a quiz"; make quiz-report)'
+QUIZ_RULES = '(item-writing rules: guides/editors.md, "Writing a quiz"; make quiz-report)'
 
 
 def stop_or_warn(problems: list[str], strict: bool) -> None:

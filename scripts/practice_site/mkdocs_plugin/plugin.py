@@ -1,7 +1,7 @@
 """MkDocs plugin: a thin adapter that turns ``sources/`` into module pages at build time.
 
 Every input is read once, in ``on_config``, into a :class:`SiteModel`; later events read it and
-call plain functions from the stages (see docs/ARCHITECTURE.md).
+call plain functions from the stages (see guides/ARCHITECTURE.md).
 """
 
 from __future__ import annotations
@@ -26,7 +26,8 @@ from practice_site.learning.block_placement import PageSource
 from practice_site.learning.learner_path import finish_markdown, module_cards, module_status_bar, start_action
 from practice_site.learning.module_learning import learning_markdown
 from practice_site.learning.my_learning import my_learning_markdown
-from practice_site.lms.catalogue import catalogue_entries, write_catalogue
+from practice_site.lms.package_files import OutsideFileError
+from practice_site.lms.packages import PACKAGES, write_packages
 from practice_site.lms.page_links import package_links
 from practice_site.mkdocs_plugin.build_modes import add_offline_shim, prepare_lms
 from practice_site.mkdocs_plugin.build_notes import (
@@ -89,7 +90,7 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
 
     @event_priority(100)  # first: the checks come before any other plugin reads a setting (the theme's language)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        root = Path(config.config_file_path).parent
+        root = Path(config.config_file_path).resolve().parent  # "-f mkdocs.yml" gives a bare name
         check_settings(config)
         check_address(config)
         check_paths(self.config)
@@ -100,11 +101,12 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
             (log.warning if level == "warning" else log.info)(message)
         strict = bool(config.strict)
         try:
-            check_tree(Path(config.docs_dir), root, published_as_is=True)  # nothing from outside the project,
-            for folder in (config.theme.custom_dir, root / self.config.bib_dir):  # every text file readable
+            docs_dir = root / config.docs_dir  # MkDocs gives folders from the config file's folder
+            check_tree(docs_dir, root, published_as_is=True)  # nothing from outside the project,
+            for folder in (config.theme.custom_dir, self.config.bib_dir):  # every text file readable
                 if folder:
-                    check_tree(Path(folder), root)
-            self.site = load_site(root, Path(config.docs_dir), self.model_options(),
+                    check_tree(root / folder, root)
+            self.site = load_site(root, docs_dir, self.model_options(),
                                   check=lambda citations, findings: report_problems(citations, findings, strict))
         except (SourceError, SettingError) as error:
             raise PluginError(str(error)) from None
@@ -295,11 +297,11 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
             log.info(f"{published.MANIFEST}: not checked in a dirty build, which rebuilds only the pages that changed")
         else:
             check_published_links(self.site, self.anchors, bool(config.strict), self.config.record_links)
-        if self.config.lms:
-            quiz_dir = Path(config.docs_dir) / self.config.quizzes_dir
-            language = config.theme.get("language", "en")
-            write_catalogue(site_dir, catalogue_entries(list(self.site.modules.values()), quiz_dir,
-                                                        set(self.site.quizzes), language))
+        if self.config.lms:  # each module packaged for learning systems, from the model (make lms moves them)
+            try:
+                write_packages(self.site, site_dir, site_dir / PACKAGES, config.theme.get("language", "en"))
+            except (SourceError, OutsideFileError, RuntimeError) as error:
+                raise PluginError(str(error)) from None
         if self.config.offline:
             target = site_dir / SHIM_URI
             target.parent.mkdir(parents=True, exist_ok=True)
