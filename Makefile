@@ -3,11 +3,12 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+PROPERDOCS_VENV := .venv-properdocs
 CHROMIUM := /usr/bin/chromium
 JAVA := /usr/bin/java
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test bundle lms bib cite-report quiz-report links bench lint clean
+.PHONY: site serve test bundle lms bib cite-report quiz-report links bench lint clean help
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +23,17 @@ $(VENV)/site.stamp: requirements.txt pyproject.toml | $(BIN)/python
 # Test tools: pytest, Playwright (driving Debian's Chromium), ruff.
 $(VENV)/test.stamp: requirements-dev.txt $(VENV)/site.stamp
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+## ProperDocs (MkDocs 1.x's maintained fork) in a venv of its own, for the test that it builds the same
+## site (tests/build/test_properdocs.py). Made afresh each time, with no mkdocs: exactly the pins in
+## requirements-properdocs.txt (--no-deps, see there) and the project's own plugin.
+$(PROPERDOCS_VENV)/site.stamp: requirements-properdocs.txt pyproject.toml
+	rm -rf $(PROPERDOCS_VENV)
+	$(PYTHON) -m venv $(PROPERDOCS_VENV)
+	$(PROPERDOCS_VENV)/bin/pip install --quiet --disable-pip-version-check --no-deps -r requirements-properdocs.txt
+	$(PROPERDOCS_VENV)/bin/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e . \
+		|| $(PROPERDOCS_VENV)/bin/pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
 # From the npm registry, pinned in package-lock.json: iframe-worker's shim (offline search from
@@ -53,7 +65,7 @@ $(CHROMIUM):
 site: $(VENV)/site.stamp node_modules/.package-lock.json
 	$(BIN)/python -m practice_site.bundle.site_build site
 
-## Preview at http://127.0.0.1:8000/, rebuilding when docs/ or sources/ change.
+## Preview at http://127.0.0.1:8000/, rebuilding when docs/, sources/ or bib/ change.
 serve: $(VENV)/site.stamp
 	$(BIN)/python -m practice_site.bundle.config_file
 	$(BIN)/mkdocs serve --strict
@@ -63,7 +75,7 @@ bundle: $(VENV)/site.stamp node_modules/.package-lock.json
 	$(BIN)/python -m practice_site.bundle.make_bundle
 
 ## For learning management systems, in dist/lms/: each module as a SCORM 1.2 and a SCORM 2004
-## package, and its questions as QTI 2.1 and Moodle XML (see README, "In a learning management system")
+## package, and its questions as QTI 2.1 and Moodle XML (see guides/lms-administrators.md)
 lms: $(VENV)/site.stamp node_modules/.package-lock.json
 	$(BIN)/python -m practice_site.lms.build
 
@@ -90,13 +102,23 @@ bench: $(VENV)/test.stamp node_modules/.package-lock.json $(CHROMIUM)
 	$(BIN)/python scripts/bench.py
 
 ## Every test: unit, build, browser (Chromium + axe-core), and the linter.
-test: $(VENV)/test.stamp node_modules/.package-lock.json $(CHROMIUM) $(JAVA)
+test: $(VENV)/test.stamp $(PROPERDOCS_VENV)/site.stamp node_modules/.package-lock.json $(CHROMIUM) $(JAVA)
 	$(BIN)/ruff check scripts tests
 	SCREENSHOT_DIR=$(CURDIR)/test-output/screenshots $(BIN)/pytest
 	@echo "Screenshots of every page (desktop and mobile): $(CURDIR)/test-output/screenshots"
 
+## The linter alone (ruff), as make test runs it.
 lint: $(VENV)/test.stamp
 	$(BIN)/ruff check scripts tests
 
+## Remove what the commands make: site/, its half-built copy, dist/ and test-output/.
 clean:
 	rm -rf site site.tmp dist test-output
+
+## This list: every command, with the "## " lines written above it in the Makefile.
+help:
+	@echo "Run 'make COMMAND' in the project folder (see README.md and guides/). Commands:"
+	@awk '/^## / { text[n++] = substr($$0, 4); next } \
+		/^[a-z][a-z-]*:/ && n { for (i = 0; i < n; i++) \
+			printf "  %-12s %s\n", (i ? "" : substr($$0, 1, index($$0, ":") - 1)), text[i] } \
+		{ n = 0 }' $(MAKEFILE_LIST)

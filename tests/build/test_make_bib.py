@@ -155,15 +155,15 @@ def test_a_bad_source_file_still_stops_make_bib(tmp_path):
     assert "make bib: sources/zz-4.txt:1: principle 4 is already defined" in result.stderr
 
 
-def readme_hand_written_entry() -> str:
-    """The example entry in the README's "Writing an entry by hand"."""
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
+def guide_hand_written_entry() -> str:
+    """The example entry in the editors' guide's "Writing an entry by hand"."""
+    text = (ROOT / "guides" / "editors.md").read_text(encoding="utf-8")
     block = text.split("<!-- hand-written-entry:start -->")[1].split("<!-- hand-written-entry:end -->")[0]
     return block.split("```bibtex\n")[1].split("```")[0]
 
 
-def test_the_readmes_hand_written_entry_replaces_the_misc_entry_and_is_no_correction(tmp_path):
-    entry = readme_hand_written_entry()
+def test_the_guides_hand_written_entry_replaces_the_misc_entry_and_is_no_correction(tmp_path):
+    entry = guide_hand_written_entry()
     wording = re.search(r"source-entry = \{(.*)\}", entry).group(1)
     key = re.match(r"@\w+\{([^,]+),", entry).group(1)
     project = copy_project(tmp_path)
@@ -173,7 +173,7 @@ def test_the_readmes_hand_written_entry_replaces_the_misc_entry_and_is_no_correc
         f"{wording}\n", encoding="utf-8")
     run = add_new_references(project)
     assert len(run.warnings) == 1 and "could not read" in run.warnings[0]
-    assert '"Writing an entry by hand"' in run.warnings[0]
+    assert 'guides/editors.md, "Writing an entry by hand"' in run.warnings[0]
     bib = project / "bib" / "references.bib"
     text = bib.read_text(encoding="utf-8")
     start = text.rindex("@misc{")

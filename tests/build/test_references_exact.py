@@ -80,8 +80,8 @@ def test_initials_citeproc_adds_for_namesakes_belong_to_the_module_that_lists_bo
     assert formatted.get("new", formatted["site"]).labels["lloydk2020"] == "K. Lloyd, 2020", "both: initials"
 
 
-def test_an_act_written_by_hand_as_the_readme_says_reads_as_uk_legal_references_do(tmp_path):
-    """README, "Writing an entry by hand": an Act is @legislation with its name and chapter as the title."""
+def test_an_act_written_by_hand_as_the_editors_guide_says_reads_as_uk_legal_references_do(tmp_path):
+    """The editors' guide, "Writing an entry by hand": an Act is @legislation with its name and chapter as the title."""
     from practice_site.references.format_apa import format_contexts
 
     bib = tmp_path / "library.bib"
@@ -91,4 +91,4 @@ def test_an_act_written_by_hand_as_the_readme_says_reads_as_uk_legal_references_
     assert formatted["site"].references["childrenact1989"] == (
         'Children Act 1989, c.\xa041. <a href="https://www.legislation.gov.uk/ukpga/1989/41" class="uri">'
         "https://www.legislation.gov.uk/ukpga/1989/41</a>")
-    assert "title = {Children Act 1989, c. 41}" in (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "title = {Children Act 1989, c. 41}" in (ROOT / "guides" / "editors.md").read_text(encoding="utf-8")

@@ -52,10 +52,17 @@ class FileRegistry(PandocRegistry):
 
     The registry would otherwise write its pybtex copy of the library back out, and pybtex's writer
     escapes characters such as "_" and "%" in web addresses.
+
+    mkdocs-bibtex is archived, and none of this is its public interface: this module is the only one
+    that imports it. What is used (the registry's constructor, ``bib_data``, ``bib_data_bibtex``,
+    ``validate_citation_blocks``, ``inline_text``, ``reference_text``, ``_reference_cache``, and
+    ``Citation`` and ``CitationBlock``, which run_citeproc uses through this class) is held by
+    tests/unit/test_bibtex_adapter.py.
     """
 
     def __init__(self, bib_files: list[Path], csl: Path) -> None:
-        super().__init__([str(p) for p in bib_files], str(csl), None)
+        # By name: a renamed or reordered parameter fails here rather than passing the wrong value.
+        super().__init__(bib_files=[str(p) for p in bib_files], csl_file=str(csl), csl_file_encoding=None)
         self.bib_paths = bib_files
 
     @cached_property

@@ -195,7 +195,7 @@ def entry_problems(entry: Entry, journals: dict[str, set[str]]) -> list[tuple[st
     problems = []
     if entry.type == "misc" and unread(entry):
         return [("is the whole reference as written: make bib could not read it; write the entry by hand "
-                 '(README, "Writing an entry by hand")', "type")]
+                 '(guides/editors.md, "Writing an entry by hand")', "type")]
     if not title:
         problems.append(("has no title; APA 7 gives the title of every work (a web page's title, an Act's name)",
                          "title"))

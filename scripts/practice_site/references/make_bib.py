@@ -251,8 +251,8 @@ def add_new_references(root: Path) -> BibRun:
         library.changed.add(BIB_FILE)
         if work.problem:
             run.warnings.append(f"{work.where}: could not read this reference ({work.problem}); written as @misc "
-                                f"{key} - check it in {BIB_FILE}, or write the entry by hand (README, "
-                                '"Writing an entry by hand")')
+                                f"{key} - check it in {BIB_FILE}, or write the entry by hand "
+                                '(guides/editors.md, "Writing an entry by hand")')
     for where, match in same:
         if isinstance(match, str):
             run.same.append(f"{where} is {match} (already in {library.files[match]})")

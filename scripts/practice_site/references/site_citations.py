@@ -136,7 +136,7 @@ def collect_citations(root: Path, bib_dir: Path, principles: Sequence[Principle]
 def unread_entries(principle: Principle, by_source: Mapping[str, str], data) -> list[str]:
     """A note for each of the principle's references that make bib could not read and no one has written yet."""
     return [f"{principle.path}:{ref.line}: make bib could not read this reference, so the module shows it as "
-            'written, not in APA 7 form; write its entry by hand (README, "Writing an entry by hand")'
+            'written, not in APA 7 form; write its entry by hand (guides/editors.md, "Writing an entry by hand")'
             for ref in principle.references
             if data.entries[by_source[source_key(ref.text)]].type == "misc"
             and unread(data.entries[by_source[source_key(ref.text)]])]
