@@ -22,7 +22,7 @@ from practice_site.input_files import check_tree
 from practice_site.model.offline_copy import offline_download
 from practice_site.pages.known_scripts import known_scripts, template_scripts
 from practice_site.pages.page_finish import PageScan, finish_page
-from practice_site.pages.sanitise import clean_content, removal_problem
+from practice_site.pages.sanitise import TagCount, clean_content, removal_problem
 from practice_site.pages.site_address import check_site_url
 from practice_site.safe_text import escape_stray_markup, markdown_text, neutralise_markup
 
@@ -155,3 +155,39 @@ def test_only_the_projects_offline_copy_can_be_offered_for_download(tmp_path):
     assert offline_download(str(good), tmp_path).name == good.name
     with pytest.raises(FileNotFoundError, match="outside the project"):
         offline_download(str(good), tmp_path / "project")
+
+
+TRICKY = [
+    '<p>a</p><img src=x>', '<a href="x"onclick="y">z</a>', '<span title="&lt;img">x</span><img src=x>',
+    '<p>ok <a href="https://e.org/">x</a></p>', '<a href="javascript:alert(1)">x</a>', "<!-- <b> --><p>x</p>",
+    '<span title="<img src=x>">t</span>', "<p title='<b>'>x</p><b>y</b>", "<img/src=x onerror=y>",
+    '<a href="https://e.org/" href="https://f.org/">x</a>', "<textarea><b>x</b></textarea>", "<p>x<p>y",
+    '<table><tr><td>x</td></tr></table>', "<svg><script>alert(1)</script></svg>", "<p>a < b and c > d</p>",
+    '<a HREF="https://e.org/" ONCLICK="x">y</a>', "<scr\x00ipt>x</script>", '<div data-x="<a onclick=y>">z</div>',
+]
+
+
+@pytest.mark.parametrize("html", TRICKY)
+def test_the_quick_removal_check_says_what_the_parser_says(html: str) -> None:
+    """removal_problem counts with two patterns when it can and with the parser otherwise: the same answer."""
+    cleaned = clean_content(html)
+    before, after = TagCount(html).tags, TagCount(cleaned).tags
+    by_parser = sorted(tag for tag in before if after[tag] < before[tag])
+    problem = removal_problem(html, cleaned)
+    assert (problem is None) == (not by_parser), (html, cleaned, problem)
+    if by_parser:
+        assert ", ".join(by_parser[:6]) in problem
+
+
+def test_the_finisher_reads_around_the_sanitised_content_and_gives_the_same_page() -> None:
+    content = '<h1 id="t">Title</h1><p>Text <a href="#t">link</a></p>'
+    page = ('<html><head><title>x</title><script>boot()</script></head><body>'
+            '<input class="md-toggle" type="checkbox" id="__drawer" autocomplete="off">'
+            f"<article>{content}</article><script>late()</script></body></html>")
+    allowed = frozenset({"boot()", "late()"})
+    whole, around = finish_page(page, allowed, "p.html"), finish_page(page, allowed, "p.html", content=content)
+    assert whole == around and 'id="__drawer">' in around and content in around
+    with pytest.raises(SettingError, match="p.html: the built page holds an inline script “late"):
+        finish_page(page, frozenset({"boot()"}), "p.html", content=content)
+    twice = page.replace("</body>", content + "</body>")  # the content more than once: the whole page is read
+    assert finish_page(twice, allowed, "p.html", content=content) == finish_page(twice, allowed, "p.html")

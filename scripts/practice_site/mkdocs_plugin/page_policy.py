@@ -26,11 +26,11 @@ class PagePolicy:
         self.env = config.theme.get_env()
         self.sources = template_scripts(self.env)
 
-    def apply(self, page: str, where: str, base_url: str) -> str:
+    def apply(self, page: str, where: str, base_url: str, content: str = "") -> str:
         """``page`` finished (see page_finish); ``where`` names it in an error (SettingError), ``base_url`` is its
-        way to the site's root."""
+        way to the site's root, ``content`` its sanitised content."""
         config = self.config
         context = {"config": config, "base_url": base_url, "features": config.theme.get("features") or [],
                    "site_path": site_path(config.site_url) if config.site_url else None}
         frame = partial(frame_script, self.shim) if self.shim is not None else None
-        return finish_page(page, known_scripts(self.env, self.sources, context), where, frame)
+        return finish_page(page, known_scripts(self.env, self.sources, context), where, frame, content)

@@ -244,7 +244,7 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """The page finished in one pass: its policy, and the theme's toggles repaired (pages/page_finish)."""
-        return self.finish(output, config, page.file.src_uri, get_relative_url(".", page.url))
+        return self.finish(output, config, page.file.src_uri, get_relative_url(".", page.url), page.content or "")
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         """The theme's own pages (404.html) are finished too."""
@@ -266,13 +266,13 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
             context["site_path"] = site_path(config.site_url) if config.site_url else None
         return context
 
-    def finish(self, page: str, config: MkDocsConfig, where: str, base_url: str) -> str:
+    def finish(self, page: str, config: MkDocsConfig, where: str, base_url: str, content: str = "") -> str:
         """The page with its Content Security Policy and the theme's repairs (see page_policy)."""
         if self.policy is None:
             shim = self.site.root / self.config.offline_shim if self.config.offline else None
             self.policy = PagePolicy(config, shim.read_text(encoding="utf-8") if shim else None)
         try:
-            return self.policy.apply(page, where, base_url)
+            return self.policy.apply(page, where, base_url, content)
         except SettingError as error:
             raise PluginError(str(error)) from None
 

@@ -123,14 +123,20 @@ def start_tag(tag: str, attrs: list[tuple[str, str | None]], self_closing: bool)
 
 
 def finish_page(page: str, allowed: frozenset[str], where: str,
-                frame_script: Callable[[str], str] | None = None) -> str:
+                frame_script: Callable[[str], str] | None = None, content: str = "") -> str:
     """``page`` with its policy and the theme's toggles repaired, from one parse.
 
     ``allowed`` holds the inline scripts the templates write for this page; ``frame_script`` (offline
     copy) gives the script the search shim writes for the worker the page names. Any other inline
-    script or live markup raises SettingError naming the page (``where``).
+    script or live markup raises SettingError naming the page (``where``). ``content`` is the page's
+    content as the sanitiser left it (no script, no live attribute, none of the theme's tags): where the
+    page holds it once, as the theme writes it, it is not read again.
     """
-    scan = PageScan(page)
+    skip = page.find(content) if content else -1
+    if skip >= 0 and page.find(content, skip + 1) >= 0:
+        skip = -1
+    rest = page[:skip] + page[skip + len(content):] if skip >= 0 else page
+    scan = PageScan(rest)
     if unknown := [s for s in scan.scripts if s not in allowed]:
         stop_live(where, f"an inline script “{unknown[0][:60]}”")
     if scan.live:
@@ -141,7 +147,10 @@ def finish_page(page: str, allowed: frozenset[str], where: str,
     config = scan.theme_config() or {}
     if frame_script is not None and isinstance(config.get("search"), str):
         present.append(frame_script(config["search"]))
-    return splice(page, [*scan.edits, Edit(scan.head_end, scan.head_end, "\n" + policy_meta(present))])
+    edits = [*scan.edits, Edit(scan.head_end, scan.head_end, "\n" + policy_meta(present))]
+    if skip >= 0:  # back to the page's own offsets
+        edits = [e if e.start < skip else Edit(e.start + len(content), e.end + len(content), e.text) for e in edits]
+    return splice(page, edits)
 
 
 def stop_live(where: str, what: str) -> None:

@@ -11,6 +11,7 @@ import difflib
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from pybtex.database import BibliographyData
 
@@ -88,6 +89,7 @@ def cited_people(names: str) -> tuple[list[str], bool]:
     return people, et_al
 
 
+@lru_cache(maxsize=4096)
 def folded(name: str) -> str:
     """A name compared loosely: no case, accents or punctuation ("FitzSimons" ~ "Fitzsimons")."""
     return "".join(c for c in ascii_letters(name).lower() if c.isalnum())
@@ -138,19 +140,51 @@ def match_names(names: str, work: Work, short_names: dict[str, str]) -> str | No
     return "fuzzy" if [folded(f) for f in work.families] == [folded(p) for p in people] else None
 
 
-def works_by_date(library: Sequence[Work]) -> dict[str, list[Work]]:
-    """The library indexed by date, so resolving grows with citations, not with citations times works."""
-    by_date: dict[str, list[Work]] = {}
-    for work in library:
-        by_date.setdefault(work.year, []).append(work)
-    return by_date
+class WorkIndex:
+    """The library indexed by date and by the name a citation would start with (an organisation's name, or the
+    first author's surname, compared loosely), so a citation is matched only against the works it could name,
+    not against the whole library."""
+
+    def __init__(self, library: Sequence[Work]) -> None:
+        self.order = {work.key: at for at, work in enumerate(library)}
+        self.works: dict[tuple[str, str], list[Work]] = {}
+        for work in library:
+            for name in work_names(work):
+                self.works.setdefault((work.year, name), []).append(work)
+
+    def candidates(self, names: str, year: str, short_names: Mapping[str, str]) -> list[Work]:
+        """The works dated as ``year`` can name (see :func:`year_matches`; the date as written first, then in
+        library order) whose names ``names`` could be (:func:`match_names` decides)."""
+        cited = normalise_date(year)
+        base, letter = split_letter(cited)
+        dates = [cited, base] if letter and base != cited else [cited]
+        keys = cited_names(names, short_names)
+        found: list[Work] = []
+        for date in dates:  # the exact date first, as written
+            at_date = {w.key: w for name in keys for w in self.works.get((date, name), [])}
+            found.extend(sorted(at_date.values(), key=lambda w: self.order[w.key]))
+        return found
 
 
-def dated(by_date: Mapping[str, list[Work]], cited: str) -> list[Work]:
-    """The works whose date a citation's date can name (see :func:`year_matches`)."""
-    cited = normalise_date(cited)
-    base, letter = split_letter(cited)
-    return by_date.get(cited, []) + (by_date.get(base, []) if letter and base != cited else [])
+def work_names(work: Work) -> set[str]:
+    """The index keys of a work: its organisation's name, or its first author's surname (with and without a
+    particle written after the initials)."""
+    if work.literal:
+        return {"org:" + organisation_form(work.literal), "fold:" + folded(work.literal)}
+    if not work.families:
+        return {"person:"}
+    return {"person:" + folded(work.families[0]), "person:" + folded(work.with_particles[0])}
+
+
+def cited_names(names: str, short_names: Mapping[str, str]) -> set[str]:
+    """The index keys a citation's names can match (see :func:`match_names`, which has the last word)."""
+    cited = plain_names(names)
+    people, _ = cited_people(cited)
+    first = folded(people[0]) if people else ""
+    keys = {"org:" + organisation_form(cited), "fold:" + folded(cited), "person:" + first}
+    if cited in short_names:
+        keys.add("org:" + organisation_form(short_names[cited]))
+    return keys
 
 
 def year_matches(cited: str, work: Work) -> bool:
@@ -178,16 +212,16 @@ def pick_suffixed(cited_year: str, found: list[tuple[Work, str]]) -> list[tuple[
 
 
 def resolve_names(work: CitedWork, names: str, library: Sequence[Work], corrections: Corrections,
-                  short_names: Mapping[str, str], listed: set[str],
-                  by_date: Mapping[str, list[Work]] | None = None) -> CitedWork | None:
+                  short_names: Mapping[str, str], listed: set[str], index: WorkIndex | None = None) -> CitedWork | None:
     """Try one reading of the names: ``work`` resolved, or None when this reading does not settle it."""
     written = normalise_written(f"{names}, {work.year}")
     for kind, how in (("cite", "mapping"), ("missing", "known missing"), ("text", "not a citation")):
         if fix := corrections.find(kind, written):
             return replace(work, names=names, how=how, reason=fix.reason, confirmed=fix.confirmed,
                            key=fix.becomes if kind == "cite" else None)
-    by_date = by_date if by_date is not None else works_by_date(library)
-    found = [(w, how) for w in dated(by_date, work.year) if (how := match_names(names, w, short_names))]
+    index = index if index is not None else WorkIndex(library)
+    found = [(w, how) for w in index.candidates(names, work.year, short_names)
+             if (how := match_names(names, w, short_names))]
     if len(found) > 1:  # APA: a citation points into its own document's reference list
         found = [(w, how) for w, how in found if w.key in listed] or found
     several = len(found)
@@ -207,7 +241,7 @@ def resolve_names(work: CitedWork, names: str, library: Sequence[Work], correcti
 
 def resolve(work: CitedWork, library: Sequence[Work], corrections: Corrections,
             short_names: Mapping[str, str] | None = None, listed: set[str] | None = None,
-            by_date: Mapping[str, list[Work]] | None = None) -> CitedWork:
+            index: WorkIndex | None = None) -> CitedWork:
     """``work`` with its key and how it was found (narrative citations try each reading of the names).
 
     ``listed`` holds the keys of the citing principle's own reference list: when one author has two
@@ -219,7 +253,7 @@ def resolve(work: CitedWork, library: Sequence[Work], corrections: Corrections,
     if work.abbreviation and work.candidates:  # "the Department (DfE, 2023)": the short name names it too
         readings = (*readings, work.abbreviation)
     for names in readings:
-        settled = resolve_names(work, names, library, corrections, short_names or {}, listed or set(), by_date)
+        settled = resolve_names(work, names, library, corrections, short_names or {}, listed or set(), index)
         if settled is not None:
             return settled
     return work
@@ -244,8 +278,8 @@ def resolve_groups(groups: list[CitationGroup], library: list[Work], corrections
                    short_names: Mapping[str, str] | None = None, listed: set[str] | None = None
                    ) -> list[CitationGroup]:
     """The groups with every cited work resolved (see :func:`resolve`)."""
-    by_date = works_by_date(library)
-    return [replace(group, parts=tuple(resolve(p, library, corrections, short_names, listed, by_date)
+    index = WorkIndex(library)
+    return [replace(group, parts=tuple(resolve(p, library, corrections, short_names, listed, index)
                                        if isinstance(p, CitedWork) else p for p in group.parts))
             for group in groups]
 
