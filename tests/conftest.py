@@ -1,8 +1,9 @@
 """Fixtures: one real build of the site, shared by every test that reads it; markers by folder.
 
-Tests live in ``unit/`` (plain functions: no build, no browser), ``build/`` (a real build, bundle,
-package or tool run) and ``browser/`` (headless Chromium). Each test is marked with its folder's
-name, so ``pytest -m unit`` runs the fast ones alone.
+Tests live in ``unit/`` (plain functions: no build, no browser), ``extensions/`` (Markdown in, HTML
+out, for each Markdown extension: unit tests too), ``build/`` (a real build, bundle, package or tool
+run) and ``browser/`` (headless Chromium), each in any folder below those. Each test is marked with
+its kind, so ``pytest -m unit`` runs the fast ones alone.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ pytest_plugins = ["support.addresses", "support.bundle", "support.hostile_inputs
                   "support.new_principle", "support.realistic_principle", "support.security"]
 
 KINDS = ("unit", "build", "browser")
+FOLDER_KINDS = {**{kind: kind for kind in KINDS}, "extensions": "unit"}  # tests/FOLDER/... -> its kind
+TESTS = Path(__file__).parent
 # Never in a unit test: the real build, the browser, and the builds tests/support/ makes for a topic.
 HEAVY = {"built_site", "offline_copy", "build_log", "site_url", "browser", "page", "addressed_site", "bundle_zip",
          "unzipped", "lms_dist", "lms_host", "flow", "served", "new_lms", "hostile_site", "realistic",
@@ -27,9 +30,11 @@ HEAVY = {"built_site", "offline_copy", "build_log", "site_url", "browser", "page
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark each test with its folder (unit, build or browser); a unit test may not build or open a browser."""
     for item in items:
-        kind = next((part for part in item.path.parts[-2:-1] if part in KINDS), None)
+        parts = item.path.relative_to(TESTS).parts
+        kind = FOLDER_KINDS.get(parts[0]) if len(parts) > 1 else None
         if kind is None:
-            raise pytest.UsageError(f"{item.nodeid}: put the test in tests/unit, tests/build or tests/browser")
+            raise pytest.UsageError(f"{item.nodeid}: put the test in tests/unit, tests/extensions, tests/build "
+                                    "or tests/browser")
         if kind == "unit" and (heavy := HEAVY & set(item.fixturenames)):
             raise pytest.UsageError(f"{item.nodeid} uses {', '.join(sorted(heavy))}: move it to tests/build "
                                     "or tests/browser")

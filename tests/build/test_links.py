@@ -1,4 +1,4 @@
-"""Every internal link resolves: the checker (practice_site.pages.link_check) on a broken folder, then on the
+"""Every internal link resolves: the checker (tests/support/link_check.py) on a broken folder, then on the
 real site and the offline copy.
 
 This file: the checks on built files and tool runs, without a browser (the rest are in tests/unit/).
@@ -6,7 +6,7 @@ This file: the checks on built files and tool runs, without a browser (the rest 
 
 from __future__ import annotations
 
-from practice_site.pages.link_check import check_folder
+from support.link_check import check_folder
 
 
 def test_every_internal_link_of_the_site_resolves(built_site):

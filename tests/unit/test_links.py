@@ -1,4 +1,4 @@
-"""Every internal link resolves: the checker (practice_site.pages.link_check) on a broken folder, then on the
+"""Every internal link resolves: the checker (tests/support/link_check.py) on a broken folder, then on the
 real site and the offline copy.
 
 This file: the parts that need no build and no browser (the rest are in tests/build/).
@@ -9,8 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from practice_site.pages.link_check import check_folder, is_external, main, read_page
+from support.link_check import check_folder, is_external, main, read_page
 
 
 def write(folder: Path, name: str, html: str) -> None:

@@ -1,6 +1,9 @@
 """Check that every internal link of a built site resolves: the file exists and the #fragment is an id.
 
-    python -m practice_site.pages.link_check FOLDER...
+    python tests/support/link_check.py FOLDER...
+
+A test tool, not part of the generator: tests/unit/test_links.py checks the checker on small
+folders and tests/build/test_links.py runs it over the built site and its offline copy.
 
 Reads every ``*.html`` under each folder with :mod:`html.parser` and follows each address a page
 refers to (``a``/``area``/``link`` href, ``script``/``img``/``iframe``/``source``/``audio``/``video``/
@@ -167,7 +170,7 @@ def _check(root: Path, path: Path, page: Page, ref: Reference, pages: dict[Path,
 def main(argv: list[str] | None = None) -> int:
     folders = [Path(arg) for arg in (sys.argv[1:] if argv is None else argv)]
     if not folders:
-        print("usage: python -m practice_site.pages.link_check FOLDER...", file=sys.stderr)
+        print("usage: python tests/support/link_check.py FOLDER...", file=sys.stderr)
         return 2
     problems = [f"{folder}/{problem}" for folder in folders for problem in check_folder(folder)]
     for line in problems:
