@@ -1,7 +1,7 @@
-"""mkdocs-bibtex (archived) is used through one adapter, FileRegistry in references/format_apa.py.
+"""mkdocs-bibtex (archived) is used through one adapter, references/bibtex_adapter.py (FileRegistry and cite).
 
 Its registry is used as a library, which mkdocs-bibtex never promised: these tests hold every part of it that
-format_apa.py relies on (names, signatures, attributes, the shape of what it returns) and format a small
+the adapter relies on (names, signatures, attributes, the shape of what it returns) and format a small
 library through it to APA text with the bundled pandoc, so a new mkdocs-bibtex that changes any of them fails
 here, naming the part, rather than changing the site's references.
 """
@@ -18,7 +18,8 @@ from helpers import ROOT
 from mkdocs_bibtex.citation import Citation, CitationBlock
 from mkdocs_bibtex.registry import PandocRegistry, ReferenceRegistry
 
-from practice_site.references.format_apa import FileRegistry, read_back, run_citeproc, use_bundled_pandoc
+from practice_site.references.bibtex_adapter import FileRegistry, cite
+from practice_site.references.format_apa import read_back, run_citeproc, use_bundled_pandoc
 
 PACKAGE = ROOT / "scripts" / "practice_site"
 CSL = ROOT / "bib" / "apa.csl"
@@ -52,7 +53,7 @@ def parameters(function) -> list[str]:
     return list(inspect.signature(function).parameters)
 
 
-def test_only_format_apa_imports_mkdocs_bibtex_and_only_these_three_names():
+def test_only_the_adapter_imports_mkdocs_bibtex_and_only_these_three_names():
     found: dict[str, set[str]] = {}
     for path in sorted(PACKAGE.rglob("*.py")):
         source = path.read_text(encoding="utf-8")
@@ -64,9 +65,16 @@ def test_only_format_apa_imports_mkdocs_bibtex_and_only_these_three_names():
                 names.update(f"{node.module}.{alias.name}" for alias in node.names)
             elif isinstance(node, ast.Import):
                 names.update(alias.name for alias in node.names if alias.name.split(".")[0] == "mkdocs_bibtex")
-    assert found == {"references/format_apa.py": {"mkdocs_bibtex.citation.Citation",
-                                                  "mkdocs_bibtex.citation.CitationBlock",
-                                                  "mkdocs_bibtex.registry.PandocRegistry"}}
+    assert found == {"references/bibtex_adapter.py": {"mkdocs_bibtex.citation.Citation",
+                                                      "mkdocs_bibtex.citation.CitationBlock",
+                                                      "mkdocs_bibtex.registry.PandocRegistry"}}
+
+
+def test_a_build_that_finds_its_references_cached_never_imports_mkdocs_bibtex():
+    """format_apa imports the adapter only when pandoc must run."""
+    tree = ast.parse((PACKAGE / "references" / "format_apa.py").read_text(encoding="utf-8"))
+    top = {node.module for node in tree.body if isinstance(node, ast.ImportFrom)}
+    assert "practice_site.references.bibtex_adapter" not in top and not any("mkdocs_bibtex" in m for m in top)
 
 
 def test_the_registry_takes_the_arguments_file_registry_gives_it_by_name():
@@ -119,8 +127,14 @@ def test_a_small_library_goes_through_file_registry_to_apa_text(bib):
     assert registry.inline_text(blocks["firmin2017"]) == "(Firmin, 2017)[^firmin2017]"
     assert registry.reference_text(Citation(key="ruch2020")) == RUCH
     assert registry.reference_text(Citation(key="firmin2017")) == FIRMIN
-    # Keyed as cited, in the order citeproc wrote its bibliography (run_citeproc reads that order).
+    # Keyed as cited, in the order citeproc wrote its bibliography (cite reads that order).
     assert list(registry._reference_cache) == ["firmin2017", "ruch2020"]
+
+
+def test_cite_gives_labels_without_brackets_and_references_in_citeprocs_order(bib):
+    labels, references = cite(FileRegistry([bib], CSL), ["firmin2017", "ruch2020"])
+    assert labels == {"firmin2017": "Firmin, 2017", "ruch2020": "Ruch & Turney, 2020"}
+    assert list(references) == ["firmin2017", "ruch2020"] and references["ruch2020"] == RUCH
 
 
 def test_pandoc_reads_the_bib_file_as_written_not_as_pybtex_would_write_it(bib):

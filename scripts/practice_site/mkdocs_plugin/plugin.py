@@ -26,8 +26,6 @@ from practice_site.learning.block_placement import PageSource
 from practice_site.learning.learner_path import finish_markdown, module_cards, module_status_bar, start_action
 from practice_site.learning.module_learning import learning_markdown
 from practice_site.learning.my_learning import my_learning_markdown
-from practice_site.lms.package_files import OutsideFileError
-from practice_site.lms.packages import PACKAGES, write_packages
 from practice_site.lms.page_links import package_links
 from practice_site.mkdocs_plugin.build_modes import add_offline_shim, prepare_lms
 from practice_site.mkdocs_plugin.build_notes import (
@@ -298,6 +296,9 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
         else:
             check_published_links(self.site, self.anchors, bool(config.strict), self.config.record_links)
         if self.config.lms:  # each module packaged for learning systems, from the model (make lms moves them)
+            from practice_site.lms.package_files import OutsideFileError  # only in LMS mode
+            from practice_site.lms.packages import PACKAGES, write_packages
+
             try:
                 write_packages(self.site, site_dir, site_dir / PACKAGES, config.theme.get("language", "en"))
             except (SourceError, OutsideFileError, RuntimeError) as error:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from html.parser import HTMLParser
+from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, TemplateError
@@ -66,11 +67,24 @@ def template_scripts(env: Environment, names: Iterable[str] | None = None) -> tu
     """The inline scripts of the templates a page is made from (``names``, or the theme's page templates),
     as Jinja text, not rendered yet."""
     found: list[str] = []
-    for name in sorted(env.list_templates()) if names is None else names:
-        if names is not None or SCRIPT_TEMPLATES.match(name):
-            source, _, _ = env.loader.get_source(env, name)  # the project's override where it has one
-            found.extend(scan(source).scripts)
+    for name in sorted(page_templates(env)) if names is None else names:
+        source, _, _ = env.loader.get_source(env, name)  # the project's override where it has one
+        found.extend(scan(source).scripts)
     return tuple(dict.fromkeys(found))
+
+
+def page_templates(env: Environment) -> set[str]:
+    """The names of the templates that write a page's scripts, in every folder the theme's loader reads
+    (only where they can be: Material's folders also hold thousands of icons)."""
+    folders = getattr(env.loader, "searchpath", None)
+    if folders is None:  # a loader that is not a list of folders: ask it for every name
+        return {name for name in env.list_templates() if SCRIPT_TEMPLATES.match(name)}
+    names = set()
+    for folder in map(Path, folders):
+        for path in [*folder.glob("*.html"), *folder.glob("partials/javascripts/*.html")]:
+            if SCRIPT_TEMPLATES.match(name := path.relative_to(folder).as_posix()):
+                names.add(name)
+    return names
 
 
 def known_scripts(env: Environment, sources: Iterable[str], context: Mapping[str, Any]) -> frozenset[str]:

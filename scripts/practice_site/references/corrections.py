@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from practice_site.errors import SourceError
@@ -50,7 +51,15 @@ class Corrections:
     items: tuple[Correction, ...] = ()
 
     def find(self, kind: str, written: str) -> Correction | None:
-        return next((c for c in self.items if c.kind == kind and c.written == written), None)
+        """The first line of this kind for this text as written (looked up, not searched for)."""
+        return self._by_text.get((kind, written))
+
+    @cached_property
+    def _by_text(self) -> dict[tuple[str, str], Correction]:
+        found: dict[tuple[str, str], Correction] = {}
+        for item in self.items:
+            found.setdefault((item.kind, item.written), item)
+        return found
 
     def of_kind(self, kind: str) -> list[Correction]:
         return [c for c in self.items if c.kind == kind]

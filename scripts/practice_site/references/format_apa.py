@@ -18,13 +18,10 @@ import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cached_property
 from importlib.metadata import version
 from pathlib import Path
 from types import MappingProxyType
 
-from mkdocs_bibtex.citation import Citation, CitationBlock
-from mkdocs_bibtex.registry import PandocRegistry
 from pybtex.database import parse_string
 
 from practice_site.references.apa_order import filing_key
@@ -47,29 +44,6 @@ class FormattedLibrary:
         object.__setattr__(self, "references", MappingProxyType(dict(self.references)))
 
 
-class FileRegistry(PandocRegistry):
-    """mkdocs-bibtex's Pandoc registry, handing pandoc the ``.bib`` files exactly as they are written.
-
-    The registry would otherwise write its pybtex copy of the library back out, and pybtex's writer
-    escapes characters such as "_" and "%" in web addresses.
-
-    mkdocs-bibtex is archived, and none of this is its public interface: this module is the only one
-    that imports it. What is used (the registry's constructor, ``bib_data``, ``bib_data_bibtex``,
-    ``validate_citation_blocks``, ``inline_text``, ``reference_text``, ``_reference_cache``, and
-    ``Citation`` and ``CitationBlock``, which run_citeproc uses through this class) is held by
-    tests/unit/test_bibtex_adapter.py.
-    """
-
-    def __init__(self, bib_files: list[Path], csl: Path) -> None:
-        # By name: a renamed or reordered parameter fails here rather than passing the wrong value.
-        super().__init__(bib_files=[str(p) for p in bib_files], csl_file=str(csl), csl_file_encoding=None)
-        self.bib_paths = bib_files
-
-    @cached_property
-    def bib_data_bibtex(self) -> str:
-        return "\n\n".join(p.read_text(encoding="utf-8") for p in self.bib_paths)
-
-
 def use_bundled_pandoc() -> None:
     """Point pypandoc at the pandoc in the pypandoc-binary wheel, so it does not search for one."""
     import pypandoc
@@ -79,10 +53,13 @@ def use_bundled_pandoc() -> None:
         os.environ.setdefault("PYPANDOC_PANDOC", str(bundled))
 
 
+FORMATTING_CODE = ("format_apa.py", "apa_order.py", "bibtex_adapter.py")  # a change to any formats afresh
+
+
 def cache_key(bib_files: list[Path], csl: Path, contexts: dict[str, list[str]]) -> str:
     """Changes whenever anything that shapes the formatted references changes."""
     digest = hashlib.sha256()
-    for path in [*bib_files, csl, Path(__file__), Path(__file__).with_name("apa_order.py")]:
+    for path in [*bib_files, csl, *(Path(__file__).with_name(name) for name in FORMATTING_CODE)]:
         digest.update(path.read_bytes())
     digest.update(json.dumps(contexts, sort_keys=True).encode())
     digest.update(f"{version('mkdocs-bibtex')} {version('pypandoc-binary')}".encode())
@@ -182,21 +159,16 @@ def run_citeproc(
     bib_files: list[Path], csl: Path, keys: list[str] | None
 ) -> FormattedLibrary:
     """Labels and references for ``keys`` (default: every entry) in one pandoc process."""
+    from practice_site.references.bibtex_adapter import FileRegistry, cite  # only when pandoc must run
+
     registry = FileRegistry(bib_files, csl)
     entries = registry.bib_data.entries
     wanted = list(entries) if keys is None else [k for k in keys if k in entries]
     # The style lists works in the order they are cited: cite them in APA's order (see apa_order).
     wanted.sort(key=lambda k: filing_key(k, entries[k]))
     # citeproc gives year letters among the works cited, so a run over some keys letters those alone.
-    blocks = {key: CitationBlock(citations=[Citation(key=key)]) for key in wanted}
-    registry.validate_citation_blocks(list(blocks.values()))
-    labels = {}
-    for key, block in blocks.items():
-        inline = registry.inline_text(block).removesuffix(f"[^{key}]").strip()
-        labels[key] = inline.removeprefix("(").removesuffix(")")
-    # The registry reads citeproc's bibliography in the order citeproc wrote it: APA order.
-    order = [key for key in registry._reference_cache if key in blocks]
-    return FormattedLibrary(labels, {key: registry.reference_text(blocks[key].citations[0]) for key in order})
+    labels, references = cite(registry, wanted)
+    return FormattedLibrary(labels, references)
 
 
 def read_back(formatted: dict[str, FormattedLibrary]) -> dict[str, FormattedLibrary]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
+from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
 
@@ -60,7 +61,13 @@ class ResolvedCitations:
         return [(g, w) for g, w in self.works() if w.how == "unresolved"]
 
     def cited_keys(self, number: int) -> set[str]:
-        return {w.key for g in self.groups[number] for w in g.works if w.key}
+        return set(self._cited[number])
+
+    @cached_property
+    def _cited(self) -> dict[int, frozenset[str]]:
+        """Each principle's cited keys, worked out once (every module and the Bibliography ask for them)."""
+        return {number: frozenset(w.key for g in groups for w in g.works if w.key)
+                for number, groups in self.groups.items()}
 
     def abbreviations(self, number: int) -> dict[str, str]:
         """Work key -> the one-word short name one module may cite its organisation by ("DfE")."""
