@@ -1,11 +1,17 @@
-"""What the offline copy and the learning-system packages change in the configuration they are built with."""
+"""What the offline copy, the learning-system packages and the preview change in how MkDocs builds and serves."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from jinja2 import BytecodeCache
+from jinja2.bccache import Bucket
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from watchdog.observers.polling import PollingObserver
+
+PREVIEW_POLL = 0.1  # seconds between looks at the watched folders (MkDocs' own: 0.5)
 
 
 def prepare_lms(config: MkDocsConfig, lms_script: str) -> None:
@@ -28,3 +34,34 @@ def add_offline_shim(config: MkDocsConfig, root: Path, shim: str, shim_uri: str)
         raise PluginError(f"{shim} is missing; run 'npm ci' (or 'make bundle') to install it")
     config.extra.setdefault("polyfills", [])
     config.extra["polyfills"].insert(0, shim_uri)
+
+
+def quick_preview(server: LiveReloadServer, config: MkDocsConfig) -> LiveReloadServer:
+    """The preview notices a saved file within a tenth of a second: the watches MkDocs has made so far move to
+    an observer that looks more often (still by polling, which works on every kind of drive)."""
+    paths = [path for path in (config.docs_dir, config.config_file_path) if path]
+    for path in paths:
+        server.unwatch(path)
+    server.observer = PollingObserver(timeout=PREVIEW_POLL)
+    for path in paths:
+        server.watch(path)
+    return server
+
+
+class CompiledTemplates(BytecodeCache):
+    """The theme's templates as Jinja compiled them, kept in memory from one build to the next.
+
+    MkDocs makes a new template environment for every build; while mkdocs serve rebuilds after an edit,
+    this spares compiling the unchanged templates again. A changed template's checksum no longer matches,
+    so it is compiled afresh. Nothing is written to disk.
+    """
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if (code := self.compiled.get(bucket.key)) is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()

@@ -94,15 +94,16 @@ TAG_OPEN = re.compile(r"<[A-Za-z]")
 
 def quick_count(html: str) -> Counter[str] | None:
     """What :class:`TagCount` counts, when every tag in ``html`` is well formed; None when the parser must count."""
-    tags: Counter[str] = Counter()
-    opened = 0
-    for match in START_TAG.finditer(html):
-        name = match.group(1).lower()
-        tags[f"<{name}>"] += 1
-        opened += 1
-        for attribute in ATTRIBUTE.finditer(match.group(2)):
-            tags[f'{attribute.group(1).lower()}="..." on <{name}>'] += 1
-    return tags if opened == len(TAG_OPEN.findall(html)) else None
+    tags = START_TAG.findall(html)
+    if len(tags) != len(TAG_OPEN.findall(html)):
+        return None
+    counts: Counter[str] = Counter()
+    for name, attributes in tags:
+        name = name.lower()
+        counts[f"<{name}>"] += 1
+        for attribute in ATTRIBUTE.findall(attributes) if attributes else ():
+            counts[f'{attribute.lower()}="..." on <{name}>'] += 1
+    return counts
 
 
 def removal_problem(html: str, cleaned: str) -> str | None:

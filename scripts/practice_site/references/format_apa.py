@@ -22,9 +22,8 @@ from importlib.metadata import version
 from pathlib import Path
 from types import MappingProxyType
 
-from pybtex.database import parse_string
-
 from practice_site.references.apa_order import filing_key
+from practice_site.references.bib_file import parse_bibtex
 
 INITIALS_ADDED = re.compile(r"^(?:[A-Z][a-z]?\.[ -]?)+\s")  # "J. Lloyd, 2018": initials citeproc added
 SUFFIXED_LABEL = re.compile(r"^(.*(?:\d{4}|n\.d\.|in press|forthcoming))-?[a-z]$")  # "Ruch, 2020a", "Ruch, n.d.-b"
@@ -109,7 +108,7 @@ def colliding_keys(labels: Mapping[str, str], surnames: Mapping[str, str]) -> di
 
 def first_surnames(bib_files: list[Path]) -> dict[str, str]:
     """Key -> the first author's (or editor's) surname without its particles, as citeproc compares names."""
-    data = parse_string("\n\n".join(p.read_text(encoding="utf-8") for p in bib_files), "bibtex")
+    data = parse_bibtex("\n\n".join(p.read_text(encoding="utf-8") for p in bib_files))
     found = {}
     for key, entry in data.entries.items():
         people = entry.persons.get("author") or entry.persons.get("editor") or []

@@ -17,10 +17,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pybtex.database import BibliographyData, Entry, parse_string
+from pybtex.database import BibliographyData, Entry
 
 from practice_site.errors import SourceError
-from practice_site.references.bib_file import source_fields, source_key, to_bibtex
+from practice_site.references.bib_file import parse_bibtex, source_fields, source_key, to_bibtex
 from practice_site.references.corrections import Corrections
 from practice_site.references.read_reference import read_one
 from practice_site.references.resolve_citations import Work, match_names, year_matches
@@ -88,7 +88,7 @@ def applies_to_wording(fix, wording: str) -> bool:
         return bool(re.search(rf"(?<!\w){words}(?!\w)" if text[:1].isalnum() and text[-1:].isalnum() else words,
                               source_key(wording).replace("*", "")))
     ref, _ = read_one(wording, 0)
-    fresh = parse_string(to_bibtex(ref, "fresh", []), "bibtex").entries["fresh"]
+    fresh = parse_bibtex(to_bibtex(ref, "fresh", [])).entries["fresh"]
     return not field_text(fresh, name)
 
 
@@ -121,7 +121,7 @@ def fresh_entry(key: str, entry: Entry, proper_nouns: list[str]) -> Entry | None
     ref, problem = read_one(entry.fields[fields[0]], 0)
     if problem:
         return None
-    return parse_string(to_bibtex(ref, key, proper_nouns), "bibtex").entries[key]
+    return parse_bibtex(to_bibtex(ref, key, proper_nouns)).entries[key]
 
 
 def changed_fields(entry: Entry, fresh: Entry) -> list[str]:

@@ -1,0 +1,39 @@
+"""mkdocs_plugin/build_modes: what the preview changes in how MkDocs serves and rebuilds."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from jinja2 import DictLoader, Environment
+from mkdocs.livereload import LiveReloadServer
+
+from practice_site.mkdocs_plugin.build_modes import PREVIEW_POLL, CompiledTemplates, quick_preview
+
+
+def test_the_preview_watches_the_same_paths_and_looks_every_tenth_of_a_second(tmp_path):
+    docs, config_file = tmp_path / "docs", tmp_path / "mkdocs.yml"
+    docs.mkdir()
+    config_file.write_text("site_name: x\n")
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    server.watch(str(docs))
+    server.watch(str(config_file))
+    old = server.observer
+    before = {str(w.path) for w in old._watches}  # watchdog's own record of what it looks at
+    config = SimpleNamespace(docs_dir=str(docs), config_file_path=str(config_file))
+    assert quick_preview(server, config) is server
+    assert server.observer is not old and server.observer.timeout == PREVIEW_POLL < old.timeout
+    assert {str(w.path) for w in server.observer._watches} == before and str(docs) in before
+    assert not old._watches
+
+
+def test_compiled_templates_are_reused_until_a_template_changes():
+    templates = {"page.html": "<p>{{ words }}</p>"}
+    cache = CompiledTemplates()
+    first = Environment(loader=DictLoader(templates), bytecode_cache=cache)
+    assert first.get_template("page.html").render(words="a") == "<p>a</p>" and len(cache.compiled) == 1
+    compiled = dict(cache.compiled)
+    again = Environment(loader=DictLoader(templates), bytecode_cache=cache)  # a new build's environment
+    assert again.get_template("page.html").render(words="b") == "<p>b</p>" and cache.compiled == compiled
+    templates["page.html"] = "<p>{{ words }}!</p>"  # edited: compiled afresh, never the old code
+    changed = Environment(loader=DictLoader(templates), bytecode_cache=cache)
+    assert changed.get_template("page.html").render(words="c") == "<p>c!</p>"
