@@ -13,6 +13,7 @@ from helpers import ROOT, copy_project
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from practice_site.mkdocs_plugin.plugin import PracticePrinciplesPlugin
 from practice_site.model.site_model import SiteModel
 
 SMALL = ROOT / "tests" / "fixtures" / "small-project"  # one fictional principle, one citation, one reference
@@ -35,7 +36,9 @@ def built(tmp_path_factory, monkeypatch_module):
     project = small_project(tmp_path_factory.mktemp("in-process"))
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"), strict=True)
     build(config)
-    return config.plugins["practice-principles"], project / "site", config
+    plugin = config.plugins["practice-principles"]
+    assert isinstance(plugin, PracticePrinciplesPlugin)  # the adapter mkdocs.yml names, from its entry point
+    return plugin, project / "site", config
 
 
 @pytest.fixture(scope="module")

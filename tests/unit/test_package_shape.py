@@ -89,3 +89,18 @@ def test_the_model_knows_nothing_of_mkdocs() -> None:
         imported = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
         imported |= {node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
         assert not any(name.split(".")[0] == "mkdocs" for name in imported), f"model/{path.name} imports MkDocs"
+
+
+def module_name(path: Path) -> str:
+    return ".".join(["practice_site", *path.relative_to(PACKAGE).with_suffix("").parts])
+
+
+@pytest.mark.parametrize("path", [p for p in MODULES if p.name != "__init__.py"],
+                         ids=lambda p: p.relative_to(PACKAGE).as_posix())
+def test_each_module_is_named_by_the_tests_that_check_it(path: Path) -> None:
+    """A module's tests are found by searching the tests for its name: each is imported by a test, or named
+    where a test loads it (a Markdown extension, a command run with python -m)."""
+    name = module_name(path)
+    tests = Path(__file__).parents[1]
+    assert any(name in test.read_text(encoding="utf-8") for test in tests.rglob("*.py")), \
+        f"no test names {name}: add tests/unit/test_{path.stem}.py (or test it where its stage is tested)"
