@@ -78,7 +78,7 @@ def test_first_visit_starts_from_the_first_screen(device, site_url):
             "href", f"principles/principle-{number}.html")
         expect(card.locator(".module-status")).to_have_text("○ Not started")
         expect(card.locator(".module-card-time")).to_have_text(
-            re.compile(r"^About \d+ minutes to read; \d+ questions, about \d+ minutes to answer$"))
+            re.compile(r"^About \d+ minutes? to read; \d+ questions?, about \d+ minutes? to answer$"))
         expect(card.locator(".module-card-summary")).to_have_text(
             re.compile("^Responses to child exploitation and extra-familial harm must "))
     order = page.locator("article").inner_text()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import markdown
 
-from practice_site.learning.learner_path import module_cards, module_status_bar, start_action
+from practice_site.learning.learner_path import module_cards, module_status_bar, start_action, time_line
 from practice_site.learning.module_catalogue import ModuleEntry, answer_minutes
 from practice_site.learning.my_learning import module_progress
 from practice_site.learning.quiz_format import QuizFile, parse_quiz_file
@@ -49,3 +49,8 @@ def test_generated_links_are_markdown_links_to_the_source_page_so_mkdocs_checks_
     assert 'id="impact-principle-9"' in progress and "<textarea" in progress and "headerlink" not in progress
     bar = render(module_status_bar(HOSTILE))
     assert '<a class="jump-to-questions" href="#check-your-understanding">Go to the questions</a>' in bar
+
+
+def test_times_read_as_counts_do_one_minute_and_one_question_in_the_singular():
+    short = ModuleEntry("principle-2", 2, "T", "S", "principles/principle-2.md", questions=1, answer_minutes=1)
+    assert time_line(short) == "About 1 minute to read; 1 question, about 1 minute to answer"

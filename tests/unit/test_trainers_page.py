@@ -104,8 +104,6 @@ def test_a_module_with_reflections_only_lists_them_alone() -> None:
             in trainers_markdown({"principle-2": only}, []))
 
 
-@pytest.mark.xfail(strict=True, reason="bug: counts of one are written in the plural ('1 reflective questions', "
-                                       "'about 1 minutes to read', '1 questions')")
 def test_a_count_of_one_is_written_in_the_singular() -> None:
     one = ModuleEntry("principle-2", 2, "T", "S", "principles/principle-2.md", (SectionEntry("summary", "S", 9),),
                       questions=1, reflections=1)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import posixpath
 from html import escape
 
-from practice_site.learning.module_catalogue import ModuleEntry
+from practice_site.learning.module_catalogue import ModuleEntry, counted
 from practice_site.names import relative_address
 from practice_site.safe_text import markdown_text
 
@@ -35,9 +35,10 @@ def page_link(uri: str, from_uri: str) -> str:
 
 def time_line(module: ModuleEntry) -> str:
     """ "About 12 minutes to read; 10 questions, about 6 minutes to answer" (plain text)."""
-    line = f"About {module.minutes} minutes to read"
+    line = f"About {counted(module.minutes, 'minute')} to read"
     if module.questions:
-        line += f"; {module.questions} questions, about {module.answer_minutes} minutes to answer"
+        answering = counted(module.answer_minutes, "minute")
+        line += f"; {counted(module.questions, 'question')}, about {answering} to answer"
     return line
 
 

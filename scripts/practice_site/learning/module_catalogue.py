@@ -15,6 +15,11 @@ SECONDS_TO_DECIDE = 30  # per question, on top of reading it and its options
 WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
 
+def counted(number: int, singular: str, plural: str = "") -> str:
+    """A count with its noun as it reads: "1 minute", "12 minutes", "1 reflective question"."""
+    return f"{number} {singular if number == 1 else plural or singular + 's'}"
+
+
 def count_words(markdown: str) -> int:
     """Words a reader reads: link targets, tags and markup left out."""
     text = re.sub(r"\]\([^)]*\)|<[^>]+>|\[\^\w+\]", " ", markdown)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from practice_site.learning.module_catalogue import WORDS_PER_MINUTE, ModuleEntry
+from practice_site.learning.module_catalogue import WORDS_PER_MINUTE, ModuleEntry, counted
 from practice_site.model.offline_copy import OfflineDownload
 from practice_site.pages.site_address import short_link
 from practice_site.safe_text import markdown_text
@@ -65,15 +65,18 @@ def trainers_markdown(modules: Mapping[str, ModuleEntry], sessions: list[tuple[s
     ]
     for m in modules.values():
         out.append(f"### Practice Principle {m.number}: {markdown_text(m.short_title)} {{#{m.id}}}")
-        out.append(f"[{markdown_text(m.title)}]({m.uri}) – about {m.minutes} minutes to read ({m.words} words).")
+        reading = counted(m.minutes, "minute")
+        out.append(f"[{markdown_text(m.title)}]({m.uri}) – about {reading} to read ({m.words} words).")
         rows = ["| Section | Reading time |", "| --- | --- |"]
         rows += [f"| [{markdown_text(s.title)}]({m.uri}#{s.anchor}) | {s.minutes} min |" for s in m.sections]
         out.append("\n".join(rows))
         extras = []
         if m.questions:
-            extras.append(f"[Check your understanding]({m.uri}#check-your-understanding): {m.questions} questions")
+            questions = counted(m.questions, "question")
+            extras.append(f"[Check your understanding]({m.uri}#check-your-understanding): {questions}")
         if m.reflections:
-            extras.append(f"[Reflect]({m.uri}#reflect): {m.reflections} reflective questions with private notes")
+            reflections = counted(m.reflections, "reflective question")
+            extras.append(f"[Reflect]({m.uri}#reflect): {reflections} with private notes")
         out.append("\n".join(f"- {e}" for e in extras) or "No knowledge check yet.")
     out.append("## Session plans {#session-plans}")
     out.append(
