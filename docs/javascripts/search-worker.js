@@ -257,6 +257,11 @@ addEventListener("message", event => {
     postMessage({ type: 1 });
   } else if (message.type === 2) {
     const query = String(message.data || "");
+    // Material asks with the empty box as the page opens: that needs no documents, so none are fetched yet.
+    if (!parse(query).terms.length) {
+      postMessage({ type: 3, data: { items: [] } });
+      return;
+    }
     load().then(
       () => postMessage({ type: 3, data: search(query) }),
       () => postMessage({ type: 3, data: { items: [] } }),

@@ -141,3 +141,18 @@ def test_a_pasted_paragraph_still_finds_its_section(page, site_url):
     first_link = page.locator(".md-search-result__item").first.locator("a[href*='#summary']")
     expect(first_link).to_be_attached(timeout=10_000)
     expect(page.locator(".md-search-result__item").first).to_contain_text("Practice Principle 4")
+
+
+def test_opening_a_page_loads_no_search_documents_and_the_first_search_does(page, site_url):
+    """The documents (search/search-data.json) are fetched on the first search, not on every page open."""
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(urlsplit(request.url).path))
+    page.goto(f"{site_url}/principles/principle-4.html")
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(500)
+    assert "/search/search_index.json" in fetched, "Material's index (its configuration) loads as before"
+    assert "/search/search-data.json" not in fetched, "the documents were fetched before anyone searched"
+    open_search(page)
+    type_search(page, "strengths-based")
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
+    assert fetched.count("/search/search-data.json") == 1

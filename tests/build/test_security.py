@@ -19,6 +19,7 @@ from support.security import _Live, live_markup
 
 from practice_site.errors import SettingError
 from practice_site.mkdocs_plugin.page_policy import PagePolicy
+from practice_site.pages.page_finish import PageScan, quick_scan
 
 
 class _Policy(HTMLParser):
@@ -102,3 +103,13 @@ def test_a_built_page_holding_a_script_no_template_writes_stops_the_build(built_
     for injected in ("<script>steal()</script>", '<a href="javascript:steal()">x</a>', "<img src=x onerror=steal()>"):
         with pytest.raises(SettingError, match=r"^credits\.md: the built page holds "):
             policy.apply(page.replace("</body>", injected + "</body>"), "credits.md", ".")
+
+
+def test_every_built_page_is_read_the_quick_way_and_it_finds_what_the_parser_finds(built_site):
+    """The finisher's quick reading (pages/page_finish.quick_scan) is the one the site's own pages take."""
+    for path in sorted(built_site.rglob("*.html")):
+        html = path.read_text(encoding="utf-8")
+        quick, parsed = PageScan(html, parse=False), PageScan(html)
+        assert quick_scan(quick), f"{path.name}: left to the parser"
+        assert (quick.scripts, quick.live, quick.head_end, quick.config_span) == \
+               (parsed.scripts, parsed.live, parsed.head_end, parsed.config_span), path.name

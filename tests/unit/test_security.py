@@ -21,7 +21,7 @@ from practice_site.errors import SettingError, SourceError
 from practice_site.input_files import check_tree
 from practice_site.model.offline_copy import offline_download
 from practice_site.pages.known_scripts import known_scripts, template_scripts
-from practice_site.pages.page_finish import PageScan, finish_page
+from practice_site.pages.page_finish import PageScan, finish_page, quick_scan, read_page
 from practice_site.pages.sanitise import TagCount, clean_content, removal_problem
 from practice_site.pages.site_address import check_site_url
 from practice_site.safe_text import escape_stray_markup, markdown_text, neutralise_markup
@@ -191,3 +191,34 @@ def test_the_finisher_reads_around_the_sanitised_content_and_gives_the_same_page
         finish_page(page, frozenset({"boot()"}), "p.html", content=content)
     twice = page.replace("</body>", content + "</body>")  # the content more than once: the whole page is read
     assert finish_page(twice, allowed, "p.html", content=content) == finish_page(twice, allowed, "p.html")
+
+
+PAGES = [
+    '<html><head><script>boot("<b>")</script></head><body><p onclick="x()">a</p></body></html>',
+    "<head><script>if (a<b) go()</script><style>p{}<b onmouseover=x></style></head><a href=' javascript:x'>y</a>",
+    "<head></head><!-- <script>hidden()</script> --><script>shown()</script>",
+    "<head><script src=a.js/><script>after()</script></head>",
+    '<head><meta http-equiv="refresh" content="0;url=https://elsewhere.example/"></head>',
+    "<head><script type=module>m()</script><script type=application/json id=__config>{\"search\": \"w.js\"}</script>",
+    "<head><script>x()</ script ><script>y()</SCRIPT></head>",
+    '<head><a href="java\tscript:x()">t</a><img src="data:text/html,x"><svg><a xlink:href="javascript:y">',
+    "<head><a/href=x onclick=y>t</a><a href=x/>u</a><input class=md-toggle type=checkbox autocomplete=off>",
+    '<head><p title="a\xa0b" onclick=x>t</p><div data-x="<script>z()</script>">q</div>',
+    "<head><![CDATA[<script>c()</script>]]><?pi <script>p()</script>?><p ONCLICK=x>",
+    '<head><input class="md-toggle" type="checkbox" id="__drawer" autocomplete="off"/><p title="">x</p>',
+    "<head><script>never closed",
+    "<head><a href='x' onfocus='y' a==b>t</a><b =x>",
+]
+
+
+@pytest.mark.parametrize("html", PAGES)
+def test_the_quick_reading_of_a_page_finds_what_the_parser_finds_or_leaves_it_to_the_parser(html: str) -> None:
+    """The finisher reads a page with patterns when every tag is well formed: what it finds (scripts, live
+    markup, the head, the theme's configuration, the toggles) is what html.parser finds, or it gives up."""
+    quick, parsed = PageScan(html, parse=False), PageScan(html)
+    if quick_scan(quick):
+        assert (quick.scripts, quick.live, quick.head_end, quick.config_span, quick.edits) == \
+               (parsed.scripts, parsed.live, parsed.head_end, parsed.config_span, parsed.edits)
+    found = read_page(html)
+    assert (found.scripts, found.live, found.head_end, found.edits) == \
+           (parsed.scripts, parsed.live, parsed.head_end, parsed.edits)

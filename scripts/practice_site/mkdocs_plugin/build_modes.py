@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
-from watchdog.observers.polling import PollingObserver
+
+if TYPE_CHECKING:  # imported by mkdocs serve itself; a build never needs them
+    from mkdocs.livereload import LiveReloadServer
 
 PREVIEW_POLL = 0.1  # seconds between looks at the watched folders (MkDocs' own: 0.5)
 
@@ -39,6 +41,8 @@ def add_offline_shim(config: MkDocsConfig, root: Path, shim: str, shim_uri: str)
 def quick_preview(server: LiveReloadServer, config: MkDocsConfig) -> LiveReloadServer:
     """The preview notices a saved file within a tenth of a second: the watches MkDocs has made so far move to
     an observer that looks more often (still by polling, which works on every kind of drive)."""
+    from watchdog.observers.polling import PollingObserver
+
     paths = [path for path in (config.docs_dir, config.config_file_path) if path]
     for path in paths:
         server.unwatch(path)

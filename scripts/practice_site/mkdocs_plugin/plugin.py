@@ -10,11 +10,11 @@ import html
 import posixpath
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
@@ -57,6 +57,9 @@ from practice_site.references.render_citations import ModuleCiter
 from practice_site.references.site_citations import reference_list
 from practice_site.sources.load_principles import other_files, publisher_footers
 from practice_site.sources.model import Principle
+
+if TYPE_CHECKING:  # imported by mkdocs serve itself; a build never needs it
+    from mkdocs.livereload import LiveReloadServer
 
 log = get_plugin_logger(__name__)
 

@@ -40,7 +40,7 @@ class ModelOptions:
     quizzes_dir: str = "quizzes"  # in the docs folder
     sessions_dir: str = "sessions"  # in the docs folder
     modules_dir: str = "principles"  # where the module pages go, in the docs folder
-    cache_dir: str = ".cache/practice-site"  # "" turns the citation cache off
+    cache_dir: str = ".cache/practice-site"  # the parsed library and formatted references; "" turns it off
     offline_zip: str = ""  # the offline copy the site offers, if any
 
 
@@ -91,13 +91,13 @@ def load_site(root: Path, docs_dir: Path, options: ModelOptions,
     so a strict build stops on them without running pandoc.
     """
     principles = load_principles(root / options.sources_dir, root)
-    resolved = collect_citations(root, root / options.bib_dir, principles)
+    cache = root / options.cache_dir if options.cache_dir else None
+    resolved = collect_citations(root, root / options.bib_dir, principles, cache)
     quizzes = load_quizzes(docs_dir / options.quizzes_dir, root, principles)
     modules = catalogue(principles, quizzes, lambda p: module_uri(options, p))
     sessions = load_session_plans(docs_dir / options.sessions_dir, docs_dir, root, modules)
     findings = [str(f) for f in check_quizzes(list(quizzes.values()))]
     check(resolved, findings)
-    cache = root / options.cache_dir if options.cache_dir else None
     return SiteModel(
         root=root, principles=tuple(principles), citations=format_citations(resolved, root / options.bib_dir, cache),
         quizzes=MappingProxyType(quizzes), modules=MappingProxyType(modules), sessions=tuple(sessions),

@@ -35,6 +35,8 @@ class InlineScripts(HTMLParser):
         self._in_script = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in ("script", "meta") and not attrs:
+            return
         named = dict(attrs)
         if tag == "script" and "src" not in named and (named.get("type") or "").lower() in SCRIPT_TYPES:
             self._in_script = True
@@ -43,8 +45,8 @@ class InlineScripts(HTMLParser):
                 named.get("content") or ""):
             self.live.append(f'<meta http-equiv="refresh" content="{(named.get("content") or "")[:40]}">')
         for name, value in attrs:
-            address = re.sub(r"[\t\n\r]", "", value or "")  # browsers drop these anywhere in an address
-            if name.startswith("on") or name in ADDRESS_ATTRIBUTES and SCRIPT_ADDRESS.match(address):
+            if name.startswith("on") or name in ADDRESS_ATTRIBUTES and SCRIPT_ADDRESS.match(
+                    re.sub(r"[\t\n\r]", "", value or "")):  # browsers drop these anywhere in an address
                 self.live.append(f'<{tag} {name}="{(value or "")[:40]}">')
 
     def handle_endtag(self, tag: str) -> None:

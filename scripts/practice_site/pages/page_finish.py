@@ -16,9 +16,10 @@ start tag's exact text and position; only those stretches are rewritten, every o
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from html import escape
+from html import escape, unescape
 from html.parser import HTMLParser
 from itertools import accumulate
 
@@ -69,39 +70,51 @@ class OffsetParser(HTMLParser):
 
 class PageScan(InlineScripts, OffsetParser):
     """One pass over a built page: its inline scripts and live attributes (see ``known_scripts``), where its
-    ``<head>`` start tag ends, the theme's configuration, and the toggle tags to repair."""
+    ``<head>`` start tag ends, the theme's configuration, and the toggle tags to repair.
 
-    def __init__(self, page: str) -> None:
+    A page whose tags are all well formed is read with a few patterns (:func:`quick_scan`), which find
+    what the parser finds; any other page is read by :mod:`html.parser` itself.
+    """
+
+    def __init__(self, page: str, parse: bool = True) -> None:
         super().__init__()
         self.page = page
         self.head_end: int | None = None
         self.config_span: tuple[int, int] | None = None
         self.edits: list[Edit] = []
         self._config_start: int | None = None
-        self.feed_page(page)
+        if parse:
+            self.feed_page(page)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        super().handle_starttag(tag, attrs)
-        text = self.get_starttag_text() or ""
-        if tag == "head" and self.head_end is None:
-            self.head_end = self.position() + len(text)
-        elif tag == "script" and dict(attrs).get("id") == THEME_CONFIG_ID and self.config_span is None:
-            self._config_start = self.position() + len(text)
-        elif tag == "input":
-            self._repair_toggle(attrs, text)
+        self.start_tag_at(tag, attrs, self.position(), self.get_starttag_text() or "")
 
     def handle_endtag(self, tag: str) -> None:
-        super().handle_endtag(tag)
-        if tag == "script" and self._config_start is not None:
-            self.config_span, self._config_start = (self._config_start, self.position()), None
+        if tag == "script":
+            self.script_end_at(self.position())
 
-    def _repair_toggle(self, attrs: list[tuple[str, str | None]], text: str) -> None:
+    def start_tag_at(self, tag: str, attrs: list[tuple[str, str | None]], start: int, text: str) -> None:
+        """One start tag, its attributes as the parser gives them, where it starts and its exact text."""
+        super().handle_starttag(tag, attrs)
+        if tag == "head" and self.head_end is None:
+            self.head_end = start + len(text)
+        elif tag == "script" and dict(attrs).get("id") == THEME_CONFIG_ID and self.config_span is None:
+            self._config_start = start + len(text)
+        elif tag == "input":
+            self._repair_toggle(attrs, start, text)
+
+    def script_end_at(self, at: int) -> None:
+        """A script ends at ``at`` (where its end tag starts)."""
+        InlineScripts.handle_endtag(self, "script")
+        if self._config_start is not None:
+            self.config_span, self._config_start = (self._config_start, at), None
+
+    def _repair_toggle(self, attrs: list[tuple[str, str | None]], start: int, text: str) -> None:
         values = dict(attrs)
         if "md-toggle" not in (values.get("class") or "").split() or (values.get("type") or "").lower() != "checkbox":
             return
         if not any(name in INVALID_ON_CHECKBOX for name, _ in attrs):
             return
-        start = self.position()
         if self.page[start:start + len(text)] != text:  # never splice at a guessed position
             raise ValueError(f"could not locate {text!r} in the page")
         kept = [(name, value) for name, value in attrs if name not in INVALID_ON_CHECKBOX]
@@ -114,6 +127,54 @@ class PageScan(InlineScripts, OffsetParser):
             return None
         start, end = self.config_span
         return json.loads(self.page[start:end])
+
+
+# The quick reading: HTML's own spaces only; a tag's name, then attributes each after a space, quoted or plainly
+# unquoted; comments skipped; a script's or a style's text read to its end tag, as the parser reads them.
+SPACE = "[ \t\n\r\f]"
+ATTRIBUTE = re.compile(rf"""{SPACE}+([^\s"'>/=\x00]+)(?:{SPACE}*={SPACE}*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
+START_TAG = re.compile(rf"""<([A-Za-z][^\s/>\x00]*)((?:{ATTRIBUTE.pattern})*){SPACE}*/?>""")
+OPENING = re.compile(r"<(?:!--|[A-Za-z])")
+COMMENT_END = re.compile(r"--\s*>")
+RAW_TEXT_END = {name: re.compile(rf"</\s*{name}\s*>", re.IGNORECASE) for name in ("script", "style")}
+OTHER_SPACE = re.compile(r"[^\S \t\n\r\f]")  # a space the parser's patterns and these could read apart
+
+
+def quick_scan(scan: PageScan) -> bool:
+    """Read ``scan.page`` with the patterns above, feeding ``scan`` as the parser would; False (with ``scan``
+    to be thrown away) as soon as anything is not a plain well-formed tag, a comment or text."""
+    page, at = scan.page, 0
+    if "<![" in page or "<?" in page:
+        return False
+    while (opening := OPENING.search(page, at)) is not None:
+        if page.startswith("<!--", opening.start()):
+            if (end := COMMENT_END.search(page, opening.start() + 4)) is None:
+                return False
+            at = end.end()
+            continue
+        tag = START_TAG.match(page, opening.start())
+        if tag is None or OTHER_SPACE.search(tag.group(0)):
+            return False
+        name = tag.group(1).lower()
+        attrs = [(key.lower(), None if not value else unescape(value[1:-1] if value[0] in "'\"" else value))
+                 for key, value in ATTRIBUTE.findall(tag.group(2))]
+        scan.start_tag_at(name, attrs, tag.start(), tag.group(0))
+        at = tag.end()
+        if name in RAW_TEXT_END:
+            end = RAW_TEXT_END[name].search(page, at)
+            if end is None or tag.group(0).endswith("/>"):  # "<script src=a/>" is not closed for the parser
+                return False
+            if name == "script":
+                scan.handle_data(page[at:end.start()])
+                scan.script_end_at(end.start())
+            at = end.end()
+    return True
+
+
+def read_page(page: str) -> PageScan:
+    """The page read once: by :func:`quick_scan` when it can, by the parser otherwise."""
+    scan = PageScan(page, parse=False)
+    return scan if quick_scan(scan) else PageScan(page)
 
 
 def start_tag(tag: str, attrs: list[tuple[str, str | None]], self_closing: bool) -> str:
@@ -136,7 +197,7 @@ def finish_page(page: str, allowed: frozenset[str], where: str,
     if skip >= 0 and page.find(content, skip + 1) >= 0:
         skip = -1
     rest = page[:skip] + page[skip + len(content):] if skip >= 0 else page
-    scan = PageScan(rest)
+    scan = read_page(rest)
     if unknown := [s for s in scan.scripts if s not in allowed]:
         stop_live(where, f"an inline script “{unknown[0][:60]}”")
     if scan.live:

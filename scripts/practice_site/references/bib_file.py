@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pybtex.database import BibliographyData, Entry
-from pybtex.database.input.bibtex import Parser
 from pybtex.exceptions import PybtexError
 from pybtex.scanner import PybtexSyntaxError
 
@@ -21,6 +20,7 @@ from practice_site.references.bibtex_values import (
     particle_first,
     publishers_field,
 )
+from practice_site.references.library_cache import parse_bibtex
 from practice_site.references.reference_fields import Reference
 from practice_site.text_forms import ascii_letters, single_spaced, without_accents
 
@@ -236,13 +236,9 @@ class BibFile:
     lines: dict[str, int]
 
 
-def parse_bibtex(text: str) -> BibliographyData:
-    """BibTeX text parsed by pybtex's BibTeX parser (named directly: looking it up by name costs more than parsing)."""
-    return Parser().parse_string(text)
-
-
-def read_bib(path: Path, display: str) -> BibFile:
-    """Parse one .bib file; syntax errors and repeated keys become SourceErrors with the line."""
+def read_bib(path: Path, display: str, cache_dir: Path | None = None) -> BibFile:
+    """Parse one .bib file (kept parsed in ``cache_dir``, if given); syntax errors and repeated keys become
+    SourceErrors with the line."""
     text = read_input(path, display)
     lines: dict[str, int] = {}
     folded: dict[str, str] = {}  # BibTeX keys are the same whatever their case
@@ -257,7 +253,7 @@ def read_bib(path: Path, display: str) -> BibFile:
                               " (keys are the same whatever their case); give each entry its own key")
         lines[key], folded[key.lower()] = line, key
     try:
-        data = parse_bibtex(text)
+        data = parse_bibtex(text, cache_dir, path.stem)
     except PybtexSyntaxError as error:
         problem = str(error).split(": ", 1)[-1]
         raise SourceError(
@@ -283,13 +279,14 @@ def field_line(text: str, start: int, name: str) -> int:
     return next((n for n, line in enumerate(text.split("\n"), 1) if n >= start and field.match(line)), start)
 
 
-def read_library(bib_dir: Path, root: Path) -> tuple[BibliographyData, dict[str, tuple[str, int]]]:
-    """Every entry of every ``*.bib`` in ``bib_dir``, and where each was defined."""
+def read_library(bib_dir: Path, root: Path, cache_dir: Path | None = None
+                 ) -> tuple[BibliographyData, dict[str, tuple[str, int]]]:
+    """Every entry of every ``*.bib`` in ``bib_dir``, and where each was defined (see :func:`read_bib`)."""
     entries: dict[str, Entry] = {}
     where: dict[str, tuple[str, int]] = {}
     for path in sorted(bib_dir.glob("*.bib")):
         display = path.relative_to(root).as_posix()
-        bib = read_bib(path, display)
+        bib = read_bib(path, display, cache_dir)
         for key, entry in bib.data.entries.items():
             if key in where:
                 other, line = where[key]

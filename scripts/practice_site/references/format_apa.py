@@ -23,7 +23,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from practice_site.references.apa_order import filing_key
-from practice_site.references.bib_file import parse_bibtex
+from practice_site.references.library_cache import parse_bibtex
 
 INITIALS_ADDED = re.compile(r"^(?:[A-Z][a-z]?\.[ -]?)+\s")  # "J. Lloyd, 2018": initials citeproc added
 SUFFIXED_LABEL = re.compile(r"^(.*(?:\d{4}|n\.d\.|in press|forthcoming))-?[a-z]$")  # "Ruch, 2020a", "Ruch, n.d.-b"

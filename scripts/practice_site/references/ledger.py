@@ -20,8 +20,9 @@ from dataclasses import dataclass
 from pybtex.database import BibliographyData, Entry
 
 from practice_site.errors import SourceError
-from practice_site.references.bib_file import parse_bibtex, source_fields, source_key, to_bibtex
+from practice_site.references.bib_file import source_fields, source_key, to_bibtex
 from practice_site.references.corrections import Corrections
+from practice_site.references.library_cache import parse_bibtex
 from practice_site.references.read_reference import read_one
 from practice_site.references.resolve_citations import Work, match_names, year_matches
 from practice_site.references.shared_works import other_wordings_give

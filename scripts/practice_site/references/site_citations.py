@@ -108,9 +108,11 @@ def module_reference_keys(principle: Principle, by_source: dict[str, str]) -> li
     return keys
 
 
-def collect_citations(root: Path, bib_dir: Path, principles: Sequence[Principle]) -> ResolvedCitations:
-    """Read bib/ and resolve every citation (no formatting yet); errors name file and line."""
-    data, where = read_library(bib_dir, root)
+def collect_citations(root: Path, bib_dir: Path, principles: Sequence[Principle],
+                      cache_dir: Path | None = None) -> ResolvedCitations:
+    """Read bib/ (its parse kept in ``cache_dir``, if given) and resolve every citation (no formatting yet);
+    errors name file and line."""
+    data, where = read_library(bib_dir, root, cache_dir)
     corrections = read_corrections(
         bib_dir / CORRECTIONS_FILE, (bib_dir / CORRECTIONS_FILE).relative_to(root).as_posix(), set(data.entries)
     )
