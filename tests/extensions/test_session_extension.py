@@ -4,6 +4,8 @@ with the configuration the plugin hands a session plan's page; then the blocks w
 
 from __future__ import annotations
 
+import re
+
 import markdown
 import pytest
 from support.markdown_cases import assert_renders, dedent, renders
@@ -239,9 +241,11 @@ def test_a_session_block_with_no_title_outside_the_plans_stops() -> None:
         raise AssertionError(f"rendered as text, not stopped:\n{html}")
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="the ids come from the title alone, so two sessions "
-                   "with the same title on one plan give their tables the same ids (and headers)")
 def test_two_sessions_with_the_same_title_give_their_tables_different_ids() -> None:
     page = dedent(WORKSHOP) + "\n\n" + dedent(WORKSHOP)
     html = renders(page, [SESSION], plan_page(page))
     assert html.count('id="session-relationships-a-30-minute-session-start"') == 1
+    assert html.count('id="session-relationships-a-30-minute-session-2-start"') == 1
+    assert 'headers="session-relationships-a-30-minute-session-2-total"' in html
+    ids = re.findall(r' id="([^"]+)"', html)
+    assert len(ids) == len(set(ids))

@@ -40,8 +40,8 @@ class SessionBlock(Block):
     def on_create(self, parent: etree.Element) -> etree.Element:
         return etree.SubElement(parent, "div", {"class": "session-plan"})
 
-    def parsed(self) -> Session:
-        """The page's parsed session with this block's title, the first not yet shown.
+    def parsed(self) -> tuple[int, Session]:
+        """The page's parsed session with this block's title, the first not yet shown, and where it is in the plan.
 
         Matched by title, not by position alone: a plan may keep an example in a comment, which the
         plan's line reader counts but Markdown does not render as a block.
@@ -51,7 +51,7 @@ class SessionBlock(Block):
         for index, session in enumerate(sessions):
             if index not in shown and session.title == title:
                 shown.add(index)
-                return session
+                return index, session
         page: PageSource = self.config["page"]
         stop_build: Stop = self.config["stop"]
         if not sessions:  # not a session plan's page
@@ -61,12 +61,12 @@ class SessionBlock(Block):
 
     def on_end(self, block: etree.Element) -> None:
         catalogue = self.config.get("catalogue", {})
-        session = self.parsed()
+        index, session = self.parsed()
         items = session.items
         block.text = None
         # Each cell names its headers (ids and headers), as the table has a row header (Total) as well
         # as column headers; the narrow-screen layout shows each cell's column name (data-label).
-        key = "session-" + slug(session.title)
+        key = session_key(self.config["sessions"], index)
         table = etree.SubElement(block, "table", {"class": "session-table"})
         etree.SubElement(table, "caption").text = AtomicString(session.title)
         head = etree.SubElement(etree.SubElement(table, "thead"), "tr")
@@ -117,6 +117,14 @@ class SessionExtension(BlocksExtension):
 
 def makeExtension(**kwargs) -> SessionExtension:  # noqa: N802 (Python-Markdown's required name)
     return SessionExtension(**kwargs)
+
+
+def session_key(sessions: tuple[Session, ...], index: int) -> str:
+    """The start of a session table's ids: "session-" and its title's words, with "-2", "-3"... for a title
+    that an earlier session of the plan already gave (so no two tables share an id)."""
+    base = slug(sessions[index].title) or "untitled"
+    earlier = sum(1 for other in sessions[:index] if (slug(other.title) or "untitled") == base)
+    return f"session-{base}" + (f"-{earlier + 1}" if earlier else "")
 
 
 def slug(text: str) -> str:

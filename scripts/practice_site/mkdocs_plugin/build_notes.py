@@ -10,6 +10,7 @@ from mkdocs.plugins import get_plugin_logger
 
 from practice_site.learning.block_placement import PageSource
 from practice_site.model.site_model import SiteModel
+from practice_site.names import module_file
 from practice_site.pages import published_links as published
 from practice_site.references.site_citations import ResolvedCitations, unresolved_problems
 from practice_site.sources.cross_references import unresolved
@@ -73,7 +74,7 @@ def log_notes(site: SiteModel, quizzes_dir: str) -> None:
             log.info(f"repaired {message}")
         if principle.number not in site.quizzes:
             log.info(f"{principle.path}: principle {principle.number} has no knowledge check yet, so its module "
-                     f"is built without one (write docs/{quizzes_dir}/principle-{principle.number}.md to add it)")
+                     f"is built without one (write docs/{quizzes_dir}/{module_file(principle.number)} to add it)")
         for ref, missing in unresolved(principle.cross_references, known):
             numbers = ", ".join(str(n) for n in missing)
             log.info(f'{principle.path}:{ref.line}: "{ref.text}": no module yet for principle {numbers}; '

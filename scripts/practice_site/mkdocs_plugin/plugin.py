@@ -43,7 +43,7 @@ from practice_site.mkdocs_plugin.nav import fill_section, fill_top_section, nav_
 from practice_site.mkdocs_plugin.page_policy import PagePolicy
 from practice_site.mkdocs_plugin.settings_check import check_settings
 from practice_site.model.site_model import ModelOptions, SiteModel, load_site, module_uri
-from practice_site.names import page_address
+from practice_site.names import page_address, reference_anchor, relative_address, short_link_page
 from practice_site.pages import published_links as published
 from practice_site.pages.bibliography_page import bibliography_markdown
 from practice_site.pages.download_offer import home_offer
@@ -160,8 +160,8 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
                                                          self.site.download, self.config.offline),
         }
         for module in self.site.modules.values():  # short links: p4.html
-            pages[f"p{module.number}.html"] = published.redirect_page(module.page, module.label)
-        taken = {file.dest_uri for file in files} | {uri.removesuffix(".md") + ".html" for uri in pages}
+            pages[short_link_page(module.number)] = published.redirect_page(module.page, module.label)
+        taken = {file.dest_uri for file in files} | {page_address(uri) for uri in pages}
         for old, new in self.site.manifest.get("moved", {}).items():
             if old.partition("#")[0] in taken and "#" not in old:
                 raise PluginError(f'{published.MANIFEST}: "moved" sends {old} elsewhere, but this build has a '
@@ -200,11 +200,10 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
         """Links one module's citations: to its own reference list, or to the Bibliography page."""
         site = self.site.citations
         listed = set(site.module_keys[principle.number])
-        bibliography = posixpath.relpath(self.config.bibliography_page, self.config.modules_dir)
-        bibliography = bibliography.removesuffix(".md") + ".html"
+        bibliography = relative_address(self.config.bibliography_page, self.config.modules_dir)
 
         def href(key: str) -> str:
-            return f"#ref-{key}" if key in listed else f"{bibliography}#ref-{key}"
+            return f"#{reference_anchor(key)}" if key in listed else f"{bibliography}#{reference_anchor(key)}"
 
         return ModuleCiter(site.groups[principle.number], site.module_library(principle.number).labels, href,
                            site.abbreviations(principle.number))

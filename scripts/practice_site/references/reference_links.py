@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from practice_site.references.reference_fields import Reference
 from practice_site.text_forms import single_spaced
@@ -35,8 +36,8 @@ MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augus
 def iso_date(text: str) -> str:
     """"19 November 2022", "May 3, 2021", "19/11/2022" (day first) -> "2022-11-19"; "" if unreadable."""
     if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text):
-        return text if 1 <= int(m.group(2)) <= 12 else ""
-    if m := re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", text):
+        year, month, day = (int(g) for g in m.groups())
+    elif m := re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", text):
         day, month, year = (int(g) for g in m.groups())
     else:
         words = re.findall(r"[A-Za-z]+|\d+", text)
@@ -47,7 +48,11 @@ def iso_date(text: str) -> str:
         if len(names) != 1 or len(numbers) != 2 or not month:
             return ""
         day, year = numbers if numbers[1] > 31 else numbers[::-1]
-    return f"{year:04d}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else ""
+    try:  # a day the month has ("31 February" is not read)
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return ""
+
 
 def trim_url(url: str) -> tuple[str, str]:
     """A web address without the sentence's punctuation after it: ``(address, what was cut)``."""
@@ -73,8 +78,13 @@ def after_link(match: re.Match[str], cut: str) -> str:
     before = match.string[max(0, match.start() - 3): match.start()].rstrip()
     return cut[1:] if cut.startswith(".") and before.endswith(".") else cut
 
+EMPTY_BRACKETS = re.compile(r"[ \t]*\([ \t]*\)")  # "(https://a.org/x)" once the address has gone
+
+
 def take_links(text: str, ref: Reference) -> str:
-    """Move web addresses and DOIs (links, autolinks, bare, ``doi:``) into ``url``/``doi``; return the rest."""
+    """Move web addresses and DOIs (links, autolinks, bare, ``doi:``) into ``url``/``doi``; return the rest
+    (without the empty brackets an address written in brackets leaves, where the text had none)."""
+    written = text
     urls = [m.group("url") for m in MD_LINK.finditer(text)]
     text = MD_LINK.sub(link_text, text)
     urls += [m.group("url") for m in AUTOLINK.finditer(text)]
@@ -100,6 +110,8 @@ def take_links(text: str, ref: Reference) -> str:
             dois.append(doi.group("doi"))
         elif url not in addresses:
             addresses.append(url)
+    if not EMPTY_BRACKETS.search(written):
+        text = EMPTY_BRACKETS.sub("", text)
     ref.doi = dois[0] if dois else ""
     ref.url = addresses[0] if addresses else ""
     if len(set(dois)) > 1 or len(addresses) > 1:

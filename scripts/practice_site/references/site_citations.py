@@ -10,6 +10,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from practice_site.errors import SourceError
+from practice_site.names import module_id
 from practice_site.references.bib_file import read_library, source_key, source_strings
 from practice_site.references.corrections import Corrections, read_corrections
 from practice_site.references.find_citations import (
@@ -93,7 +94,7 @@ class SiteCitations(ResolvedCitations):
 
     def module_library(self, number: int) -> FormattedLibrary:
         """The labels and references one module shows (its own citeproc run when it needs one)."""
-        return self.formatted.get(f"principle-{number}", self.formatted[SITE])
+        return self.formatted.get(module_id(number), self.formatted[SITE])
 
 
 def module_reference_keys(principle: Principle, by_source: dict[str, str]) -> list[str]:
@@ -162,7 +163,7 @@ def redefined(principle: Principle, in_text: Mapping[str, str], declared: Mappin
 def format_citations(site: ResolvedCitations, bib_dir: Path, cache_dir: Path | None = None) -> SiteCitations:
     """Every work formatted in APA 7 (one pandoc run for the site, none while the cache in ``cache_dir`` holds)."""
     contexts = {
-        f"principle-{number}": sorted(set(keys) | site.cited_keys(number))
+        module_id(number): sorted(set(keys) | site.cited_keys(number))
         for number, keys in site.module_keys.items()
     }
     formatted = cached_format_contexts(sorted(bib_dir.glob("*.bib")), bib_dir / CSL_FILE, contexts, cache_dir)
