@@ -1,8 +1,12 @@
-"""practice_site.learning.quiz_extension: ``/// quiz`` and ``/// reflection`` blocks render the question or
-reflection of that id from the module's quiz file, parsed once (learning.quiz_format). Markdown in, exact
-HTML out, with the configuration the plugin hands a module's page; then the blocks where they cannot go."""
+"""practice_site.learning.quiz_extension: a module page's markers become its questions and reflections, from
+its quiz file parsed once (learning.quiz_format). Markdown in, exact HTML out, with the parsed quiz files the
+plugin hands the extension once a build; then ``/// quiz`` and ``/// reflection`` blocks, which stop a build
+wherever a page holds them."""
 
 from __future__ import annotations
+
+import re
+from dataclasses import replace
 
 import pytest
 from support.markdown_cases import assert_renders, renders
@@ -11,7 +15,10 @@ from practice_site.learning.block_placement import PageSource
 from practice_site.learning.quiz_format import parse_quiz_file
 
 QUIZ = "practice_site.learning.quiz_extension"
-EXTENSIONS = ["toc", "attr_list", "admonition", QUIZ]
+EXTENSIONS = ["toc", "attr_list", "admonition", "md_in_html", QUIZ]
+ALONE = ["md_in_html", QUIZ]
+QUESTIONS = '<div data-module-questions="principle-4" markdown="1"></div>'
+REFLECTIONS = '<div data-module-reflections="principle-4" markdown="1"></div>'
 TOC = {"toc": {"permalink": True, "permalink_title": "Link to this section"}}
 QUIZ_FILE = """\
 /// quiz | What does the summary say being relationship-based means?
@@ -60,23 +67,21 @@ QUIZ_FILE = """\
 PARSED = parse_quiz_file(QUIZ_FILE, "docs/quizzes/principle-4.md")
 
 
-def module_page(**more) -> dict:
-    """The configuration the plugin hands principle 4's page: its own questions and reflections, by id."""
-    return {QUIZ: {"questions": {q.id: q for q in PARSED.questions},
-                   "reflections": {r.id: r for r in PARSED.reflections}, **more}, **TOC}
+def module_page(*ids: str, **more) -> dict:
+    """The configuration the plugin hands the extension: each module's parsed quiz file (here principle 4's,
+    with only the questions and reflections named by ``ids``, if any are named)."""
+    quiz = replace(PARSED, questions=tuple(q for q in PARSED.questions if not ids or q.id in ids),
+                   reflections=tuple(r for r in PARSED.reflections if not ids or r.id in ids))
+    return {QUIZ: {"quizzes": {"principle-4": quiz}, **more}, **TOC}
 
 
-# The blocks as the module page writes them (learning/module_learning.py).
+# The markers as the module page writes them (learning/module_learning.py).
 
 
 def test_a_single_choice_question_is_a_form_of_radios_with_its_answer_in_a_details() -> None:
     """Options in a shuffled order that keeps each its letter; nothing chosen; buttons hidden until learning.js."""
     assert_renders(
-        """
-        /// quiz
-            id: p4-meaning
-        ///
-        """,
+        QUESTIONS,
         """
         <form class="quiz-question" data-correct="a" data-kind="single" data-question="p4-meaning" id="question-p4-meaning" novalidate="novalidate">
         <fieldset aria-describedby="p4-meaning-hint" class="quiz-fieldset">
@@ -101,17 +106,13 @@ def test_a_single_choice_question_is_a_form_of_radios_with_its_answer_in_a_detai
         </details>
         </form>
         """,  # noqa: E501
-        [QUIZ], module_page())
+        ALONE, module_page("p4-meaning"))
 
 
 def test_a_multiple_choice_question_has_checkboxes_and_names_every_answer() -> None:
     """``data-correct`` lists the answers' letters in the file's order, whatever order the options are shown in."""
     assert_renders(
-        """
-        /// quiz
-            id: p4-two-respects
-        ///
-        """,
+        QUESTIONS,
         """
         <form class="quiz-question" data-correct="a c" data-kind="multiple" data-question="p4-two-respects" id="question-p4-two-respects" novalidate="novalidate">
         <fieldset aria-describedby="p4-two-respects-hint" class="quiz-fieldset">
@@ -138,36 +139,24 @@ def test_a_multiple_choice_question_has_checkboxes_and_names_every_answer() -> N
         </details>
         </form>
         """,  # noqa: E501
-        [QUIZ], module_page())
+        ALONE, module_page("p4-two-respects"))
 
 
 def test_a_reflection_is_a_labelled_private_notes_box() -> None:
     assert_renders(
-        """
-        /// reflection
-            id: p4-practice
-        ///
-        """,
+        REFLECTIONS,
         """
         <div class="reflection" data-reflection="p4-practice"><label class="reflection-question" for="reflection-p4-practice">What would you do differently in your own practice?</label><p class="reflection-hint" id="reflection-p4-practice-hint">Private: your notes stay in this browser and are never sent anywhere.</p>
         <textarea aria-describedby="reflection-p4-practice-hint" class="reflection-notes" data-reflection="p4-practice" id="reflection-p4-practice" rows="5"></textarea>
         </div>
         """,  # noqa: E501
-        [QUIZ], module_page())
+        ALONE, module_page("p4-practice"))
 
 
 def test_author_text_with_markup_ampersands_and_quotes_stays_text() -> None:
     """The question, its options, their feedback and a reflection are text, never read as Markdown or HTML."""
     assert_renders(
-        """
-        /// quiz
-            id: p4-text
-        ///
-
-        /// reflection
-            id: p4-text-notes
-        ///
-        """,
+        QUESTIONS + "\n\n" + REFLECTIONS,
         """
         <form class="quiz-question" data-correct="a" data-kind="single" data-question="p4-text" id="question-p4-text" novalidate="novalidate">
         <fieldset aria-describedby="p4-text-hint" class="quiz-fieldset">
@@ -195,47 +184,50 @@ def test_author_text_with_markup_ampersands_and_quotes_stays_text() -> None:
         <textarea aria-describedby="reflection-p4-text-notes-hint" class="reflection-notes" data-reflection="p4-text-notes" id="reflection-p4-text-notes" rows="5"></textarea>
         </div>
         """,  # noqa: E501
-        [QUIZ], module_page())
+        ALONE, module_page("p4-text", "p4-text-notes"))
 
 
 def test_the_reread_link_is_named_after_its_sections_heading_without_the_section_link() -> None:
-    block = """
-        /// quiz
-            id: p4-meaning
-        ///
-        """
+    block = QUESTIONS
     heading = """
         ## The *summary* {#summary}
+
         """
-    alone = renders(block, EXTENSIONS, module_page())
+    alone = renders(block, EXTENSIONS, module_page("p4-meaning"))
     assert_renders(
         heading + block,
         '<h2 id="summary">The <em>summary</em><a class="headerlink" href="#summary" title="Link to this section">'
         "&para;</a></h2>\n" + alone.replace(">Reread this section<", ">Reread: The summary<"),
-        EXTENSIONS, module_page())
+        EXTENSIONS, module_page("p4-meaning"))
     assert alone.count(">Reread this section<") == 1
 
 
-def test_a_block_nested_in_a_note_renders_the_same_inside_it() -> None:
-    alone = renders("/// reflection\n    id: p4-practice\n///", EXTENSIONS, module_page())
-    assert_renders(
-        """
-        !!! note
+def test_the_markers_give_every_question_then_every_reflection_in_the_files_order() -> None:
+    html = renders(QUESTIONS + "\n\n" + REFLECTIONS, ALONE, module_page())
+    assert [m for m in re.findall(r'(?:data-question|data-reflection)="([^"]+)"', html)] == [
+        "p4-meaning", "p4-two-respects", "p4-text", "p4-practice", "p4-practice", "p4-text-notes", "p4-text-notes"]
+    assert "data-module-questions" not in html and "data-module-reflections" not in html
 
-            /// reflection
-                id: p4-practice
-            ///
-        """,
-        '<div class="admonition note">\n<p class="admonition-title">Note</p>\n' + alone + "\n</div>",
-        EXTENSIONS, module_page())
+
+def test_a_marker_naming_a_module_without_a_knowledge_check_stops() -> None:
+    source = PageSource("docs/credits.md", "")
+    with pytest.raises(ValueError, match=r"^docs/credits\.md: no module 'principle-9' has a knowledge check"):
+        renders('<div data-module-questions="principle-9" markdown="1"></div>', ALONE, module_page(page=source))
 
 
 def test_an_empty_page_is_empty() -> None:
     assert_renders("", "", EXTENSIONS, module_page())
 
 
-# Blocks where they cannot go: only a module's page holds questions and reflections (its own), so a block on
-# any other page, however nested, is found as it renders, and stops the build with where it is and where it goes.
+def test_the_module_pages_learning_markdown_holds_the_markers() -> None:
+    from practice_site.learning.module_learning import learning_markdown
+
+    markdown = learning_markdown(PARSED, "principle-4", "../my-learning.md")
+    assert QUESTIONS in markdown and REFLECTIONS in markdown and "///" not in markdown
+
+
+# Blocks where they cannot go: questions and reflections are written in quiz files, so a block on any page,
+# however nested, is found as it renders, and stops the build with where it is and where it goes.
 
 
 def test_a_quiz_or_reflection_this_page_does_not_hold_stops_at_its_line_with_where_it_goes() -> None:
@@ -258,18 +250,17 @@ def test_a_quiz_or_reflection_this_page_does_not_hold_stops_at_its_line_with_whe
                        "the end of the module"], "the stop the plugin hands over is used; no line found, the page"
 
 
-def test_a_block_naming_no_id_or_another_modules_id_stops_on_a_modules_page_too() -> None:
-    page = "## Summary {#summary}\n\n/// quiz\n    id: p7-partners\n///\n\n/// reflection\n///\n"
+def test_a_block_stops_on_a_modules_page_too_whatever_id_it_names() -> None:
+    page = "## Summary {#summary}\n\n/// quiz\n    id: p4-meaning\n///\n\n/// reflection\n///\n"
     source = PageSource("docs/principles/principle-4.md", page)
     with pytest.raises(ValueError, match=r"^docs/principles/principle-4\.md:3: a /// quiz block cannot go on this "
                        "page; knowledge-check questions are written in the module's quiz file"):
         renders(page, EXTENSIONS, module_page(page=source))
+    alone = page.split("\n\n", 2)[0] + "\n\n\n\n\n\n/// reflection\n///\n"  # the reflection on line 7
     with pytest.raises(ValueError, match=r"^docs/principles/principle-4\.md:7: a /// reflection block cannot go"):
-        renders(page.replace("p7-partners", "p4-meaning"), EXTENSIONS, module_page(page=source))
+        renders(alone, EXTENSIONS, module_page(page=PageSource("docs/principles/principle-4.md", alone)))
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="the Blocks API leaves a block with an argument, "
-                   "which quiz and reflection blocks do not take, as a paragraph of text: nothing stops")
 def test_a_question_written_as_in_a_quiz_file_on_another_page_stops() -> None:
     page = "# Credits\n\n/// quiz | What is it?\n    id: q-one\n    type: single\n    section: summary\n///\n"
     configs = {QUIZ: {"page": PageSource("docs/credits.md", page)}}

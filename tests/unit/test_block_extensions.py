@@ -51,23 +51,18 @@ def tree(html: str) -> etree.Element:
 PAGE = """\
 ## Why it matters {#why}
 
-/// quiz
-    id: q-two
-///
+<div data-module-questions="principle-9" markdown="1"></div>
 
-/// reflection
-    id: r-one
-///
+<div data-module-reflections="principle-9" markdown="1"></div>
 """
 
 
 def quiz_html(page: str = PAGE) -> str:
-    """The page's blocks rendered from the quiz file as parsed once (the blocks name them by id)."""
+    """The module's markers rendered from its quiz file as parsed once."""
     quiz = parse_quiz_file(QUIZ_FILE, "docs/quizzes/principle-9.md")
-    configs = {"practice_site.learning.quiz_extension": {
-        "questions": {q.id: q for q in quiz.questions}, "reflections": {r.id: r for r in quiz.reflections}}}
-    return markdown.markdown(page, extensions=["toc", "attr_list", "practice_site.learning.quiz_extension"],
-                             extension_configs=configs)
+    configs = {"practice_site.learning.quiz_extension": {"quizzes": {"principle-9": quiz}}}
+    return markdown.markdown(page, extensions=["toc", "attr_list", "md_in_html",
+                                               "practice_site.learning.quiz_extension"], extension_configs=configs)
 
 
 def test_a_quiz_block_is_a_form_with_a_fieldset_a_legend_and_native_inputs() -> None:

@@ -18,7 +18,7 @@ CHECK = (
     '## Check your understanding {#check-your-understanding data-module="principle-4" data-search-exclude}\n\n'
     "Answer these questions to check your understanding. Choose your answer, then select “Check answer”. The "
     "feedback explains each option and links to the section to reread.\n{: .quiz-intro }\n\n"
-    "/// quiz\n    id: q-one\n///\n\n"
+    '<div data-module-questions="principle-4" markdown="1"></div>\n\n'
     '<div class="quiz-result" data-total="1" data-pass-mark="{mark}">\n'
     '<p class="quiz-result-text no-js">Without JavaScript, use “Show the answer” under each question.</p>\n'
     '<p class="quiz-result-text js-only">Your score: 0 of 1 answered.</p>\n'
@@ -28,7 +28,7 @@ ON_THE_SITE = ("These questions are for you. Write as much or as little as you l
                "and you can add them to your CPD record on the [My learning](../my-learning.md) page.")
 IN_A_PACKAGE = ("These questions are for you. Write as much or as little as you like: your notes stay in this "
                 "browser and are not sent to your learning system.")
-REFLECT_BLOCK = "/// reflection\n    id: r-one\n///"
+REFLECT_BLOCK = '<div data-module-reflections="principle-4" markdown="1"></div>'
 QUIZ = parse_quiz_file(GOOD, "docs/quizzes/principle-4.md")
 
 

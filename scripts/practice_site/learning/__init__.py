@@ -2,10 +2,11 @@
 
 In: quiz files (``docs/quizzes/``), session plans (``docs/sessions/``) and the loaded principles.
 Out: each module's learning parts and the My learning and For trainers pages as Markdown, the
-``/// quiz``, ``/// reflection`` and ``/// session`` Markdown block extensions that render them, and
-the item-writing checks (``quiz_check``, ``make quiz-report``).
+Markdown extensions that render them (a module's questions and reflections where its page's markers
+are; ``/// session`` blocks), and the item-writing checks (``quiz_check``, ``make quiz-report``).
 
 ``quiz_format`` and ``session_format`` parse and check the files; ``quiz_extension`` and
-``session_extension`` are the block extensions (``block_placement`` says which pages they may
-stand on); ``module_learning``, ``my_learning`` and ``learner_path`` write the pages' parts.
+``session_extension`` are the Markdown extensions (``block_placement`` says where a ``/// quiz``,
+``/// reflection`` or ``/// session`` block may not stand); ``module_learning``, ``my_learning`` and
+``learner_path`` write the pages' parts.
 """

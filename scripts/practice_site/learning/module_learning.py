@@ -6,6 +6,7 @@ from pathlib import Path
 
 from practice_site.errors import SourceError
 from practice_site.input_files import read_input
+from practice_site.learning.quiz_extension import QUESTIONS_MARKER, REFLECTIONS_MARKER
 from practice_site.learning.quiz_format import QuizFile, check_ids_and_sections, parse_quiz_file
 from practice_site.names import module_file
 from practice_site.sources.model import Principle
@@ -54,7 +55,7 @@ def learning_markdown(quiz: QuizFile, module_id: str, my_learning: str | None) -
         out.append(f'## Check your understanding {{#check-your-understanding data-module="{module_id}" '
                    "data-search-exclude}")
         out.append(CHECK_INTRO + "\n{: .quiz-intro }")
-        out.extend(f"/// quiz\n    id: {q.id}\n///" for q in quiz.questions)  # rendered from the parsed question
+        out.append(f'<div {QUESTIONS_MARKER}="{module_id}" markdown="1"></div>')  # the parsed questions go here
         out.append(
             f'<div class="quiz-result" data-total="{len(quiz.questions)}" data-pass-mark="{quiz.pass_mark}">\n'
             '<p class="quiz-result-text no-js">Without JavaScript, use “Show the answer” under each question.</p>\n'
@@ -66,5 +67,5 @@ def learning_markdown(quiz: QuizFile, module_id: str, my_learning: str | None) -
         attrs = "" if quiz.questions else f' data-module="{module_id}"'
         out.append(f"## Reflect {{#reflect{attrs}}}")
         out.append(REFLECT_INTRO.format(my_learning=my_learning) if my_learning else REFLECT_INTRO_LMS)
-        out.extend(f"/// reflection\n    id: {r.id}\n///" for r in quiz.reflections)
+        out.append(f'<div {REFLECTIONS_MARKER}="{module_id}" markdown="1"></div>')  # and the reflections here
     return "\n\n".join(out)

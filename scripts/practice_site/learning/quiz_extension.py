@@ -1,8 +1,11 @@
-"""Markdown extension: ``/// quiz`` and ``/// reflection`` blocks on pymdown-extensions' Blocks API.
+"""Markdown extension: each module's knowledge check and reflections, from its quiz file parsed once.
 
-Each block names a question or reflection by id (``/// quiz`` then ``id: p4-meaning``); the
-extension renders the parsed object the plugin hands it by that id (``questions`` and
-``reflections`` in its configuration), so a quiz file is parsed once, by ``quiz_format``.
+A module page's Markdown (``module_learning``) holds a marker where its questions go,
+``<div data-module-questions="principle-4" markdown="1"></div>``, and one where its reflections go
+(``data-module-reflections``); a treeprocessor puts the module's parsed questions and reflections in
+their place, from ``quizzes`` (module id -> parsed quiz file, given once a build). ``/// quiz`` and
+``/// reflection`` belong in quiz files only: written on a page, either stops the build, naming the
+page and line (``block_placement``).
 
 The HTML follows the GOV.UK Design System's radios and checkboxes: a fieldset whose legend is the
 question, a hint, native inputs, nothing pre-selected and an explicit "Check answer" button. The
@@ -19,12 +22,15 @@ from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 from pymdownx.blocks import BlocksExtension
-from pymdownx.blocks.block import Block, type_html_identifier
+from pymdownx.blocks.block import Block, type_any
 
 from practice_site.learning.block_placement import PageSource, Stop, misplaced, stop
 from practice_site.learning.quiz_check import display_order
-from practice_site.learning.quiz_format import Choice, Question, Reflection
+from practice_site.learning.quiz_format import Choice, Question, QuizFile, Reflection
+from practice_site.names import question_anchor, reflection_anchor
 
+QUESTIONS_MARKER = "data-module-questions"  # on the marker where a module's questions go
+REFLECTIONS_MARKER = "data-module-reflections"  # on the marker where its reflections go
 HINTS = {"single": "Select one option", "multiple": "Select all that apply"}
 
 
@@ -36,50 +42,37 @@ def sub(parent: etree.Element, tag: str, text: str | None = None, **attrs: str) 
     return element
 
 
-def named(config: dict, kind: str, block_id: str):
-    """The parsed question or reflection with this id on this page; a block naming none stops the build.
+def question_form(question: Question) -> etree.Element:
+    """One question as a form: its options (shuffled as ``display_order`` says), buttons, feedback and answer."""
+    qid, choices = question.id, question.choices
+    form = etree.Element("form", {
+        "class": "quiz-question", "id": question_anchor(qid), "data-question": qid, "data-kind": question.kind,
+        "novalidate": "novalidate",
+    })
+    letters = ascii_lowercase[: len(choices)]
+    form.set("data-correct", " ".join(v for v, c in zip(letters, choices, strict=True) if c.correct))
+    shown = [(letters[i], choices[i]) for i in display_order(qid, len(choices))]
+    options_fieldset(form, question, shown)
+    actions = sub(form, "div", class_="quiz-actions")
+    sub(actions, "button", "Check answer", type="submit", class_="md-button md-button--primary quiz-check",
+        hidden="hidden")
+    sub(actions, "button", "Try again", type="button", class_="md-button quiz-retry", hidden="hidden")
+    sub(form, "div", "", class_="quiz-feedback", role="status", aria_live="polite")
+    answer_details(form, question, shown)
+    return form
 
-    Only a module's page holds questions and reflections (its own), so this is how a block written
-    into any other page is found, wherever Markdown nests it.
-    """
-    items = config["questions" if kind == "quiz" else "reflections"]
-    if block_id not in items:
-        stop_build: Stop = config["stop"]
-        stop_build(misplaced(config["page"], kind, block_id=block_id))
-    return items[block_id]
 
-
-class QuizBlock(Block):
-    """``/// quiz`` with option ``id``: the parsed :class:`Question` of that id as a form."""
-
-    NAME = "quiz"
-    ARGUMENT = False
-    OPTIONS = {"id": ("", type_html_identifier)}
-
-    def on_markdown(self) -> str:
-        return "raw"
-
-    def on_create(self, parent: etree.Element) -> etree.Element:
-        question: Question = named(self.config, "quiz", self.options["id"])
-        return etree.SubElement(parent, "form", {
-            "class": "quiz-question", "id": f"question-{question.id}", "data-question": question.id,
-            "data-kind": question.kind, "novalidate": "novalidate",
-        })
-
-    def on_end(self, block: etree.Element) -> None:
-        question: Question = named(self.config, "quiz", self.options["id"])
-        qid, choices = question.id, question.choices
-        block.text = None
-        letters = ascii_lowercase[: len(choices)]
-        block.set("data-correct", " ".join(v for v, c in zip(letters, choices, strict=True) if c.correct))
-        shown = [(letters[i], choices[i]) for i in display_order(qid, len(choices))]
-        options_fieldset(block, question, shown)
-        actions = sub(block, "div", class_="quiz-actions")
-        sub(actions, "button", "Check answer", type="submit", class_="md-button md-button--primary quiz-check",
-            hidden="hidden")
-        sub(actions, "button", "Try again", type="button", class_="md-button quiz-retry", hidden="hidden")
-        sub(block, "div", "", class_="quiz-feedback", role="status", aria_live="polite")
-        answer_details(block, question, shown)
+def reflection_box(reflection: Reflection) -> etree.Element:
+    """A reflective question and its private notes box."""
+    rid, field = reflection.id, reflection_anchor(reflection.id)
+    box = etree.Element("div", {"class": "reflection", "data-reflection": rid})
+    sub(box, "label", reflection.text, for_=field, class_="reflection-question")
+    sub(box, "p", "Private: your notes stay in this browser and are never sent anywhere.",
+        class_="reflection-hint", id=f"{field}-hint")
+    area = sub(box, "textarea", "", id=field, class_="reflection-notes", rows="5", data_reflection=rid,
+               aria_describedby=f"{field}-hint")
+    area.text = ""
+    return box
 
 
 def options_fieldset(block: etree.Element, question: Question, shown: list[tuple[str, Choice]]) -> None:
@@ -112,24 +105,51 @@ def answer_details(block: etree.Element, question: Question, shown: list[tuple[s
     sub(sub(reveal, "p"), "a", "Reread this section", href=f"#{question.section}", class_="quiz-reread")
 
 
-class ReflectionBlock(Block):
-    """``/// reflection`` with option ``id``: the parsed :class:`Reflection` of that id and a private notes box."""
+class ModuleLearning(Treeprocessor):
+    """Puts a module's questions and reflections where its page's markers are (see the module docstring)."""
 
-    NAME = "reflection"
-    ARGUMENT = False
-    OPTIONS = {"id": ("", type_html_identifier)}
+    def __init__(self, md: Markdown, config: dict) -> None:
+        super().__init__(md)
+        self.config = config
+
+    def run(self, root: etree.Element) -> None:
+        for parent in list(root.iter()):
+            for at, marker in reversed(list(enumerate(parent))):
+                kind = next((k for k in (QUESTIONS_MARKER, REFLECTIONS_MARKER) if marker.get(k)), None)
+                if marker.tag == "div" and kind:
+                    parent.remove(marker)
+                    for offset, element in enumerate(self.parts(kind, marker.get(kind) or "")):
+                        parent.insert(at + offset, element)
+
+    def parts(self, kind: str, module: str) -> list[etree.Element]:
+        quiz: QuizFile | None = self.config["quizzes"].get(module)
+        if quiz is None:
+            stop_build: Stop = self.config["stop"]
+            stop_build(f"{self.config['page'].name}: no module {module!r} has a knowledge check to show here")
+        if kind == QUESTIONS_MARKER:
+            return [question_form(question) for question in quiz.questions]
+        return [reflection_box(reflection) for reflection in quiz.reflections]
+
+
+class QuizBlock(Block):
+    """``/// quiz`` written on a page: it belongs in a quiz file, so the build stops, naming the page and line."""
+
+    NAME = "quiz"
+    ARGUMENT = None  # with or without the question after "|", as a quiz file writes it
+    OPTIONS = {"id": ("", type_any), "type": ("", type_any), "section": ("", type_any)}
 
     def on_create(self, parent: etree.Element) -> etree.Element:
-        reflection: Reflection = named(self.config, "reflection", self.options["id"])
-        rid = reflection.id
-        box = etree.SubElement(parent, "div", {"class": "reflection", "data-reflection": rid})
-        sub(box, "label", reflection.text, for_=f"reflection-{rid}", class_="reflection-question")
-        sub(box, "p", "Private: your notes stay in this browser and are never sent anywhere.",
-            class_="reflection-hint", id=f"reflection-{rid}-hint")
-        area = sub(box, "textarea", "", id=f"reflection-{rid}", class_="reflection-notes", rows="5",
-                   data_reflection=rid, aria_describedby=f"reflection-{rid}-hint")
-        area.text = ""
-        return box
+        stop_build: Stop = self.config["stop"]
+        stop_build(misplaced(self.config["page"], self.NAME, argument=self.argument or "",
+                             block_id=str(self.options.get("id") or "")))
+        return parent
+
+
+class ReflectionBlock(QuizBlock):
+    """``/// reflection`` written on a page: stops the build as ``/// quiz`` does."""
+
+    NAME = "reflection"
+    OPTIONS = {"id": ("", type_any)}
 
 
 class RereadLinks(Treeprocessor):
@@ -158,11 +178,10 @@ class RereadLinks(Treeprocessor):
 
 
 class QuizExtension(BlocksExtension):
-    """Registers the quiz and reflection blocks and the reread-link naming."""
+    """Registers the module's learning parts, the refusal of quiz and reflection blocks, and the reread links."""
 
     def __init__(self, *args, **kwargs) -> None:
-        self.config = {"questions": [{}, "this page's questions: id -> parsed Question"],
-                       "reflections": [{}, "this page's reflections: id -> parsed Reflection"],
+        self.config = {"quizzes": [{}, "each module's parsed quiz file: module id -> QuizFile (once a build)"],
                        "page": [PageSource(), "the page being rendered, to say where a misplaced block is"],
                        "stop": [stop, "called with the message when a block is misplaced; must raise"]}
         super().__init__(*args, **kwargs)
@@ -170,6 +189,8 @@ class QuizExtension(BlocksExtension):
     def extendMarkdownBlocks(self, md: Markdown, block_mgr) -> None:
         block_mgr.register(QuizBlock, self.getConfigs())
         block_mgr.register(ReflectionBlock, self.getConfigs())
+        # Before Markdown's own treeprocessors (inline, 20), as the blocks' elements were: they see the same tree.
+        md.treeprocessors.register(ModuleLearning(md, self.getConfigs()), "module_learning", 30)
         md.treeprocessors.register(RereadLinks(md), "quiz_reread_links", 1)
 
 

@@ -46,14 +46,10 @@ def stop_build(message: str) -> NoReturn:
 
 
 def page_blocks(config: MkDocsConfig, site: SiteModel, uri: str, page: PageSource) -> None:
-    """The quiz and session blocks' data for one page: a module's page holds its own questions and
-    reflections, a session plan's page its sessions, and no other page any (a block there stops the build)."""
-    module = site.module_at(uri)
-    quiz = site.quizzes.get(module.number) if module else None
+    """The page the block extensions are rendering (to name it where a block cannot go), and a session plan's
+    page its sessions; every other page has none (a ``/// session`` there stops the build)."""
     plan = site.session_plan_at(uri)
-    config.mdx_configs.setdefault(QUIZ_EXTENSION, {}).update(
-        questions={q.id: q for q in quiz.questions} if quiz else {},
-        reflections={r.id: r for r in quiz.reflections} if quiz else {}, page=page, stop=stop_build)
+    config.mdx_configs.setdefault(QUIZ_EXTENSION, {}).update(page=page, stop=stop_build)
     config.mdx_configs.setdefault(SESSION_EXTENSION, {}).update(
         sessions=plan.sessions if plan else (), page=page, stop=stop_build)
 
@@ -89,5 +85,7 @@ def theme_data(site: SiteModel, config: MkDocsConfig) -> None:
                "sections": {s.anchor: {"title": s.title, "minutes": s.minutes} for s in m.sections}}
         for m in modules
     }
+    config.mdx_configs.setdefault(QUIZ_EXTENSION, {})["quizzes"] = {  # each module's parsed quiz file, once
+        m.id: site.quizzes[m.number] for m in modules if m.number in site.quizzes}
     config.extra["learning_modules"] = [{"id": m.id, "uri": m.page} for m in modules]  # for learning.js
     config.extra["module_links"] = [{"uri": m.page, "title": m.label} for m in modules]  # for the 404 page
