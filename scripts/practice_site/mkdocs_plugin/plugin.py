@@ -133,6 +133,8 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
         fill_section(config.nav, self.config.sessions_nav_section, nav_entries(plans))
         theme_data(self.site, config)
         config.markdown_extensions.extend(e for e in PAGE_EXTENSIONS if e not in config.markdown_extensions)
+        if not config.site_url:  # no address, so no sitemap: its entries would have none (not even made)
+            config.theme.static_templates.discard("sitemap.xml")
         if self.config.offline:
             add_offline_shim(config, root, self.config.offline_shim, SHIM_URI)
         if self.config.lms:
@@ -303,7 +305,7 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
         site_dir = Path(config.site_dir)
         rewrite_index_file(site_dir, self.search_references(), page_address(self.config.bibliography_page),
                            lazy=not self.config.offline)
-        if not config.site_url:  # no address, so no sitemap: its entries would have none
+        if not config.site_url:  # another plugin may write one still
             for name in ("sitemap.xml", "sitemap.xml.gz"):
                 (site_dir / name).unlink(missing_ok=True)
         if self.dirty:  # the pages not rebuilt have no anchors here

@@ -92,17 +92,18 @@ ATTRIBUTE = re.compile(rf"({NAME}){VALUE}")
 TAG_OPEN = re.compile(r"<[A-Za-z]")
 
 
-def quick_count(html: str) -> Counter[str] | None:
-    """What :class:`TagCount` counts, when every tag in ``html`` is well formed; None when the parser must count."""
+def quick_count(html: str) -> Counter[tuple[str, str]] | None:
+    """How many of each element, and of each attribute on each element, ``html`` opens (what :class:`TagCount`
+    counts, keyed ``(tag, "")`` and ``(tag, attribute)``), when every tag is well formed; None otherwise."""
     tags = START_TAG.findall(html)
     if len(tags) != len(TAG_OPEN.findall(html)):
         return None
-    counts: Counter[str] = Counter()
-    for name, attributes in tags:
+    counts: Counter[tuple[str, str]] = Counter()
+    for (name, attributes), times in Counter(tags).items():  # the same tag text is counted once, then times
         name = name.lower()
-        counts[f"<{name}>"] += 1
+        counts[name, ""] += times
         for attribute in ATTRIBUTE.findall(attributes) if attributes else ():
-            counts[f'{attribute.lower()}="..." on <{name}>'] += 1
+            counts[name, attribute.lower()] += times
     return counts
 
 

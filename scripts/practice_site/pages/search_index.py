@@ -44,6 +44,8 @@ class _Text(HTMLParser):
 
 def plain_text(fragment: str) -> str:
     """``fragment`` (HTML) as plain text, spaces collapsed."""
+    if "<" not in fragment and "&" not in fragment:  # no tag and no entity: the text is all there is
+        return single_spaced(fragment)
     parser = _Text()
     parser.feed(fragment)
     parser.close()

@@ -66,7 +66,14 @@ class Corrections:
 
     def of_entry(self, key: str) -> list[Correction]:
         """The ``entry`` lines about the library entry ``key``."""
-        return [c for c in self.of_kind("entry") if c.entry_parts[0] == key]
+        return list(self._by_entry.get(key, ()))
+
+    @cached_property
+    def _by_entry(self) -> dict[str, list[Correction]]:
+        found: dict[str, list[Correction]] = {}
+        for item in self.of_kind("entry"):
+            found.setdefault(item.entry_parts[0], []).append(item)
+        return found
 
 
 def read_line(display: str, number: int, line: str, keys: set[str]) -> Correction:
