@@ -7,6 +7,7 @@ from collections.abc import Mapping
 
 from practice_site.learning.module_catalogue import WORDS_PER_MINUTE, ModuleEntry, counted
 from practice_site.model.offline_copy import OfflineDownload
+from practice_site.names import short_link_page
 from practice_site.pages.site_address import short_link
 from practice_site.safe_text import markdown_text
 
@@ -14,7 +15,8 @@ from practice_site.safe_text import markdown_text
 def short_links_markdown(modules: Mapping[str, ModuleEntry], site_url: str | None) -> list[str]:
     """The short links: with the site's real address when it is known, else relative with a hint."""
     links = ", ".join(
-        f"[{markdown_text(short_link(site_url, m.number))}](p{m.number}.html) for Practice Principle {m.number}"
+        f"[{markdown_text(short_link(site_url, m.number))}]({short_link_page(m.number)}) for Practice Principle "
+        f"{m.number}"
         for m in modules.values())
     if site_url:
         return [f"Each module has a short address: {links}. They work online and, inside its folder, in the "
