@@ -20,7 +20,7 @@ from support.security import PAYLOADS, live_markup
 from practice_site.errors import SettingError, SourceError
 from practice_site.input_files import check_tree
 from practice_site.model.offline_copy import offline_download
-from practice_site.pages.known_scripts import known_scripts, template_scripts
+from practice_site.pages.known_scripts import known_scripts, render, template_scripts
 from practice_site.pages.page_finish import PageScan, finish_page, quick_scan, read_page
 from practice_site.pages.sanitise import TagCount, clean_content, removal_problem
 from practice_site.pages.site_address import check_site_url
@@ -222,3 +222,10 @@ def test_the_quick_reading_of_a_page_finds_what_the_parser_finds_or_leaves_it_to
     found = read_page(html)
     assert (found.scripts, found.live, found.head_end, found.edits) == \
            (parsed.scripts, parsed.live, parsed.head_end, parsed.edits)
+
+
+@pytest.mark.parametrize("source", ['document.documentElement.classList.add("js")', "var a = 1;\nvar b = a < 2",
+                                    "x()\n", "y()\r\nz()", 'var s = "{{ base_url }}"', "{# note #}w()"])
+def test_a_script_with_no_jinja_is_known_as_jinja_would_render_it(source: str) -> None:
+    env = Environment()
+    assert render(env, source, {"base_url": ".."}) == env.from_string(source).render(base_url="..")
