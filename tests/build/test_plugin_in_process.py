@@ -126,3 +126,13 @@ def test_a_rebuild_reads_every_input_again_and_a_clean_project_warns_of_nothing(
     plugin = again.plugins["practice-principles"]
     assert plugin.site is not before and plugin.site.principles == before.principles
     assert set(plugin.search_references()) <= {m.page for m in plugin.site.modules.values()}  # from the model
+
+
+def test_a_config_named_by_a_relative_path_builds(tmp_path, monkeypatch) -> None:
+    """``mkdocs build -f mkdocs.yml`` (and ``properdocs build -f mkdocs.yml``) give the plugin a bare file name."""
+    project = small_project(tmp_path / "relative")
+    monkeypatch.chdir(project)
+    for name in ("SITE_URL", "OFFLINE", "OFFLINE_ZIP", "LMS"):
+        monkeypatch.delenv(name, raising=False)
+    build(load_config("mkdocs.yml", site_dir="site", strict=True))
+    assert (project / "site" / "index.html").is_file()
