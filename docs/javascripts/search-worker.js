@@ -240,8 +240,15 @@ let loading = null;
 function load() {
   if (!loading)
     loading = fetch(new URL(DATA, self.location.href))
-      .then(response => (response.ok ? response.json() : { docs: [] }))
-      .then(index => { documents = index.docs.map(prepare); });
+      .then(response => {
+        if (!response.ok) throw new Error(`search data: ${response.status}`);
+        return response.json();
+      })
+      .then(index => { documents = index.docs.map(prepare); })
+      .catch(error => {
+        loading = null; // the next search tries again
+        throw error;
+      });
   return loading;
 }
 

@@ -122,3 +122,18 @@ def test_without_the_npm_files_make_lms_says_how_to_get_them(tmp_path):
     assert result.returncode != 0
     assert "the SCORM schema files are missing" in result.stderr and "npm ci" in result.stderr
     assert not (project / "dist" / "lms").exists()
+
+
+def test_a_build_that_packages_nothing_stops_make_lms_and_leaves_the_previous_packages(tmp_path):
+    """mkdocs.yml without the LMS switch builds a site but no package: make lms says so and keeps dist/lms."""
+    project = copy_full_project(tmp_path / "project")
+    previous = project / "dist" / "lms"
+    previous.mkdir(parents=True)
+    (previous / "kept.txt").write_text("from the last good run")
+    settings = project / "mkdocs.yml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("lms: !ENV [LMS, false]", "lms: false"),
+                        encoding="utf-8")
+    result = run_make_lms(project)
+    assert result.returncode != 0 and "no module was packaged" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert [p.name for p in previous.iterdir()] == ["kept.txt"]

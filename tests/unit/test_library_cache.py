@@ -47,3 +47,11 @@ def test_an_unreadable_cached_copy_is_ignored(tmp_path):
     for damage in ("not json", "[{}]", '[{"key": "x", "type": "misc", "fields": [], "persons": [["author", [{}]]]}]'):
         cached.write_text(damage, encoding="utf-8")
         assert parsed(parse_bibtex(BIB, tmp_path, "references")) == parsed(parse_bibtex(BIB))
+
+
+def test_each_bib_file_keeps_its_own_copy_and_a_missing_old_copy_is_no_error(tmp_path):
+    parse_bibtex(BIB, tmp_path, "references")
+    parse_bibtex(BIB.replace("{2019}", "{2018}"), tmp_path, "references-extra")
+    parse_bibtex(BIB.replace("{2019}", "{2021}"), tmp_path, "references-extra")  # replaces only its own copy
+    assert len(list(tmp_path.glob("bib-references-extra-*.json"))) == 1
+    assert len([p for p in tmp_path.glob("bib-references-*.json") if "extra" not in p.name]) == 1

@@ -92,3 +92,43 @@ def test_worker_puts_the_bibliography_last_and_marks_no_small_words(tmp_path):
 def test_worker_escapes_what_it_returns(tmp_path):
     (answer,) = ask(tmp_path, "<b>boys</b>")
     assert answer["items"] == [] or "<b>" not in json.dumps(answer)
+
+
+LAZY = r"""
+const fs = require("fs"), vm = require("vm");
+let handler = null, calls = 0;
+const answers = [];
+const context = {
+  addEventListener: (type, listener) => { if (type === "message") handler = listener; },
+  postMessage: message => answers.push(message),
+  self: { location: { href: "http://site.example/javascripts/search-worker.js" } },
+  URL,
+  fetch: url => {
+    calls += 1;
+    if (calls === 1) return Promise.reject(new Error("offline for a moment"));
+    return Promise.resolve({ ok: true, json: () => Promise.resolve(JSON.parse(process.argv[2])) });
+  },
+};
+vm.createContext(context);
+vm.runInContext(fs.readFileSync(process.argv[1], "utf8"), context);
+handler({ data: { type: 0, data: { config: {}, docs: [] } } });
+handler({ data: { type: 2, data: "" } });
+setTimeout(() => {
+  handler({ data: { type: 2, data: "carers" } });
+  setTimeout(() => {
+    handler({ data: { type: 2, data: "carers" } });
+    setTimeout(() => console.log(JSON.stringify({ calls, answers: answers.map(a => a.data) })), 20);
+  }, 20);
+}, 20);
+"""
+
+
+def test_the_worker_fetches_the_documents_on_the_first_search_and_again_after_a_failure():
+    """An empty query needs no documents; a failed fetch answers nothing and the next search fetches again."""
+    run = subprocess.run(["node", "-e", LAZY, str(WORKER), json.dumps(SMALL_INDEX)], capture_output=True,
+                         text=True, check=True)
+    found = json.loads(run.stdout)
+    assert found["calls"] == 2
+    ready, empty, failed, answered = found["answers"]
+    assert ready is None and empty == {"items": []} and failed == {"items": []}
+    assert answered["items"] and answered["items"][0][0]["location"].startswith("m.html")

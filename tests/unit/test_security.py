@@ -164,6 +164,7 @@ TRICKY = [
     '<a href="https://e.org/" href="https://f.org/">x</a>', "<textarea><b>x</b></textarea>", "<p>x<p>y",
     '<table><tr><td>x</td></tr></table>', "<svg><script>alert(1)</script></svg>", "<p>a < b and c > d</p>",
     '<a HREF="https://e.org/" ONCLICK="x">y</a>', "<scr\x00ipt>x</script>", '<div data-x="<a onclick=y>">z</div>',
+    "<p\xa0>hello</p>", '<p title="a\xa0b">x</p>',
 ]
 
 
@@ -208,6 +209,13 @@ PAGES = [
     '<head><input class="md-toggle" type="checkbox" id="__drawer" autocomplete="off"/><p title="">x</p>',
     "<head><script>never closed",
     "<head><a href='x' onfocus='y' a==b>t</a><b =x>",
+    # End tags and declarations end at their first ">", for the parser as for a browser (found in review).
+    "<head></p <style>><script>evil()</script></style>",
+    "<head></p <!-- ><script>evil()</script> -->",
+    "<head><!x <style>><img src=x onerror=alert(1)></style>",
+    '<!DOCTYPE html <!-- ><head><a href="javascript:alert(1)">x</a> -->',
+    '<head></b <style>><meta http-equiv="refresh" content="0;url=https://evil.example/"></style>',
+    "<head></>x<script>a()</script></ 3><p onclick=x><!>y<script>b()</script>",
 ]
 
 

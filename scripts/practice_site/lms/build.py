@@ -25,6 +25,9 @@ def make_lms(root: Path, dist: Path) -> list[Path]:
     with tempfile.TemporaryDirectory(prefix="lms-", dir=dist) as work:
         site_dir = Path(work) / "site"
         build_site(root, site_dir, {"LMS": "true"})
+        if not (site_dir / PACKAGES).is_dir():
+            raise RuntimeError("the site was built but no module was packaged; check that mkdocs.yml keeps "
+                               "lms: !ENV [LMS, false] in the practice-principles plugin's settings")
         if final.exists():  # the old packages go only once the new ones are in place
             final.rename(Path(work) / "previous")
         (site_dir / PACKAGES).rename(final)

@@ -130,11 +130,12 @@ class PageScan(InlineScripts, OffsetParser):
 
 
 # The quick reading: HTML's own spaces only; a tag's name, then attributes each after a space, quoted or plainly
-# unquoted; comments skipped; a script's or a style's text read to its end tag, as the parser reads them.
+# unquoted; comments skipped; end tags and other "<!" declarations read to their first ">"; a script's or a
+# style's text read to its end tag: as the parser reads each of them.
 SPACE = "[ \t\n\r\f]"
 ATTRIBUTE = re.compile(rf"""{SPACE}+([^\s"'>/=\x00]+)(?:{SPACE}*={SPACE}*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
 START_TAG = re.compile(rf"""<([A-Za-z][^\s/>\x00]*)((?:{ATTRIBUTE.pattern})*){SPACE}*/?>""")
-OPENING = re.compile(r"<(?:!--|[A-Za-z])")
+OPENING = re.compile(r"<(?:!--|!|/|[A-Za-z])")
 COMMENT_END = re.compile(r"--\s*>")
 RAW_TEXT_END = {name: re.compile(rf"</\s*{name}\s*>", re.IGNORECASE) for name in ("script", "style")}
 OTHER_SPACE = re.compile(r"[^\S \t\n\r\f]")  # a space the parser's patterns and these could read apart
@@ -151,6 +152,11 @@ def quick_scan(scan: PageScan) -> bool:
             if (end := COMMENT_END.search(page, opening.start() + 4)) is None:
                 return False
             at = end.end()
+            continue
+        if opening.group(0) in ("<!", "</"):  # an end tag or a declaration: the parser ends it at the first ">"
+            if (end := page.find(">", opening.start())) < 0:
+                return False
+            at = end + 1
             continue
         tag = START_TAG.match(page, opening.start())
         if tag is None or OTHER_SPACE.search(tag.group(0)):

@@ -90,6 +90,7 @@ NAME = r"""[^\s"'>/=\x00]+"""
 START_TAG = re.compile(rf"<([A-Za-z][^\s/>\x00]*)((?:\s+{NAME}{VALUE})*)\s*/?>")
 ATTRIBUTE = re.compile(rf"({NAME}){VALUE}")
 TAG_OPEN = re.compile(r"<[A-Za-z]")
+OTHER_SPACE = re.compile(r"[^\S \t\n\r\f]")  # a space (such as U+00A0) the parser reads as part of a name
 
 
 def quick_count(html: str) -> Counter[tuple[str, str]] | None:
@@ -98,6 +99,8 @@ def quick_count(html: str) -> Counter[tuple[str, str]] | None:
     tags = START_TAG.findall(html)
     if len(tags) != len(TAG_OPEN.findall(html)):
         return None
+    if OTHER_SPACE.search(html) and any(OTHER_SPACE.search(tag.group(0)) for tag in START_TAG.finditer(html)):
+        return None  # a tag these patterns may read otherwise than the parser: it counts
     counts: Counter[tuple[str, str]] = Counter()
     for (name, attributes), times in Counter(tags).items():  # the same tag text is counted once, then times
         name = name.lower()

@@ -33,7 +33,8 @@ def parse_bibtex(text: str, cache_dir: Path | None = None, name: str = "library"
     data = Parser().parse_string(text)
     cache_dir.mkdir(parents=True, exist_ok=True)
     for old in cache_dir.glob(f"bib-{name}-*.json"):
-        old.unlink()
+        if len(old.stem) == len(path.stem):  # this file's copies only ("bib-references-<digest>")
+            old.unlink(missing_ok=True)  # another build may have taken it away already
     path.write_text(json.dumps(to_json(data)), encoding="utf-8")
     return data
 
