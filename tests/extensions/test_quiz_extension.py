@@ -267,3 +267,13 @@ def test_a_question_written_as_in_a_quiz_file_on_another_page_stops() -> None:
     with pytest.raises(ValueError, match=r"^docs/credits\.md:3: a /// quiz block cannot go on this page"):
         html = renders(page, [QUIZ], configs)
         raise AssertionError(f"rendered as text, not stopped:\n{html}")
+
+
+def test_a_marker_written_on_another_page_stops_and_the_modules_own_page_shows_it() -> None:
+    pages = {"principle-4": "principles/principle-4.md"}
+    elsewhere = module_page(pages=pages, page=PageSource("docs/accessibility.md", QUESTIONS))
+    with pytest.raises(ValueError, match=r"^docs/accessibility\.md: a module's questions and reflections are shown "
+                       r"on its own page only; take out the line with data-module-questions="):
+        renders(QUESTIONS, ALONE, elsewhere)
+    own = module_page("p4-meaning", pages=pages, page=PageSource("principles/principle-4.md", QUESTIONS))
+    assert 'id="question-p4-meaning"' in renders(QUESTIONS, ALONE, own)

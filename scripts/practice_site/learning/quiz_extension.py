@@ -123,9 +123,14 @@ class ModuleLearning(Treeprocessor):
 
     def parts(self, kind: str, module: str) -> list[etree.Element]:
         quiz: QuizFile | None = self.config["quizzes"].get(module)
+        page: PageSource = self.config["page"]
+        stop_build: Stop = self.config["stop"]
         if quiz is None:
-            stop_build: Stop = self.config["stop"]
-            stop_build(f"{self.config['page'].name}: no module {module!r} has a knowledge check to show here")
+            stop_build(f"{page.name}: no module {module!r} has a knowledge check to show here")
+        pages = self.config["pages"]
+        if pages and pages.get(module) != page.name:  # written by hand on another page
+            stop_build(f"{page.name}: a module's questions and reflections are shown on its own page only; take "
+                       f"out the line with {kind}=")
         if kind == QUESTIONS_MARKER:
             return [question_form(question) for question in quiz.questions]
         return [reflection_box(reflection) for reflection in quiz.reflections]
@@ -182,6 +187,7 @@ class QuizExtension(BlocksExtension):
 
     def __init__(self, *args, **kwargs) -> None:
         self.config = {"quizzes": [{}, "each module's parsed quiz file: module id -> QuizFile (once a build)"],
+                       "pages": [{}, "each module's own page, as the page source names it: module id -> name"],
                        "page": [PageSource(), "the page being rendered, to say where a misplaced block is"],
                        "stop": [stop, "called with the message when a block is misplaced; must raise"]}
         super().__init__(*args, **kwargs)

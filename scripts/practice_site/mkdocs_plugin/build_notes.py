@@ -85,7 +85,8 @@ def theme_data(site: SiteModel, config: MkDocsConfig) -> None:
                "sections": {s.anchor: {"title": s.title, "minutes": s.minutes} for s in m.sections}}
         for m in modules
     }
-    config.mdx_configs.setdefault(QUIZ_EXTENSION, {})["quizzes"] = {  # each module's parsed quiz file, once
-        m.id: site.quizzes[m.number] for m in modules if m.number in site.quizzes}
+    config.mdx_configs.setdefault(QUIZ_EXTENSION, {}).update(  # each module's parsed quiz file and page, once
+        quizzes={m.id: site.quizzes[m.number] for m in modules if m.number in site.quizzes},
+        pages={m.id: m.uri for m in modules})
     config.extra["learning_modules"] = [{"id": m.id, "uri": m.page} for m in modules]  # for learning.js
     config.extra["module_links"] = [{"uri": m.page, "title": m.label} for m in modules]  # for the 404 page
