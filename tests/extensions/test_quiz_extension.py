@@ -210,8 +210,8 @@ def test_the_markers_give_every_question_then_every_reflection_in_the_files_orde
 
 
 def test_a_marker_naming_a_module_without_a_knowledge_check_stops() -> None:
-    source = PageSource("docs/credits.md", "")
-    with pytest.raises(ValueError, match=r"^docs/credits\.md: no module 'principle-9' has a knowledge check"):
+    source = PageSource("docs/credits.md", "# Credits\n\n" + QUESTIONS.replace("principle-4", "principle-9"))
+    with pytest.raises(ValueError, match=r"^docs/credits\.md:3: no module 'principle-9' has a knowledge check"):
         renders('<div data-module-questions="principle-9" markdown="1"></div>', ALONE, module_page(page=source))
 
 
@@ -271,9 +271,9 @@ def test_a_question_written_as_in_a_quiz_file_on_another_page_stops() -> None:
 
 def test_a_marker_written_on_another_page_stops_and_the_modules_own_page_shows_it() -> None:
     pages = {"principle-4": "principles/principle-4.md"}
-    elsewhere = module_page(pages=pages, page=PageSource("docs/accessibility.md", QUESTIONS))
-    with pytest.raises(ValueError, match=r"^docs/accessibility\.md: a module's questions and reflections are shown "
-                       r"on its own page only; take out the line with data-module-questions="):
+    elsewhere = module_page(pages=pages, page=PageSource("docs/accessibility.md", "# A\n\n" + QUESTIONS))
+    with pytest.raises(ValueError, match=r"^docs/accessibility\.md:3: a module's questions and reflections are "
+                       r"shown on its own page only; take this line out"):
         renders(QUESTIONS, ALONE, elsewhere)
     own = module_page("p4-meaning", pages=pages, page=PageSource("principles/principle-4.md", QUESTIONS))
     assert 'id="question-p4-meaning"' in renders(QUESTIONS, ALONE, own)

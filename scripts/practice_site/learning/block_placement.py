@@ -50,6 +50,13 @@ class PageSource:
         return self.name
 
 
+    def line_with(self, text: str) -> str:
+        """``docs/credits.md:14``: the first rendered line holding ``text`` (the page if none)."""
+        lines = self.text.split("\n")
+        found = next((index for index in rendered_lines(lines) if text in lines[index]), None)
+        return self.name if found is None else f"{self.name}:{found + 1}"
+
+
 def rendered_lines(lines: list[str]) -> list[int]:
     """The indexes of the lines outside fenced code, HTML comments and ``<pre>`` blocks."""
     kept, closing = [], ""

@@ -125,12 +125,13 @@ class ModuleLearning(Treeprocessor):
         quiz: QuizFile | None = self.config["quizzes"].get(module)
         page: PageSource = self.config["page"]
         stop_build: Stop = self.config["stop"]
+        where = page.line_with(f'{kind}="{module}"')
         if quiz is None:
-            stop_build(f"{page.name}: no module {module!r} has a knowledge check to show here")
+            stop_build(f"{where}: no module {module!r} has a knowledge check to show here; take this line out")
         pages = self.config["pages"]
         if pages and pages.get(module) != page.name:  # written by hand on another page
-            stop_build(f"{page.name}: a module's questions and reflections are shown on its own page only; take "
-                       f"out the line with {kind}=")
+            stop_build(f"{where}: a module's questions and reflections are shown on its own page only; take "
+                       "this line out")
         if kind == QUESTIONS_MARKER:
             return [question_form(question) for question in quiz.questions]
         return [reflection_box(reflection) for reflection in quiz.reflections]
