@@ -159,6 +159,81 @@
       el.querySelector(".status-text").textContent = statusText(entry);
     });
     markNavigation(data);
+    paintUpdates(data);
+    paintReminder(data);
+  }
+
+  // ---- Updated guidance: sections changed since the learner completed a module ---------------
+
+  function learningModules() {
+    var list = document.getElementById("learning-modules");
+    return list ? JSON.parse(list.textContent) : [];
+  }
+
+  // The sections of ``module`` changed after the learner completed it (or last marked the changes read).
+  function changedSince(module, entry) {
+    if (!entry.completed) { return []; }
+    var since = entry.reviewed && entry.reviewed > entry.completed.at ? entry.reviewed : entry.completed.at;
+    return (module.updated || []).filter(function (section) { return section[2] > since; });
+  }
+
+  function paintUpdates(data) {
+    var holders = document.querySelectorAll("[data-updated-for]");
+    if (!holders.length) { return; }
+    var scope = window.__md_scope || new URL(".", location.href);
+    var here = location.href.split("#")[0];
+    var byId = {};
+    learningModules().forEach(function (module) { byId[module.id] = module; });
+    holders.forEach(function (holder) {
+      var module = byId[holder.getAttribute("data-updated-for")];
+      var changed = module ? changedSince(module, moduleData(data, module.id)) : [];
+      holder.hidden = !changed.length;
+      holder.textContent = "";
+      if (!changed.length) { return; }
+      var address = new URL(module.uri, scope).href;
+      var intro = make("p", {});
+      intro.appendChild(make("strong", {}, "Updated since you completed it: "));
+      intro.appendChild(document.createTextNode(changed.length === 1 ? "this section has changed." :
+        "these sections have changed."));
+      holder.appendChild(intro);
+      var list = make("ul", {});
+      changed.forEach(function (section) {
+        var item = make("li", {});
+        item.appendChild(make("a", { href: (address === here ? "" : address) + "#" + section[0] }, section[1]));
+        item.appendChild(document.createTextNode(" (changed on " + date(section[2]) + ")"));
+        list.appendChild(item);
+      });
+      holder.appendChild(list);
+      if (address === here) {
+        var button = make("button", { type: "button", "class": "md-button" }, "I have read the changes");
+        button.addEventListener("click", function () {
+          update(module.id, function (entry) { entry.reviewed = new Date().toISOString(); });
+          var status = document.querySelector(".module-status-bar [data-status-for]");
+          if (status) { status.setAttribute("tabindex", "-1"); status.focus(); }
+        });
+        holder.appendChild(make("p", {})).appendChild(button);
+      }
+    });
+  }
+
+  // ---- The reminder to keep progress, once a module is complete ------------------------------
+
+  function paintReminder(data) {
+    var reminder = document.querySelector("[data-save-reminder]");
+    var bar = document.querySelector(".module-status-bar [data-status-for]");
+    if (!reminder || !bar) { return; }
+    var entry = moduleData(data, bar.getAttribute("data-status-for"));
+    reminder.hidden = !entry.completed || !!entry.reminded;
+  }
+
+  function setUpReminder(moduleId) {
+    var reminder = document.querySelector("[data-save-reminder]");
+    if (!reminder) { return; }
+    reminder.querySelector("[data-save-reminder-dismiss]").addEventListener("click", function () {
+      update(moduleId, function (entry) { entry.reminded = true; });
+      var before = reminder.parentNode.previousElementSibling;
+      if (before) { before.setAttribute("tabindex", "-1"); before.focus(); }
+    });
   }
 
   // A mark after each module's link in the navigation, with words for screen readers.
@@ -439,6 +514,115 @@
     });
   }
 
+  // ---- Progress kept in a file (see progress-file.js) ----------------------------------------
+
+  // What this page knows of each module's questions and reflections, to check a loaded file against:
+  // on My learning every module; on a module page in a package, that module (from its own forms).
+  function knownModules() {
+    var known = {};
+    var holder = document.getElementById("my-learning-data");
+    if (holder) {
+      JSON.parse(holder.getAttribute("data-modules")).forEach(function (module) {
+        var entry = { checks: {}, reflections: {} };
+        module.checks.forEach(function (check) { entry.checks[check.id] = check; });
+        module.reflections.forEach(function (r) { entry.reflections[r.id] = true; });
+        known[module.id] = entry;
+      });
+      return known;
+    }
+    var bar = document.querySelector(".module-status-bar [data-status-for]");
+    if (!bar) { return known; }
+    var here = { checks: {}, reflections: {} };
+    document.querySelectorAll("form.quiz-question").forEach(function (form) {
+      here.checks[form.dataset.question] = {
+        values: Array.prototype.map.call(form.querySelectorAll("input"), function (input) { return input.value; }),
+        correct: form.dataset.correct.split(" ")
+      };
+    });
+    document.querySelectorAll("textarea[data-reflection]").forEach(function (area) {
+      here.reflections[area.dataset.reflection] = true;
+    });
+    known[bar.getAttribute("data-status-for")] = here;
+    return known;
+  }
+
+  function progressFileText(holder, known) {
+    var data = load();
+    var modules = {};
+    Object.keys(known).forEach(function (id) {
+      var entry = data.modules[id];
+      if (!entry || status(moduleData(data, id)) === "none") { return; }
+      modules[id] = { completed: entry.completed || null, questions: entry.questions || {},
+        reflections: entry.reflections || {}, impact: entry.impact || null, peer: entry.peer || null,
+        seconds: entry.seconds || 0 };
+      if (entry.visited) { modules[id].visited = entry.visited; }
+      if (entry.reviewed) { modules[id].reviewed = entry.reviewed; }
+    });
+    return JSON.stringify({
+      format: holder.getAttribute("data-format"),
+      version: Number(holder.getAttribute("data-format-version")),
+      site: holder.getAttribute("data-site"),
+      saved: new Date().toISOString(),
+      note: holder.getAttribute("data-safety") + " This file holds your answers and notes: keep it " +
+        "somewhere only you can open.",
+      learner: { name: data.learner.name || "", role: data.learner.role || "" },
+      modules: modules
+    }, null, 2) + "\n";
+  }
+
+  function loadedWords(changed, notesOnly) {
+    if (!changed.modules) {
+      return "The file holds nothing this browser did not have already, so nothing changed.";
+    }
+    var parts = [changed.modules + (changed.modules === 1 ? " module" : " modules")];
+    if (changed.completions) { parts.push(changed.completions + (changed.completions === 1 ? " completion" : " completions")); }
+    if (changed.answers) { parts.push(changed.answers + (changed.answers === 1 ? " answer" : " answers")); }
+    if (changed.notes) { parts.push(changed.notes + (changed.notes === 1 ? " note" : " notes")); }
+    return "Loaded from the file: " + parts.join(", ") + " updated. Everything this browser had is kept." +
+      (notesOnly ? " Your answers and completion are kept by your learning system, so only notes were loaded." : "");
+  }
+
+  function setUpProgressFile(holder, afterLoad) {
+    var message = holder.querySelector(".progress-file-status");
+    var input = holder.querySelector("input[type='file']");
+    var files = window.practiceProgressFile;
+    holder.querySelector("[data-progress-save]").addEventListener("click", function () {
+      var day = new Date().toISOString().slice(0, 10);
+      var name = "practice-principles-progress-" + day + ".json";
+      download(name, progressFileText(holder, knownModules()), "application/json");
+      message.textContent = "Your progress has been saved to a file called " + name + ". Keep it somewhere " +
+        "only you can open.";
+    });
+    input.addEventListener("change", function () {
+      var file = input.files && input.files[0];
+      if (!file) { return; }
+      input.value = "";
+      if (file.size > files.LIMIT) {
+        message.textContent = "This file is larger than 1 MB, so it is not a progress file from this site. " +
+          "Nothing was changed.";
+        return;
+      }
+      var reader = new FileReader();
+      reader.onload = function () {
+        var found = files.read(String(reader.result), knownModules(), holder.getAttribute("data-format"),
+          Number(holder.getAttribute("data-format-version")));
+        if (found.message) {
+          message.textContent = found.message;
+          return;
+        }
+        var data = load();
+        var notesOnly = !!lms;
+        var changed = files.merge(data, found.data, notesOnly);
+        save(data);
+        afterLoad();
+        paintStatuses();
+        message.textContent = loadedWords(changed, notesOnly);
+      };
+      reader.onerror = function () { message.textContent = "The file could not be read, so nothing was changed."; };
+      reader.readAsText(file);
+    });
+  }
+
   // ---- My learning and the CPD record -------------------------------------------------------
 
   function recordEntries(modules, data) {
@@ -462,12 +646,24 @@
           "reading the principle and its research summary" + (module.questions ? ", answering its knowledge check" : "") +
           (module.reflections.length ? " and writing reflections on my practice" : "") + ".",
         learned: learned,
-        impact: entry.impact ? entry.impact.text.trim() : ""
+        impact: entry.impact ? entry.impact.text.trim() : "",
+        peer: entry.peer && (entry.peer.role.trim() || entry.peer.text.trim()) ? entry.peer : null
       };
     });
   }
 
-  var HEADINGS = ["What was the activity?", "What did you learn?", "How will it change your practice?"];
+  var HEADINGS = ["What was the activity?", "What did you learn?", "How will it change your practice?",
+    "Peer reflection (optional)"];
+
+  function peerLines(peer) {
+    if (!peer) { return ["(None recorded.)"]; }
+    return ["Discussed with: " + (peer.role.trim() || "(role not given)"), peer.text.trim() || "(Not written yet.)"];
+  }
+
+  function safetyLine() {
+    var holder = document.querySelector("[data-progress-file]");
+    return holder ? holder.getAttribute("data-safety") : "";
+  }
 
   function recordText(modules) {
     var data = load();
@@ -475,6 +671,7 @@
     if (data.learner.name) { lines.push("Name: " + data.learner.name); }
     if (data.learner.role) { lines.push("Role: " + data.learner.role); }
     lines.push("Record made on " + date() + ".");
+    if (safetyLine()) { lines.push("", "Note: " + safetyLine()); }
     var entries = recordEntries(modules, data);
     if (!entries.length) { lines.push("", "No learning recorded yet."); }
     entries.forEach(function (entry) {
@@ -487,6 +684,8 @@
         lines.push("Question: " + note.question, note.answer);
       });
       lines.push("", HEADINGS[2], entry.impact || "(Not written yet.)");
+      lines.push("", HEADINGS[3]);
+      peerLines(entry.peer).forEach(function (line) { lines.push(line); });
     });
     return lines.join("\n") + "\n";
   }
@@ -503,6 +702,7 @@
       who.appendChild(make("dd", {}, fact[1]));
     });
     holder.appendChild(who);
+    if (safetyLine()) { holder.appendChild(make("p", { "class": "cpd-safety" }, safetyLine())); }
     var entries = recordEntries(modules, data);
     if (!entries.length) { holder.appendChild(make("p", {}, "No learning recorded yet.")); }
     entries.forEach(function (entry) {
@@ -524,12 +724,16 @@
       });
       section.appendChild(make("h4", {}, HEADINGS[2]));
       section.appendChild(make("p", { "class": "cpd-answer" }, entry.impact || "(Not written yet.)"));
+      section.appendChild(make("h4", {}, HEADINGS[3]));
+      peerLines(entry.peer).forEach(function (line, index) {
+        section.appendChild(make("p", { "class": index ? "cpd-answer" : "cpd-question" }, line));
+      });
       holder.appendChild(section);
     });
   }
 
-  function download(name, content) {
-    var blob = new Blob([content], { type: "text/plain;charset=utf-8" });
+  function download(name, content, type) {
+    var blob = new Blob([content], { type: (type || "text/plain") + ";charset=utf-8" });
     var link = make("a", { href: URL.createObjectURL(blob), download: name });
     document.body.appendChild(link);
     link.click();
@@ -556,6 +760,10 @@
       section.querySelector("[data-field='time']").textContent = "Time spent: " + timeSpent(entry.seconds) + ".";
       var area = document.getElementById("impact-" + module.id);
       if (area && document.activeElement !== area) { area.value = entry.impact ? entry.impact.text : ""; }
+      var role = document.getElementById("peer-role-" + module.id);
+      var peerNote = document.getElementById("peer-" + module.id);
+      if (role && document.activeElement !== role) { role.value = entry.peer ? entry.peer.role : ""; }
+      if (peerNote && document.activeElement !== peerNote) { peerNote.value = entry.peer ? entry.peer.text : ""; }
     });
   }
 
@@ -575,6 +783,17 @@
         });
         renderRecord(record, modules);
       });
+      var role = document.getElementById("peer-role-" + module.id);
+      var peerNote = document.getElementById("peer-" + module.id);
+      [role, peerNote].forEach(function (field) {
+        field.addEventListener("input", function () {
+          update(module.id, function (entry) {
+            var kept = { role: role.value, text: peerNote.value, at: new Date().toISOString() };
+            entry.peer = kept.role.trim() || kept.text.trim() ? kept : null;
+          });
+          renderRecord(record, modules);
+        });
+      });
     });
     ["name", "role"].forEach(function (field) {
       var input = document.getElementById("cpd-" + field);
@@ -587,6 +806,12 @@
       });
     });
     refresh();
+    setUpProgressFile(root.ownerDocument.querySelector("[data-progress-file]"), function () {
+      ["name", "role"].forEach(function (field) {
+        document.getElementById("cpd-" + field).value = load().learner[field] || "";
+      });
+      refresh();
+    });
     document.getElementById("download-cpd").addEventListener("click", function () {
       download("cpd-record-practice-principles.txt", recordText(modules));
       message.textContent = "Your CPD record has been downloaded as a text file.";
@@ -604,6 +829,12 @@
       area().removeItem(KEY);
       document.getElementById("cpd-name").value = "";
       document.getElementById("cpd-role").value = "";
+      modules.forEach(function (module) {
+        ["impact-", "peer-role-", "peer-"].forEach(function (prefix) {
+          var field = document.getElementById(prefix + module.id);
+          if (field) { field.value = ""; }
+        });
+      });
       refresh();
       paintStatuses();
       message.textContent = "Your data has been cleared from this browser.";
@@ -628,6 +859,17 @@
       document.querySelectorAll("textarea[data-reflection]").forEach(function (area) { setUpReflection(area, moduleId); });
       var finish = document.getElementById("mark-complete");
       if (finish) { setUpFinish(finish, moduleId); }
+      setUpReminder(moduleId);
+      var keep = document.querySelector("[data-progress-file]");
+      if (keep) {
+        setUpProgressFile(keep, function () {
+          var entry = moduleData(load(), moduleId);
+          document.querySelectorAll("textarea[data-reflection]").forEach(function (area) {
+            var kept = entry.reflections[area.dataset.reflection];
+            area.value = kept ? kept.text : "";
+          });
+        });
+      }
       updateResult(moduleId);
       trackPlace(moduleId);
       trackTime(moduleId);

@@ -15,6 +15,7 @@ from axe import axe_violations, describe
 from helpers import answer_key
 from playwright.sync_api import expect
 from pypdf import PdfReader
+from support.learning import LAPTOP, PHONE, answer_all
 
 P4 = "principles/principle-4.html"
 
@@ -25,21 +26,7 @@ P7 = "principles/principle-7.html"
 SESSION = "sessions/workshop-90-minutes.html"
 
 
-PHONE = {"viewport": {"width": 375, "height": 667}, "is_mobile": True, "has_touch": True}
-
-
-LAPTOP = {"viewport": {"width": 1280, "height": 800}}
-
-
 DATE = r"\d{1,2} [A-Z][a-z]+ \d{4}"
-
-
-def answer_all(page, number: int) -> None:
-    """Answer every question of a module correctly, as a learner would (tap, then "Check answer")."""
-    for qid, values in answer_key(number).items():
-        for value in values:
-            page.locator(f"#{qid}-{value}").check()
-        page.locator(f"#question-{qid} .quiz-check").click()
 
 
 @pytest.fixture(params=["phone", "laptop"])

@@ -9,6 +9,7 @@ This file: the checks in Chromium (the rest are in tests/build/).
 
 from __future__ import annotations
 
+import json
 import re
 import zipfile
 from pathlib import Path
@@ -30,6 +31,9 @@ from lms_host import (
     status,
 )
 from playwright.sync_api import expect
+from support.learning import quiz
+
+from practice_site.learning.progress_file import FORMAT, FORMAT_VERSION
 
 
 @pytest.fixture(scope="module")
@@ -316,3 +320,28 @@ def test_learners_sharing_a_browser_do_not_see_each_others_notes(browser, lms_di
     expect(launch("learner-b")).to_have_value("")
     expect(launch("learner-a")).to_have_value("Only for learner A")
     context.close()
+
+
+@pytest.mark.parametrize("standard", ["1.2", "2004"])
+def test_a_progress_file_loads_notes_but_never_overrides_the_lms(browser, lms_dist, lms_host, standard, tmp_path):
+    """In a package the learning system holds answers and completion: a loaded file adds notes only."""
+    path = package(lms_dist, "principle-4", standard)
+    key = answer_key(4)
+    first, *rest = list(key)
+    reflection = quiz(4).reflections[0].id
+    saved = {"format": FORMAT, "version": FORMAT_VERSION, "learner": {}, "modules": {"principle-4": {
+        "questions": {qid: {"answer": key[qid], "correct": True, "at": "2026-01-01T10:00:00Z"} for qid in key},
+        "reflections": {reflection: {"text": "Notes from the site.", "at": "2026-01-01T10:00:00Z"}},
+        "completed": {"at": "2026-01-01T11:00:00Z", "score": len(key), "total": len(key)}, "seconds": 900}}}
+    (tmp_path / "progress.json").write_text(json.dumps(saved), encoding="utf-8")
+    page, frame = open_in_lms(browser, lms_host, path, standard)
+    answer(frame, first, key[first])
+    frame.locator("#progress-load").set_input_files(str(tmp_path / "progress.json"))
+    expect(frame.locator(".progress-file-status")).to_contain_text("only notes were loaded")
+    expect(frame.locator(f"#reflection-{reflection}")).to_have_value("Notes from the site.")
+    for qid in rest:
+        expect(frame.locator(f"form[data-question='{qid}'] input:checked")).to_have_count(0)
+    violations = axe_violations(page)
+    assert violations == [], describe(violations)
+    kept = leave(page, standard)
+    assert status(kept, standard)[0] == "incomplete", "the file's completion is not the learning system's"

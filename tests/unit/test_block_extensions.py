@@ -94,7 +94,9 @@ def test_a_reflection_block_is_a_labelled_private_notes_box() -> None:
     box = tree(quiz_html()).find(".//div[@data-reflection='r-one']")
     label, area = box.find("label"), box.find("textarea")
     assert label.text == "What would you do <i>differently</i>?" and label.get("for") == area.get("id")
-    assert area.get("aria-describedby") == box.find("p").get("id")
+    hint, safety = box.findall("p")
+    assert area.get("aria-describedby").split() == [hint.get("id"), safety.get("id")]
+    assert safety.text == "Do not write names or details that could identify a child, family or colleague."
 
 
 def session_html(page: str) -> str:

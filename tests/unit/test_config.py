@@ -10,6 +10,7 @@ from types import SimpleNamespace
 import pytest
 from mkdocs.exceptions import PluginError
 
+from practice_site.learning.learner_notes import DEFAULT_CONTENT_NOTE
 from practice_site.mkdocs_plugin.config import (
     PATH_OPTIONS,
     PracticePrinciplesConfig,
@@ -24,7 +25,7 @@ DEFAULTS = {
     "my_learning_page": "my-learning.md", "trainers_page": "for-trainers.md", "sessions_dir": "sessions",
     "sessions_nav_section": "Session plans", "cache_dir": ".cache/practice-site", "offline": False,
     "offline_shim": "node_modules/iframe-worker/shim/index.js", "offline_zip": "", "lms": False,
-    "record_links": False,
+    "record_links": False, "content_note": DEFAULT_CONTENT_NOTE,
 }
 
 

@@ -10,6 +10,7 @@ from support.quiz_format import GOOD
 
 from practice_site.errors import SourceError
 from practice_site.learning.module_learning import learning_markdown, load_quizzes
+from practice_site.learning.progress_file import progress_file_html, save_reminder_markdown
 from practice_site.learning.quiz_format import QuizFile, parse_quiz_file
 from practice_site.sources.model import Principle, Section
 
@@ -113,18 +114,37 @@ def test_a_byte_order_mark_and_windows_line_endings_are_read(tmp_path: Path) -> 
 
 
 def test_the_check_and_the_reflection_on_the_site() -> None:
+    """After the result, the reminder to keep progress (linking to My learning), then the reflections."""
     assert learning_markdown(QUIZ, "principle-4", "../my-learning.md") == (
-        CHECK.replace("{mark}", "80") + "\n\n## Reflect {#reflect}\n\n" + ON_THE_SITE + "\n\n" + REFLECT_BLOCK)
+        CHECK.replace("{mark}", "80") + "\n\n" + save_reminder_markdown("../my-learning.md") +
+        "\n\n## Reflect {#reflect}\n\n" + ON_THE_SITE + "\n\n" + REFLECT_BLOCK)
 
 
 def test_in_a_learning_system_package_the_reflection_does_not_mention_my_learning() -> None:
-    assert learning_markdown(QUIZ, "principle-4", None) == (
-        CHECK.replace("{mark}", "80") + "\n\n## Reflect {#reflect}\n\n" + IN_A_PACKAGE + "\n\n" + REFLECT_BLOCK)
+    """In a package the notes are saved and loaded on the module page itself, which has no My learning."""
+    assert learning_markdown(QUIZ, "principle-4", None, "A <b>site</b>") == (
+        CHECK.replace("{mark}", "80") + "\n\n" + save_reminder_markdown(None) + "\n\n## Reflect {#reflect}\n\n" +
+        IN_A_PACKAGE + "\n\n" + REFLECT_BLOCK + "\n\n" + progress_file_html("A <b>site</b>"))
+    assert 'data-site="A &lt;b&gt;site&lt;/b&gt;"' in progress_file_html("A <b>site</b>")
 
 
 def test_the_pass_mark_is_the_quiz_files() -> None:
     quiz = QuizFile(QUIZ.path, QUIZ.questions, (), pass_mark=75)
-    assert learning_markdown(quiz, "principle-4", "my.md") == CHECK.replace("{mark}", "75")
+    assert learning_markdown(quiz, "principle-4", "my.md") == (CHECK.replace("{mark}", "75") + "\n\n" +
+                                                                save_reminder_markdown("my.md"))
+
+
+def test_in_a_package_with_no_notes_there_is_no_reminder() -> None:
+    """The learning system keeps the answers and completion, so there is nothing for the learner to save."""
+    quiz = QuizFile(QUIZ.path, QUIZ.questions, ())
+    assert learning_markdown(quiz, "principle-4", None) == CHECK.replace("{mark}", "80")
+
+
+def test_the_reminder_says_why_and_can_be_dismissed() -> None:
+    reminder = save_reminder_markdown("../my-learning.md")
+    assert "browsers can clear it" in reminder and "[My learning](../my-learning.md)" in reminder
+    assert 'data-save-reminder="" hidden' in reminder and "Dismiss this reminder</button>" in reminder
+    assert "browsers can clear them" in save_reminder_markdown(None) and "](" not in save_reminder_markdown(None)
 
 
 def test_reflections_alone_carry_the_modules_id() -> None:

@@ -20,8 +20,8 @@ HOW = ("2. Open the folder and double-click `index.html`. Everything works witho
        "modules, search, citations, knowledge checks and My learning.\n"
        "3. Short links and section links work inside the folder too, for example `p4.html`.\n\n"
        "Each learner's answers and notes stay in the browser on the computer they use. On shared computers, ask "
-       "learners to download their CPD record and then use **Clear my data** on the My learning page before they "
-       "leave.")
+       "learners to use **Save my progress to a file** on the My learning page (they can load it on another "
+       "computer to carry on), download their CPD record, and then use **Clear my data** before they leave.")
 
 
 def test_without_the_sites_address_short_links_are_relative_with_a_hint() -> None:
@@ -64,6 +64,7 @@ def test_each_module_lists_its_sections_reading_times_and_learning() -> None:
     assert (
         "### Practice Principle 4: Relationships {#principle-4}\n\n"
         "[Relationships \\*matter\\*](principles/principle-4.md) – about 3 minutes to read (600 words).\n\n"
+        "Last change: none recorded yet.\n\n"
         "| Section | Reading time |\n| --- | --- |\n"
         "| [Summary](principles/principle-4.md#summary) | 1 min |\n"
         "| [Why \\[it\\] matters](principles/principle-4.md#why) | 3 min |\n\n"
@@ -71,6 +72,7 @@ def test_each_module_lists_its_sections_reading_times_and_learning() -> None:
         "- [Reflect](principles/principle-4.md#reflect): 3 reflective questions with private notes\n\n"
         "### Practice Principle 7: Parents\\_and carers {#principle-7}\n\n"
         "[Parents and carers](principles/principle-7.md) – about 2 minutes to read (300 words).\n\n"
+        "Last change: none recorded yet.\n\n"
         "| Section | Reading time |\n| --- | --- |\n"
         "| [Summary](principles/principle-7.md#summary) | 2 min |\n\n"
         "No knowledge check yet.\n\n## Session plans {#session-plans}"

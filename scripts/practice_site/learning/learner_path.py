@@ -49,6 +49,11 @@ def status_element(module_id: str) -> str:
             f'<span class="status-text">{NOT_STARTED}</span></p>')
 
 
+def updated_element(module_id: str) -> str:
+    """Where ``learning.js`` lists the sections changed since the learner completed the module (hidden until then)."""
+    return f'<div class="module-updated" data-updated-for="{escape(module_id)}" hidden></div>'
+
+
 def start_action(modules: list[ModuleEntry], from_uri: str, record_uri: str) -> str:
     """The home page's one primary action: "Start with Principle N".
 
@@ -75,7 +80,7 @@ def module_cards(modules: list[ModuleEntry], from_uri: str) -> str:
             f'<h3 class="module-card-title" id="card-{escape(m.id)}" data-search-exclude="" data-no-section-link="" '
             'markdown="span">'
             f"[Practice Principle {m.number}: {markdown_text(m.short_title)}]({page_link(m.uri, from_uri)})</h3>\n"
-            f"{status_element(m.id)}\n"
+            f"{status_element(m.id)}\n{updated_element(m.id)}\n"
             f'<p class="module-card-time">{escape(time_line(m))}</p>\n'
             f'<p class="module-card-summary">{escape(m.title)}</p>\n</li>'
         )
@@ -86,11 +91,12 @@ def module_status_bar(module: ModuleEntry) -> str:
     """Under a module's title: the learner's status, the times, and a way straight to the questions."""
     jump = " [Go to the questions](#check-your-understanding){.jump-to-questions}" if module.questions else ""
     return (f'<div class="module-status-bar" data-search-exclude="" markdown="1">\n{status_element(module.id)}\n'
+            f"{updated_element(module.id)}\n"
             f'<p class="module-card-time" markdown="span">{markdown_text(time_line(module) + ".")}{jump}</p>\n</div>')
 
 
-def finish_markdown(module_id: str) -> str:
-    """For a module with no questions: a way to mark it complete by hand."""
+def finish_markdown(module_id: str, reminder: str = "") -> str:
+    """For a module with no questions: a way to mark it complete by hand (``reminder``: shown once it is)."""
     return (
         f'## Finish this module {{#finish data-module="{escape(module_id)}" data-search-exclude}}\n\n'
         "This module has no knowledge check yet. When you have read it, mark it complete: it then "
@@ -98,4 +104,5 @@ def finish_markdown(module_id: str) -> str:
         '<p class="js-only"><button type="button" class="md-button md-button--primary" id="mark-complete">'
         "Mark this module as complete</button></p>\n\n"
         '<p class="finish-status" id="finish-status" role="status" aria-live="polite"></p>'
+        + (f"\n\n{reminder}" if reminder else "")
     )

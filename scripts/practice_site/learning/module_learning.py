@@ -6,6 +6,7 @@ from pathlib import Path
 
 from practice_site.errors import SourceError
 from practice_site.input_files import read_input
+from practice_site.learning.progress_file import progress_file_html, save_reminder_markdown
 from practice_site.learning.quiz_extension import QUESTIONS_MARKER, REFLECTIONS_MARKER
 from practice_site.learning.quiz_format import QuizFile, check_ids_and_sections, parse_quiz_file
 from practice_site.names import module_file
@@ -44,11 +45,12 @@ def load_quizzes(quiz_dir: Path, root: Path, principles: list[Principle]) -> dic
     return quizzes
 
 
-def learning_markdown(quiz: QuizFile, module_id: str, my_learning: str | None) -> str:
+def learning_markdown(quiz: QuizFile, module_id: str, my_learning: str | None, site_name: str = "") -> str:
     """The "Check your understanding" and "Reflect" sections of a module page.
 
     ``my_learning`` is the address of the My learning page; None in a package for a learning
-    management system, which holds the module page alone.
+    management system, which holds the module page alone (with the controls that save and load notes,
+    which carry ``site_name``).
     """
     out = []
     if quiz.questions:
@@ -63,9 +65,13 @@ def learning_markdown(quiz: QuizFile, module_id: str, my_learning: str | None) -
             '<p class="quiz-result-note js-only">The module is marked complete when you have answered every '
             "question. This is a record of your own learning, not a measure of your competence.</p>\n</div>"
         )
+        if my_learning or quiz.reflections:  # in a package with no notes, the learning system keeps it all
+            out.append(save_reminder_markdown(my_learning))
     if quiz.reflections:
         attrs = "" if quiz.questions else f' data-module="{module_id}"'
         out.append(f"## Reflect {{#reflect{attrs}}}")
         out.append(REFLECT_INTRO.format(my_learning=my_learning) if my_learning else REFLECT_INTRO_LMS)
         out.append(f'<div {REFLECTIONS_MARKER}="{module_id}" markdown="1"></div>')  # and the reflections here
+        if not my_learning:  # in a package, the notes are saved and loaded here (no My learning page)
+            out.append(progress_file_html(site_name))
     return "\n\n".join(out)

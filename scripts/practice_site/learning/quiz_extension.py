@@ -16,7 +16,6 @@ answers and feedback are in the page once, in a ``<details>`` that works without
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
-from string import ascii_lowercase
 
 from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
@@ -25,8 +24,9 @@ from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block, type_any
 
 from practice_site.learning.block_placement import PageSource, Stop, misplaced, stop
+from practice_site.learning.learner_notes import SAFETY_LINE
 from practice_site.learning.quiz_check import display_order
-from practice_site.learning.quiz_format import Choice, Question, QuizFile, Reflection
+from practice_site.learning.quiz_format import Choice, Question, QuizFile, Reflection, choice_values, correct_values
 from practice_site.names import question_anchor, reflection_anchor
 
 QUESTIONS_MARKER = "data-module-questions"  # on the marker where a module's questions go
@@ -49,8 +49,8 @@ def question_form(question: Question) -> etree.Element:
         "class": "quiz-question", "id": question_anchor(qid), "data-question": qid, "data-kind": question.kind,
         "novalidate": "novalidate",
     })
-    letters = ascii_lowercase[: len(choices)]
-    form.set("data-correct", " ".join(v for v, c in zip(letters, choices, strict=True) if c.correct))
+    letters = choice_values(question)
+    form.set("data-correct", " ".join(correct_values(question)))
     shown = [(letters[i], choices[i]) for i in display_order(qid, len(choices))]
     options_fieldset(form, question, shown)
     actions = sub(form, "div", class_="quiz-actions")
@@ -69,8 +69,9 @@ def reflection_box(reflection: Reflection) -> etree.Element:
     sub(box, "label", reflection.text, for_=field, class_="reflection-question")
     sub(box, "p", "Private: your notes stay in this browser and are never sent anywhere.",
         class_="reflection-hint", id=f"{field}-hint")
+    sub(box, "p", SAFETY_LINE, class_="safety-line", id=f"{field}-safety")
     area = sub(box, "textarea", "", id=field, class_="reflection-notes", rows="5", data_reflection=rid,
-               aria_describedby=f"{field}-hint")
+               aria_describedby=f"{field}-hint {field}-safety")
     area.text = ""
     return box
 

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from string import ascii_lowercase
 
 from practice_site.errors import SourceError
 
@@ -69,6 +70,16 @@ class Question:
     section: str
     choices: tuple[Choice, ...]
     line: int
+
+
+def choice_values(question: Question) -> str:
+    """Each choice's value in a page's form, in the file's order: "a", "b", "c"..."""
+    return ascii_lowercase[: len(question.choices)]
+
+
+def correct_values(question: Question) -> list[str]:
+    """The values of the right choices."""
+    return [v for v, c in zip(choice_values(question), question.choices, strict=True) if c.correct]
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
 from practice_site.learning.block_placement import PageSource
+from practice_site.model.section_history import HISTORY, write_history
 from practice_site.model.site_model import SiteModel
 from practice_site.names import module_file
 from practice_site.pages import published_links as published
@@ -38,6 +39,16 @@ def check_published_links(site: SiteModel, anchors: dict[str, list[str]], strict
     stop_or_warn(published.check_manifest(site.manifest, anchors), strict)
     if record:
         log.info(published.record_manifest(site.root / published.MANIFEST, anchors))
+        log.info(write_history(site.root / HISTORY, site.recorded_history, site.history, site.built_at))
+        return
+    changed = [f"{module_id}#{s.anchor}" for module_id, module in site.history.items() if module.first_recorded
+               for s in module.unrecorded]
+    if changed:
+        log.info(f"{HISTORY}: {len(changed)} sections changed or new since it was written (such as {changed[0]}); "
+                 "this build dates them now. Run make links to record them, then commit it")
+    if new := [module_id for module_id, module in site.history.items() if module.first_recorded is None]:
+        log.info(f"{HISTORY}: {len(new)} modules (such as {new[0]}) are not in it yet. Run make links to record "
+                 "them, then commit it")
 
 
 def stop_build(message: str) -> NoReturn:
@@ -88,5 +99,7 @@ def theme_data(site: SiteModel, config: MkDocsConfig) -> None:
     config.mdx_configs.setdefault(QUIZ_EXTENSION, {}).update(  # each module's parsed quiz file and page, once
         quizzes={m.id: site.quizzes[m.number] for m in modules if m.number in site.quizzes},
         pages={m.id: m.uri for m in modules})
-    config.extra["learning_modules"] = [{"id": m.id, "uri": m.page} for m in modules]  # for learning.js
+    config.extra["learning_modules"] = [  # for learning.js: each module, and its sections changed since first recorded
+        {"id": m.id, "uri": m.page, "updated": [[s.anchor, s.title, s.changed] for s in site.history[m.id].sections
+                                                if s.changed]} for m in modules]
     config.extra["module_links"] = [{"uri": m.page, "title": m.label} for m in modules]  # for the 404 page

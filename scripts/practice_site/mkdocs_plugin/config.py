@@ -10,6 +10,7 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
+from practice_site.learning.learner_notes import DEFAULT_CONTENT_NOTE, content_note_problem
 from practice_site.pages.site_address import ENV_NAME, check_site_url
 
 
@@ -34,6 +35,13 @@ class PracticePrinciplesConfig(Config):
     offline_zip = c.Type(str, default="")  # the offline copy to offer for download (make site sets it)
     lms = c.Type(bool, default=False)  # pages for learning-system packages (make lms sets it)
     record_links = c.Type(bool, default=False)  # add new pages and anchors to published-links.json (make links)
+    content_note = c.Type(str, default=DEFAULT_CONTENT_NOTE)  # shown at the start of every module
+
+
+def check_content_note(options: PracticePrinciplesConfig) -> None:
+    """The content note is a short, non-empty text (it is shown as text, whatever it holds)."""
+    if problem := content_note_problem(options.content_note):
+        raise PluginError(f"mkdocs.yml: plugins: practice-principles: content_note: {problem}")
 
 
 PATH_OPTIONS = ("sources_dir", "modules_dir", "home_page", "credits_page", "bib_dir", "bibliography_page",

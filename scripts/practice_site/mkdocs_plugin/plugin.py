@@ -25,9 +25,11 @@ from mkdocs.utils.templates import TemplateContext
 from practice_site.errors import SettingError, SourceError
 from practice_site.input_files import check_tree
 from practice_site.learning.block_placement import PageSource
+from practice_site.learning.learner_notes import content_note_markdown
 from practice_site.learning.learner_path import finish_markdown, module_cards, module_status_bar, start_action
 from practice_site.learning.module_learning import learning_markdown
 from practice_site.learning.my_learning import my_learning_markdown
+from practice_site.learning.progress_file import save_reminder_markdown
 from practice_site.lms.page_links import package_links
 from practice_site.mkdocs_plugin.build_modes import CompiledTemplates, add_offline_shim, prepare_lms, quick_preview
 from practice_site.mkdocs_plugin.build_notes import (
@@ -37,7 +39,13 @@ from practice_site.mkdocs_plugin.build_notes import (
     report_problems,
     theme_data,
 )
-from practice_site.mkdocs_plugin.config import PracticePrinciplesConfig, check_address, check_folders, check_paths
+from practice_site.mkdocs_plugin.config import (
+    PracticePrinciplesConfig,
+    check_address,
+    check_content_note,
+    check_folders,
+    check_paths,
+)
 from practice_site.mkdocs_plugin.front_matter import page_meta, page_name
 from practice_site.mkdocs_plugin.nav import fill_section, fill_top_section, nav_entries
 from practice_site.mkdocs_plugin.page_policy import PagePolicy
@@ -108,6 +116,7 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
         check_settings(config)
         check_address(config)
         check_paths(self.config)
+        check_content_note(self.config)
         check_folders(config, root)
         if config.site_description:  # the theme writes it into an attribute as it is
             config.site_description = html.escape(config.site_description)
@@ -124,7 +133,7 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
                                   check=lambda citations, findings: report_problems(citations, findings, strict))
         except (SourceError, SettingError) as error:
             raise PluginError(str(error)) from None
-        self.anchors, self.policy = {}, None
+        self.anchors, self.policy, self.site_name = {}, None, config.site_name
         log_notes(self.site, self.config.quizzes_dir)
         config.watch.extend([str(root / self.config.sources_dir), str(root / self.config.bib_dir)])
         modules = [(f"{p.number}. {p.short_title}", self.module_uri(p)) for p in self.site.principles]
@@ -157,9 +166,9 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
             self.config.bibliography_page: bibliography_markdown(self.site.citations, self.site.principles,
                                                                  self.module_uri),
             self.config.my_learning_page: my_learning_markdown(list(self.site.modules.values()), self.site.quizzes,
-                                                               self.config.my_learning_page),
+                                                               self.config.my_learning_page, config.site_name),
             self.config.trainers_page: trainers_markdown(self.site.modules, plans, config.site_url,
-                                                         self.site.download, self.config.offline),
+                                                         self.site.download, self.config.offline, self.site.history),
         }
         for module in self.site.modules.values():  # short links: p4.html
             pages[short_link_page(module.number)] = published.redirect_page(module.page, module.label)
@@ -185,9 +194,10 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
         quiz = self.site.quizzes.get(principle.number)
         to_my_learning = None if self.config.lms else posixpath.relpath(self.config.my_learning_page,
                                                                          self.config.modules_dir)
-        learning = learning_markdown(quiz, principle.module_id, to_my_learning) if quiz else ""
+        learning = learning_markdown(quiz, principle.module_id, to_my_learning, self.site_name) if quiz else ""
         if not module.questions:
-            learning = "\n\n".join(part for part in (learning, finish_markdown(module.id)) if part)
+            reminder = save_reminder_markdown(to_my_learning) if to_my_learning or module.reflections else ""
+            learning = "\n\n".join(part for part in (learning, finish_markdown(module.id, reminder)) if part)
         return render_principle(
             principle,
             {p.number for p in self.site.principles},
@@ -195,7 +205,7 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
             references=reference_list(site.module_library(principle.number), site.module_keys[principle.number]),
             notes=correction_notes(site, principle.number),
             learning=learning,
-            status=module_status_bar(module),
+            status=content_note_markdown(self.config.content_note) + "\n\n" + module_status_bar(module),
         )
 
     def citer(self, principle: Principle) -> ModuleCiter:

@@ -20,6 +20,7 @@ from practice_site.learning.quiz_format import QuizFile
 from practice_site.learning.session_plans import SessionPlan, load_session_plans
 from practice_site.model.offline_copy import OfflineDownload, offline_download
 from practice_site.model.published_manifest import MANIFEST, read_manifest, read_only
+from practice_site.model.section_history import HISTORY, ModuleHistory, build_time, read_history, site_history
 from practice_site.names import module_file
 from practice_site.references.site_citations import (
     ResolvedCitations,
@@ -60,6 +61,9 @@ class SiteModel:
     quiz_findings: tuple[str, ...]  # item-writing problems (they stop a strict build)
     manifest: Mapping[str, Any]  # published-links.json
     download: OfflineDownload | None  # the offline copy the site offers, if any
+    history: Mapping[str, ModuleHistory]  # module id -> when each of its sections last changed
+    recorded_history: Mapping[str, Any]  # section-history.json as read (make links adds to it)
+    built_at: str  # this build's time (UTC, ISO 8601): when a change not yet recorded is dated
 
     def session_plan_at(self, uri: str) -> SessionPlan | None:
         """The session plan whose page is ``uri`` (docs-relative), if it is one."""
@@ -84,12 +88,15 @@ def offered_download(zip_path: str, root: Path) -> OfflineDownload | None:
 
 
 def load_site(root: Path, docs_dir: Path, options: ModelOptions,
-              check: Callable[[ResolvedCitations, list[str]], None] = lambda citations, findings: None) -> SiteModel:
+              check: Callable[[ResolvedCitations, list[str]], None] = lambda citations, findings: None,
+              now: str | None = None) -> SiteModel:
     """Read every input once. Raises SourceError (file and line) or SettingError (no offline copy where named).
 
     ``check`` sees the resolved citations and the quiz findings before citeproc formats the library,
-    so a strict build stops on them without running pandoc.
+    so a strict build stops on them without running pandoc. ``now`` is the build's time (see
+    ``section_history.build_time``).
     """
+    now = now or build_time()
     principles = load_principles(root / options.sources_dir, root)
     cache = root / options.cache_dir if options.cache_dir else None
     resolved = collect_citations(root, root / options.bib_dir, principles, cache)
@@ -97,10 +104,13 @@ def load_site(root: Path, docs_dir: Path, options: ModelOptions,
     modules = catalogue(principles, quizzes, lambda p: module_uri(options, p))
     sessions = load_session_plans(docs_dir / options.sessions_dir, docs_dir, root, modules)
     findings = [str(f) for f in check_quizzes(list(quizzes.values()))]
+    history = read_history(root / HISTORY)
     check(resolved, findings)
     return SiteModel(
         root=root, principles=tuple(principles), citations=format_citations(resolved, root / options.bib_dir, cache),
         quizzes=MappingProxyType(quizzes), modules=MappingProxyType(modules), sessions=tuple(sessions),
         quiz_findings=tuple(findings), manifest=read_only(read_manifest(root / MANIFEST)),
         download=offered_download(options.offline_zip, root),
+        history=MappingProxyType(site_history(principles, history, now)),
+        recorded_history=MappingProxyType(history), built_at=now,
     )

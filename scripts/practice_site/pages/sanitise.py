@@ -27,7 +27,7 @@ ATTRIBUTES = {
     "button": {"type"},
     "details": {"open"},
     "form": {"novalidate"},
-    "input": {"type", "name", "value", "autocomplete"},
+    "input": {"type", "name", "value", "autocomplete", "accept"},
     "label": {"for"},
     "ol": {"start"},
     "td": {"colspan", "rowspan", "align", "headers"},

@@ -4,9 +4,11 @@ and the offline copy."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime
 
 from practice_site.learning.module_catalogue import WORDS_PER_MINUTE, ModuleEntry, counted
 from practice_site.model.offline_copy import OfflineDownload
+from practice_site.model.section_history import ModuleHistory
 from practice_site.names import short_link_page
 from practice_site.pages.site_address import short_link
 from practice_site.safe_text import markdown_text
@@ -44,14 +46,33 @@ def offline_markdown(download: OfflineDownload | None, offline: bool) -> str:
         "connection: the modules, search, citations, knowledge checks and My learning.\n"
         "3. Short links and section links work inside the folder too, for example `p4.html`.\n\n"
         "Each learner's answers and notes stay in the browser on the computer they use. On shared "
-        "computers, ask learners to download their CPD record and then use **Clear my data** on the "
-        "My learning page before they leave."
+        "computers, ask learners to use **Save my progress to a file** on the My learning page (they can "
+        "load it on another computer to carry on), download their CPD record, and then use **Clear my "
+        "data** before they leave."
     )
+
+
+def long_date(iso: str) -> str:
+    """An ISO time as a reader writes the day: "6 December 2026"."""
+    moment = datetime.strptime(iso, "%Y-%m-%dT%H:%M:%SZ")
+    return f"{moment.day} {moment:%B %Y}"
+
+
+def last_change_line(history: ModuleHistory | None) -> str:
+    """When the module's text last changed, and which sections changed then (Markdown, titles escaped)."""
+    if history is None or history.first_recorded is None:
+        return "Last change: none recorded yet."
+    if (last := history.last_changed) is None:
+        return f"Last change: none since {long_date(history.first_recorded)}, when changes began to be recorded."
+    changed = [s for s in history.sections if s.changed and long_date(s.changed) == long_date(last)]
+    titles = "; ".join(markdown_text(s.title) for s in changed)
+    return (f"Last change: {long_date(last)}, to {titles}. Learners who completed the module before then are told "
+            "which sections changed.")
 
 
 def trainers_markdown(modules: Mapping[str, ModuleEntry], sessions: list[tuple[str, str]],
                       site_url: str | None = None, download: OfflineDownload | None = None,
-                      offline: bool = False) -> str:
+                      offline: bool = False, history: Mapping[str, ModuleHistory] | None = None) -> str:
     """The "For trainers" page (links are relative to the site root, where the page lives)."""
     out = [
         "# For trainers",
@@ -69,6 +90,7 @@ def trainers_markdown(modules: Mapping[str, ModuleEntry], sessions: list[tuple[s
         out.append(f"### Practice Principle {m.number}: {markdown_text(m.short_title)} {{#{m.id}}}")
         reading = counted(m.minutes, "minute")
         out.append(f"[{markdown_text(m.title)}]({m.uri}) – about {reading} to read ({m.words} words).")
+        out.append(last_change_line((history or {}).get(m.id)))
         rows = ["| Section | Reading time |", "| --- | --- |"]
         rows += [f"| [{markdown_text(s.title)}]({m.uri}#{s.anchor}) | {s.minutes} min |" for s in m.sections]
         out.append("\n".join(rows))
