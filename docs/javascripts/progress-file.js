@@ -6,8 +6,10 @@
   "use strict";
 
   var LIMIT = 1024 * 1024; // bytes: a progress file is far smaller
-  var TEXT_LIMIT = 20000; // characters in one note
-  var SHORT_LIMIT = 200; // characters in a name, a role
+  // Characters in one note, and in a name or role: ten times what the boxes take (20,000 and 200), as loading
+  // files joins notes that differ.
+  var TEXT_LIMIT = 200000;
+  var SHORT_LIMIT = 2000;
   var TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
   var MODULE_FIELDS = ["completed", "questions", "reflections", "impact", "peer", "seconds", "visited",
     "reminded", "reviewed"];
@@ -114,10 +116,14 @@
       }
       if (!isObject(file.modules)) { throw new Refused(NOT_OURS); }
       var learner = isObject(file.learner) ? file.learner : {};
-      var data = { modules: {}, learner: { name: text(learner.name || "", SHORT_LIMIT), role: text(learner.role || "", SHORT_LIMIT) },
-        saved: file.saved === undefined ? null : time(file.saved) };
+      var data = { modules: {}, skipped: 0, saved: file.saved === undefined ? null : time(file.saved),
+        learner: { name: text(learner.name || "", SHORT_LIMIT), role: text(learner.role || "", SHORT_LIMIT) } };
       Object.keys(file.modules).forEach(function (id) {
         if (!own(known, id)) { throw unknown(); }
+        if (known[id].skip) { // a module this page does not hold (a package): left out, said so
+          data.skipped += 1;
+          return;
+        }
         data.modules[id] = moduleEntry(file.modules[id], known[id]);
       });
       return { data: data };
@@ -128,56 +134,94 @@
     }
   }
 
-  function later(a, b) { return !a ? b : !b ? a : (b.at > a.at || (b.at === a.at && b.text.length > a.text.length)) ? b : a; }
+  function later(a, b) { return Date.parse(b.at) > Date.parse(a.at) ? b : a; }
+
+  // Two versions of a note: one that holds the other is the more complete; two that differ are both kept,
+  // this browser's first, so that no note a learner wrote is lost.
+  function joined(a, b) {
+    if (a === b || b.indexOf(a) >= 0) { return b; }
+    if (a.indexOf(b) >= 0) { return a; }
+    return a + "\n\n" + b;
+  }
+
+  function mergeNote(a, b) {
+    if (!a || !b) { return a || b || null; }
+    var text = joined(a.text, b.text);
+    return text === a.text ? a : text === b.text ? b : { text: text, at: later(a, b).at };
+  }
+
+  function mergePeer(a, b) {
+    if (!a || !b) { return a || b || null; }
+    var role = joined(a.role, b.role).replace(/\n\n/g, "; ");
+    var text = joined(a.text, b.text);
+    return role === a.role && text === a.text ? a : role === b.role && text === b.text ? b :
+      { role: role, text: text, at: later(a, b).at };
+  }
 
   function betterAnswer(a, b) {
     if (!a || !b) { return a || b; }
     if (a.correct !== b.correct) { return a.correct ? a : b; }
-    return b.at > a.at ? b : a;
+    return later(a, b);
   }
 
   function firstCompletion(a, b) {
-    if (!a || !b) { return a || b; }
-    return b.at < a.at ? b : a;
+    if (!a || !b) { return a || b || null; }
+    return Date.parse(b.at) < Date.parse(a.at) ? b : a;
   }
 
   // What this browser holds with the file's progress added: for each module and question the more complete
-  // record wins (an answer over none, a right answer over a wrong one, then the later), notes the later,
-  // and a completion is never lost (the first is kept). notesOnly: in a learning system's package, which
-  // holds the answers and the completion itself, only notes are taken from the file.
-  function merge(local, incoming, notesOnly) {
-    var changed = { modules: 0, completions: 0, answers: 0, notes: 0 };
+  // record wins (an answer over none, a right answer over a wrong one, then the later), notes are joined (see
+  // joined), and a completion is never lost (the first is kept). A module whose questions are now all answered
+  // is complete, as if answered here. notesOnly: in a learning system's package, which holds the answers and
+  // the completion itself, only notes are taken from the file. Returns what changed, counted.
+  function merge(local, incoming, known, notesOnly) {
+    var changed = { modules: 0, completions: 0, answers: 0, notes: 0, skipped: incoming.skipped || 0 };
     Object.keys(incoming.modules).forEach(function (id) {
       var from = incoming.modules[id];
-      var into = local.modules[id] || { questions: {}, reflections: {}, impact: null, seconds: 0, completed: null };
+      var into = local.modules[id] || {};
       into.questions = into.questions || {};
       into.reflections = into.reflections || {};
-      var before = JSON.stringify(into);
+      into.impact = into.impact || null;
+      into.peer = into.peer || null;
+      into.seconds = into.seconds || 0;
+      into.completed = into.completed || null;
+      var touched = 0;
       Object.keys(from.reflections).forEach(function (rid) {
-        var kept = later(into.reflections[rid], from.reflections[rid]);
-        if (kept !== into.reflections[rid]) { changed.notes += 1; }
+        var kept = mergeNote(into.reflections[rid], from.reflections[rid]);
+        if (kept !== into.reflections[rid]) { touched += 1; changed.notes += 1; }
         into.reflections[rid] = kept;
       });
-      ["impact", "peer"].forEach(function (field) {
-        var kept = later(into[field] || null, from[field]);
-        if (kept && kept !== into[field]) { changed.notes += 1; }
-        into[field] = kept || null;
-      });
+      var impact = mergeNote(into.impact, from.impact);
+      var peer = mergePeer(into.peer, from.peer);
+      if (impact !== into.impact) { touched += 1; changed.notes += 1; }
+      if (peer !== into.peer) { touched += 1; changed.notes += 1; }
+      into.impact = impact;
+      into.peer = peer;
       if (!notesOnly) {
         Object.keys(from.questions).forEach(function (qid) {
           var kept = betterAnswer(into.questions[qid], from.questions[qid]);
-          if (kept !== into.questions[qid]) { changed.answers += 1; }
+          if (kept !== into.questions[qid]) { touched += 1; changed.answers += 1; }
           into.questions[qid] = kept;
         });
-        var done = firstCompletion(into.completed || null, from.completed);
+        var done = firstCompletion(into.completed, from.completed);
+        var total = Object.keys(known[id].checks).length;
+        var answered = Object.keys(into.questions);
+        if (!done && total && answered.length >= total) {
+          var right = answered.filter(function (qid) { return into.questions[qid].correct; }).length;
+          done = { at: new Date().toISOString(), score: right, total: total };
+        }
+        if (done !== into.completed) { touched += 1; }
         if (done && !into.completed) { changed.completions += 1; }
-        into.completed = done || null;
-        into.seconds = Math.max(into.seconds || 0, from.seconds || 0);
+        into.completed = done;
+        if (from.seconds > into.seconds) { touched += 1; into.seconds = from.seconds; }
         ["visited", "reviewed"].forEach(function (field) {
-          if (from[field] && (!into[field] || from[field] > into[field])) { into[field] = from[field]; }
+          if (from[field] && (!into[field] || Date.parse(from[field]) > Date.parse(into[field]))) {
+            into[field] = from[field];
+            touched += 1;
+          }
         });
       }
-      if (JSON.stringify(into) !== before) { changed.modules += 1; }
+      if (touched) { changed.modules += 1; }
       local.modules[id] = into;
     });
     local.learner = local.learner || {};

@@ -332,12 +332,14 @@ def test_a_progress_file_loads_notes_but_never_overrides_the_lms(browser, lms_di
     saved = {"format": FORMAT, "version": FORMAT_VERSION, "learner": {}, "modules": {"principle-4": {
         "questions": {qid: {"answer": key[qid], "correct": True, "at": "2026-01-01T10:00:00Z"} for qid in key},
         "reflections": {reflection: {"text": "Notes from the site.", "at": "2026-01-01T10:00:00Z"}},
-        "completed": {"at": "2026-01-01T11:00:00Z", "score": len(key), "total": len(key)}, "seconds": 900}}}
+        "completed": {"at": "2026-01-01T11:00:00Z", "score": len(key), "total": len(key)}, "seconds": 900},
+        "principle-7": {"impact": {"text": "Another module's notes.", "at": "2026-01-01T10:00:00Z"}}}}
     (tmp_path / "progress.json").write_text(json.dumps(saved), encoding="utf-8")
     page, frame = open_in_lms(browser, lms_host, path, standard)
     answer(frame, first, key[first])
     frame.locator("#progress-load").set_input_files(str(tmp_path / "progress.json"))
     expect(frame.locator(".progress-file-status")).to_contain_text("only notes were loaded")
+    expect(frame.locator(".progress-file-status")).to_contain_text("Progress on 1 other module was left out")
     expect(frame.locator(f"#reflection-{reflection}")).to_have_value("Notes from the site.")
     for qid in rest:
         expect(frame.locator(f"form[data-question='{qid}'] input:checked")).to_have_count(0)

@@ -144,10 +144,53 @@ def test_two_files_merge_keeping_the_more_complete_record(learner, site_url, tmp
     kept = stored(page)["modules"]["principle-4"]
     assert kept["questions"][first]["correct"] is True, "rightness is worked out again, not read from the file"
     assert kept["questions"][second]["answer"] == key[second], "a right answer beats a wrong one"
-    assert kept["reflections"][R4]["text"] == "Second thoughts.", "the later note wins"
+    assert kept["reflections"][R4]["text"] == "Second thoughts.\n\nMy first thoughts.", "notes that differ: both kept"
     assert kept["completed"]["at"] == "2026-01-01T11:00:00Z", "the completion is never lost"
     assert kept["seconds"] == 300
     assert "nothing changed" in load_file(page, tmp_path / "a.json").lower()
+    longer = {"principle-4": {"reflections": {R4: {"text": "Second thoughts.\n\nMy first thoughts. And more.",
+                                                   "at": "2025-01-01T10:00:00Z"}}}}
+    (tmp_path / "c.json").write_text(progress(longer), encoding="utf-8")
+    assert "1 note" in load_file(page, tmp_path / "c.json")
+    assert stored(page)["modules"]["principle-4"]["reflections"][R4]["text"].endswith("thoughts. And more."), \
+        "a note that holds the other is the more complete, however old"
+
+
+def test_answers_from_two_places_that_cover_every_question_complete_the_module(page, site_url, tmp_path):
+    key = answer_key(4)
+    ids = list(key)
+    half = len(ids) // 2
+    page.goto(f"{site_url}/{P4}")
+    for qid in ids[:half]:
+        for value in key[qid]:
+            page.locator(f"#{qid}-{value}").check()
+        page.locator(f"#question-{qid} .quiz-check").click()
+    rest = {qid: {"answer": key[qid], "correct": True, "at": "2026-01-01T10:00:00Z"} for qid in ids[half:]}
+    (tmp_path / "rest.json").write_text(progress({"principle-4": {"questions": rest}}), encoding="utf-8")
+    page.goto(f"{site_url}/{MY_LEARNING}")
+    assert "1 completion" in load_file(page, tmp_path / "rest.json")
+    expect(page.locator("[aria-labelledby='principle-4'] .module-status")).to_contain_text(
+        f"Complete: {len(ids)} of {len(ids)} correct")
+
+
+def test_a_file_this_site_saved_always_loads_back(page, site_url, tmp_path):
+    """Answers to a question taken out of the quiz since are left out of the file; a peer reflection alone is
+    progress; loading the file just saved changes nothing."""
+    page.goto(f"{site_url}/{MY_LEARNING}")
+    page.evaluate("""([k, r]) => localStorage.setItem(k, JSON.stringify({version: 2, learner: {}, modules: {
+        "principle-4": {questions: {"a-question-taken-out": {answer: ["a"], correct: true,
+          at: "2026-01-01T10:00:00.000Z"}}, reflections: {[r]: {text: "Kept.", at: "2026-01-01T10:00:00.000Z"},
+          "a-reflection-taken-out": {text: "Gone.", at: "2026-01-01T10:00:00.000Z"}}, seconds: 60},
+        "principle-7": {peer: {role: "a colleague", text: "", at: "2026-01-01T10:00:00.000Z"}}}}))""", [KEY, R4])
+    page.reload()
+    expect(page.locator("[aria-labelledby='principle-7'] .module-status")).to_contain_text("In progress")
+    path = save_file(page, tmp_path)
+    saved = json.loads(path.read_text(encoding="utf-8"))["modules"]
+    assert saved["principle-4"]["questions"] == {} and list(saved["principle-4"]["reflections"]) == [R4]
+    assert saved["principle-7"]["peer"]["role"] == "a colleague"
+    assert "nothing changed" in load_file(page, path).lower()
+    clear(page)
+    assert "Loaded from the file: 2 modules" in load_file(page, path)
 
 
 HOSTILE = '<img src=x onerror="window.hacked=1"><script>window.hacked=1</script>'

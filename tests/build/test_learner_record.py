@@ -81,3 +81,13 @@ def test_my_learning_carries_the_safety_line_and_the_save_controls(built_site):
     assert html.count(SAFETY_LINE) >= 3
     assert "Save my progress to a file</button>" in html and 'type="file" id="progress-load"' in html
     assert "Peer reflection (optional)</legend>" in html
+
+
+def test_the_record_scripts_load_only_where_their_controls_are(built_site):
+    """progress-file.js and my-learning.js are for My learning (and a package's module page), not every page."""
+    for page in ("my-learning.html",):
+        html = (built_site / page).read_text(encoding="utf-8")
+        assert 'src="javascripts/progress-file.js"' in html and 'src="javascripts/my-learning.js"' in html
+    for page in [*module_pages(built_site), built_site / "index.html"]:
+        html = page.read_text(encoding="utf-8")
+        assert "progress-file.js" not in html and "my-learning.js" not in html and "data-progress-file" not in html

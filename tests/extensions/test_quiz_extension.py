@@ -148,7 +148,7 @@ def test_a_reflection_is_a_labelled_private_notes_box() -> None:
         """
         <div class="reflection" data-reflection="p4-practice"><label class="reflection-question" for="reflection-p4-practice">What would you do differently in your own practice?</label><p class="reflection-hint" id="reflection-p4-practice-hint">Private: your notes stay in this browser and are never sent anywhere.</p>
         <p class="safety-line" id="reflection-p4-practice-safety">Do not write names or details that could identify a child, family or colleague.</p>
-        <textarea aria-describedby="reflection-p4-practice-hint reflection-p4-practice-safety" class="reflection-notes" data-reflection="p4-practice" id="reflection-p4-practice" rows="5"></textarea>
+        <textarea aria-describedby="reflection-p4-practice-hint reflection-p4-practice-safety" class="reflection-notes" data-reflection="p4-practice" id="reflection-p4-practice" maxlength="20000" rows="5"></textarea>
         </div>
         """,  # noqa: E501
         ALONE, module_page("p4-practice"))
@@ -183,7 +183,7 @@ def test_author_text_with_markup_ampersands_and_quotes_stays_text() -> None:
         </form>
         <div class="reflection" data-reflection="p4-text-notes"><label class="reflection-question" for="reflection-p4-text-notes">What do "&lt;i&gt;care&lt;/i&gt;" &amp; 'trust' &lt; mean to you?</label><p class="reflection-hint" id="reflection-p4-text-notes-hint">Private: your notes stay in this browser and are never sent anywhere.</p>
         <p class="safety-line" id="reflection-p4-text-notes-safety">Do not write names or details that could identify a child, family or colleague.</p>
-        <textarea aria-describedby="reflection-p4-text-notes-hint reflection-p4-text-notes-safety" class="reflection-notes" data-reflection="p4-text-notes" id="reflection-p4-text-notes" rows="5"></textarea>
+        <textarea aria-describedby="reflection-p4-text-notes-hint reflection-p4-text-notes-safety" class="reflection-notes" data-reflection="p4-text-notes" id="reflection-p4-text-notes" maxlength="20000" rows="5"></textarea>
         </div>
         """,  # noqa: E501
         ALONE, module_page("p4-text", "p4-text-notes"))

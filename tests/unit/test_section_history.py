@@ -12,6 +12,7 @@ from practice_site.model.section_history import (
     HISTORY,
     build_time,
     fingerprint,
+    frozen_history,
     read_history,
     site_history,
     updated_history,
@@ -79,6 +80,15 @@ def test_a_module_no_longer_built_keeps_its_record() -> None:
     other = principle(7, section("summary", "Parents."))
     both = updated_history(recorded(P4), site_history([other], recorded(P4), LATER), LATER)
     assert set(both["modules"]) == {"principle-4", "principle-7"}
+
+
+def test_the_history_a_build_keeps_is_read_only_and_written_as_plain_data(tmp_path: Path) -> None:
+    kept = frozen_history(recorded(P4))
+    with pytest.raises(TypeError):
+        kept["modules"]["principle-4"]["sections"]["summary"]["changed"] = LATER  # type: ignore[index]
+    other = principle(7, section("summary", "Parents."))
+    write_history(tmp_path / HISTORY, kept, site_history([other], kept, LATER), LATER)
+    assert read_history(tmp_path / HISTORY)["modules"]["principle-4"] == recorded(P4)["modules"]["principle-4"]
 
 
 def test_the_file_is_written_and_read_back(tmp_path: Path) -> None:

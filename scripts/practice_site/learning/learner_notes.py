@@ -19,6 +19,8 @@ PEER_REFLECTION_NOTE = (
     "Social Work England has not endorsed it."
 )
 CONTENT_NOTE_LIMIT = 600  # characters: a note, not a page
+NOTE_LENGTH = 20000  # characters a learner's notes box takes (progress-file.js reads files with ten times this)
+SHORT_LENGTH = 200  # characters a name or role box takes
 
 
 def content_note_problem(text: object) -> str | None:

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
-from practice_site.learning.learner_notes import PEER_REFLECTION_NOTE, SAFETY_LINE
+from practice_site.learning.learner_notes import NOTE_LENGTH, PEER_REFLECTION_NOTE, SAFETY_LINE, SHORT_LENGTH
 from practice_site.learning.learner_path import page_link, status_element, updated_element
 from practice_site.learning.module_catalogue import ModuleEntry
 from practice_site.learning.progress_file import progress_file_html
@@ -37,7 +37,8 @@ def my_learning_markdown(modules: list[ModuleEntry], quizzes: Mapping[int, QuizF
     ]
     return TEMPLATES.get_template("my-learning.md").render(
         sections=Markup(sections), modules_json=json.dumps(data, ensure_ascii=False),
-        progress_file=Markup(progress_file_html(site_name)), peer_note=PEER_REFLECTION_NOTE, safety=SAFETY_LINE)
+        progress_file=Markup(progress_file_html(site_name)), peer_note=PEER_REFLECTION_NOTE, safety=SAFETY_LINE,
+        short_length=SHORT_LENGTH)
 
 
 def module_progress(module: ModuleEntry, quiz: QuizFile | None, from_uri: str) -> str:
@@ -60,6 +61,7 @@ def module_progress(module: ModuleEntry, quiz: QuizFile | None, from_uri: str) -
         "This goes into your CPD record.</p>\n"
         f'<p class="safety-line js-only" id="{impact}-safety">{SAFETY_LINE}</p>\n'
         f'<div class="js-only" markdown="0"><textarea id="{impact}" rows="4" class="reflection-notes" '
+        f'maxlength="{NOTE_LENGTH}" '
         f'aria-describedby="{impact}-hint {impact}-safety"></textarea></div>\n'
         f"{peer_reflection(module.id)}\n</section>"
     )
@@ -73,8 +75,10 @@ def peer_reflection(module_id: str) -> str:
         "<legend>Peer reflection (optional)</legend>\n"
         f'<p class="safety-line" id="{safety}">{SAFETY_LINE}</p>\n'
         f'<p><label for="{who}">Who you discussed it with: their role, never their name</label>\n'
-        f'<input type="text" id="{who}" autocomplete="off" aria-describedby="{safety}"></p>\n'
+        f'<input type="text" id="{who}" autocomplete="off" maxlength="{SHORT_LENGTH}" '
+        f'aria-describedby="{safety}"></p>\n'
         f'<p><label for="{what}">What came of the discussion</label></p>\n'
-        f'<textarea id="{what}" rows="3" class="reflection-notes" aria-describedby="{safety}"></textarea>\n'
+        f'<textarea id="{what}" rows="3" class="reflection-notes" maxlength="{NOTE_LENGTH}" '
+        f'aria-describedby="{safety}"></textarea>\n'
         "</fieldset></div>"
     )

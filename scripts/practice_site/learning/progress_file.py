@@ -26,7 +26,8 @@ def progress_file_html(site_name: str) -> str:
         '<input type="file" id="progress-load" accept=".json,application/json" '
         'aria-describedby="progress-load-hint"></p>\n'
         '<p class="reflection-hint" id="progress-load-hint">Choose a file you saved from this site. It is added '
-        "to what this browser holds: nothing you have done here is lost.</p>\n"
+        "to what this browser holds: nothing you have done here is lost, and where a note differs, both "
+        "versions are kept.</p>\n"
         '<p class="progress-file-status" role="status" aria-live="polite"></p>\n'
         "</div>"
     )

@@ -24,7 +24,7 @@ from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block, type_any
 
 from practice_site.learning.block_placement import PageSource, Stop, misplaced, stop
-from practice_site.learning.learner_notes import SAFETY_LINE
+from practice_site.learning.learner_notes import NOTE_LENGTH, SAFETY_LINE
 from practice_site.learning.quiz_check import display_order
 from practice_site.learning.quiz_format import Choice, Question, QuizFile, Reflection, choice_values, correct_values
 from practice_site.names import question_anchor, reflection_anchor
@@ -71,7 +71,7 @@ def reflection_box(reflection: Reflection) -> etree.Element:
         class_="reflection-hint", id=f"{field}-hint")
     sub(box, "p", SAFETY_LINE, class_="safety-line", id=f"{field}-safety")
     area = sub(box, "textarea", "", id=field, class_="reflection-notes", rows="5", data_reflection=rid,
-               aria_describedby=f"{field}-hint {field}-safety")
+               aria_describedby=f"{field}-hint {field}-safety", maxlength=str(NOTE_LENGTH))
     area.text = ""
     return box
 

@@ -232,6 +232,8 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
         if module is None:  # search ranks these below a module that matches as well (an author's boost stays)
             weight = BIBLIOGRAPHY_WEIGHT if uri == self.config.bibliography_page else PAGE_WEIGHT
             page.meta["search"] = {"boost": weight, **page.meta.get("search", {})}
+        # My learning, and a module page in a package (its notes file): progress-file.js and my-learning.js
+        page.meta["keeps_record"] = uri == self.config.my_learning_page or bool(module and self.config.lms)
         if moved := published.moved_anchors(self.site.manifest, page.url):
             page.meta["moved_anchors"] = moved  # written into the page's head by overrides/main.html
         if uri == self.config.home_page:

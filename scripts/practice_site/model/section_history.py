@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from practice_site.errors import SettingError, SourceError
@@ -130,6 +131,20 @@ def line_of(text: str, key: str) -> int:
     return text.count("\n", 0, at) + 1 if at >= 0 else 1
 
 
+def frozen_history(value: Any) -> Any:
+    """The history as a build keeps it: every map read-only, so nothing changes it."""
+    if isinstance(value, Mapping):
+        return MappingProxyType({key: frozen_history(item) for key, item in value.items()})
+    return value
+
+
+def plain(value: Any) -> Any:
+    """A read-only history as plain data again, to write as JSON."""
+    if isinstance(value, Mapping):
+        return {key: plain(item) for key, item in value.items()}
+    return value
+
+
 def module_history(principle: Principle, recorded: Mapping[str, Any] | None, now: str) -> ModuleHistory:
     """Each section of ``principle`` against its record: unchanged (its recorded date), or changed ``now``."""
     if recorded is None:  # not recorded yet: nothing to compare with, so nothing has changed for a learner
@@ -152,7 +167,7 @@ def site_history(principles: Iterable[Principle], history: Mapping[str, Any], no
 
 def updated_history(history: Mapping[str, Any], modules: Mapping[str, ModuleHistory], now: str) -> dict[str, Any]:
     """The history with this build's modules recorded (modules no longer built are kept, as they were)."""
-    recorded = dict(history.get("modules", {}))
+    recorded = plain(history.get("modules", {}))
     for module_id, module in modules.items():
         recorded[module_id] = {
             "recorded": module.first_recorded or now,

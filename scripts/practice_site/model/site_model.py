@@ -20,7 +20,14 @@ from practice_site.learning.quiz_format import QuizFile
 from practice_site.learning.session_plans import SessionPlan, load_session_plans
 from practice_site.model.offline_copy import OfflineDownload, offline_download
 from practice_site.model.published_manifest import MANIFEST, read_manifest, read_only
-from practice_site.model.section_history import HISTORY, ModuleHistory, build_time, read_history, site_history
+from practice_site.model.section_history import (
+    HISTORY,
+    ModuleHistory,
+    build_time,
+    frozen_history,
+    read_history,
+    site_history,
+)
 from practice_site.names import module_file
 from practice_site.references.site_citations import (
     ResolvedCitations,
@@ -112,5 +119,5 @@ def load_site(root: Path, docs_dir: Path, options: ModelOptions,
         quiz_findings=tuple(findings), manifest=read_only(read_manifest(root / MANIFEST)),
         download=offered_download(options.offline_zip, root),
         history=MappingProxyType(site_history(principles, history, now)),
-        recorded_history=MappingProxyType(history), built_at=now,
+        recorded_history=frozen_history(history), built_at=now,
     )

@@ -27,12 +27,12 @@ ATTRIBUTES = {
     "button": {"type"},
     "details": {"open"},
     "form": {"novalidate"},
-    "input": {"type", "name", "value", "autocomplete", "accept"},
+    "input": {"type", "name", "value", "autocomplete", "accept", "maxlength"},
     "label": {"for"},
     "ol": {"start"},
     "td": {"colspan", "rowspan", "align", "headers"},
     "th": {"colspan", "rowspan", "scope", "align"},
-    "textarea": {"rows"},
+    "textarea": {"rows", "maxlength"},
     "time": {"datetime"},
 }
 URL_SCHEMES = {"http", "https", "mailto"}
