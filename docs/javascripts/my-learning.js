@@ -60,6 +60,7 @@
       impact: entry.impact || null, peer: entry.peer || null, seconds: entry.seconds || 0 };
     if (entry.visited) { saved.visited = entry.visited; }
     if (entry.reviewed) { saved.reviewed = entry.reviewed; }
+    if (entry.reminded) { saved.reminded = true; }
     return saved;
   }
 
@@ -94,8 +95,10 @@
       if (changed.answers) { parts.push(counted(changed.answers, "answer", "answers")); }
       if (changed.notes) { parts.push(counted(changed.notes, "note", "notes")); }
       words = "Loaded from the file: " + counted(changed.modules, "module", "modules") + " updated" +
-        (parts.length ? " (" + parts.join(", ") + ")" : "") + ". Everything this browser had is kept: where a " +
-        "note differed, both versions are kept, one after the other.";
+        (parts.length ? " (" + parts.join(", ") + ")" : "") + ". " + (changed.replaced ?
+        "Where a note differed, the version written last was kept (" + counted(changed.replaced, "note", "notes") +
+        " in this browser replaced); everything else this browser had is kept." :
+        "Everything this browser had is kept.");
     }
     if (changed.skipped) {
       words += " Progress on " + counted(changed.skipped, "other module", "other modules") + " was left out: " +
@@ -116,13 +119,18 @@
   }
 
   function setUpProgressFile(holder, afterLoad) {
-    var message = holder.querySelector(".progress-file-status");
+    var status = holder.querySelector(".progress-file-status");
+    // What happened, in words; a file that was not loaded says so first ("Not loaded:"), not by colour alone.
+    function say(words, refused) {
+      status.classList.toggle("progress-file-status--refused", !!refused);
+      status.textContent = (refused ? "Not loaded: " : "") + words;
+    }
     var input = holder.querySelector("input[type='file']");
     holder.querySelector("[data-progress-save]").addEventListener("click", function () {
       var name = "practice-principles-progress-" + today() + ".json";
       download(name, progressFileText(holder, knownModules()), "application/json");
-      message.textContent = "Your progress has been saved to a file called " + name + ". Keep it somewhere " +
-        "only you can open.";
+      say("Your progress has been saved to a file called " + name + ". Keep it somewhere " +
+        "only you can open.");
     });
     input.addEventListener("change", function () {
       var files = window.practiceProgressFile;
@@ -130,8 +138,8 @@
       if (!file || !files) { return; }
       input.value = "";
       if (file.size > files.LIMIT) {
-        message.textContent = "This file is larger than 1 MB, so it is not a progress file from this site. " +
-          "Nothing was changed.";
+        say("This file is larger than 1 MB, so it is not a progress file from this site. Nothing was changed.",
+          true);
         return;
       }
       var reader = new FileReader();
@@ -140,7 +148,7 @@
         var found = files.read(String(reader.result), known, holder.getAttribute("data-format"),
           Number(holder.getAttribute("data-format-version")));
         if (found.message) {
-          message.textContent = found.message;
+          say(found.message, true);
           return;
         }
         var data = load();
@@ -149,9 +157,9 @@
         save(data);
         afterLoad();
         api.paintStatuses();
-        message.textContent = loadedWords(changed, notesOnly);
+        say(loadedWords(changed, notesOnly));
       };
-      reader.onerror = function () { message.textContent = "The file could not be read, so nothing was changed."; };
+      reader.onerror = function () { say("The file could not be read, so nothing was changed.", true); };
       reader.readAsText(file);
     });
   }

@@ -54,8 +54,8 @@
   }
 
   function unknown() {
-    return new Refused("This file has progress for modules or questions this site does not have, so it " +
-      "was saved from another site or an older version of this one. Nothing was changed.");
+    return new Refused("This file has progress for modules, questions or answers this site does not have, so " +
+      "it was saved from another site or from a different version of this one. Nothing was changed.");
   }
 
   // One question's answer, checked against the question: values it offers, each once; right or not, worked out here.
@@ -63,7 +63,8 @@
     if (!isObject(value) || !Array.isArray(value.answer) || !value.answer.length) { throw new Refused(NOT_OURS); }
     var seen = {};
     value.answer.forEach(function (choice) {
-      if (typeof choice !== "string" || check.values.indexOf(choice) < 0 || own(seen, choice)) { throw new Refused(NOT_OURS); }
+      if (typeof choice !== "string" || own(seen, choice)) { throw new Refused(NOT_OURS); }
+      if (check.values.indexOf(choice) < 0) { throw unknown(); }
       seen[choice] = true;
     });
     var right = value.answer.length === check.correct.length &&
@@ -75,7 +76,8 @@
     if (!isObject(value)) { throw new Refused(NOT_OURS); }
     Object.keys(value).forEach(function (key) { if (MODULE_FIELDS.indexOf(key) < 0) { throw new Refused(NOT_OURS); } });
     var entry = { questions: {}, reflections: {}, impact: note(value.impact), peer: peer(value.peer),
-      seconds: value.seconds === undefined ? 0 : count(value.seconds, 1e8), completed: null };
+      seconds: value.seconds === undefined ? 0 : count(value.seconds, 1e8), completed: null,
+      reminded: value.reminded === true };
     if (value.visited !== undefined && value.visited !== null) { entry.visited = time(value.visited); }
     if (value.reviewed !== undefined && value.reviewed !== null) { entry.reviewed = time(value.reviewed); }
     var questions = value.questions === undefined ? {} : value.questions;
@@ -136,26 +138,10 @@
 
   function later(a, b) { return Date.parse(b.at) > Date.parse(a.at) ? b : a; }
 
-  // Two versions of a note: one that holds the other is the more complete; two that differ are both kept,
-  // this browser's first, so that no note a learner wrote is lost.
-  function joined(a, b) {
-    if (a === b || b.indexOf(a) >= 0) { return b; }
-    if (a.indexOf(b) >= 0) { return a; }
-    return a + "\n\n" + b;
-  }
-
+  // Two versions of a note: the one written last is kept (as when the learner edits it on another device).
   function mergeNote(a, b) {
     if (!a || !b) { return a || b || null; }
-    var text = joined(a.text, b.text);
-    return text === a.text ? a : text === b.text ? b : { text: text, at: later(a, b).at };
-  }
-
-  function mergePeer(a, b) {
-    if (!a || !b) { return a || b || null; }
-    var role = joined(a.role, b.role).replace(/\n\n/g, "; ");
-    var text = joined(a.text, b.text);
-    return role === a.role && text === a.text ? a : role === b.role && text === b.text ? b :
-      { role: role, text: text, at: later(a, b).at };
+    return a.text === b.text && a.role === b.role ? a : later(a, b);
   }
 
   function betterAnswer(a, b) {
@@ -170,12 +156,12 @@
   }
 
   // What this browser holds with the file's progress added: for each module and question the more complete
-  // record wins (an answer over none, a right answer over a wrong one, then the later), notes are joined (see
-  // joined), and a completion is never lost (the first is kept). A module whose questions are now all answered
+  // record wins (an answer over none, a right answer over a wrong one, then the later), for each note the one
+  // written last, and a completion is never lost (the first is kept). A module whose questions are now all answered
   // is complete, as if answered here. notesOnly: in a learning system's package, which holds the answers and
   // the completion itself, only notes are taken from the file. Returns what changed, counted.
   function merge(local, incoming, known, notesOnly) {
-    var changed = { modules: 0, completions: 0, answers: 0, notes: 0, skipped: incoming.skipped || 0 };
+    var changed = { modules: 0, completions: 0, answers: 0, notes: 0, replaced: 0, skipped: incoming.skipped || 0 };
     Object.keys(incoming.modules).forEach(function (id) {
       var from = incoming.modules[id];
       var into = local.modules[id] || {};
@@ -186,17 +172,20 @@
       into.seconds = into.seconds || 0;
       into.completed = into.completed || null;
       var touched = 0;
+      function takeNote(before, kept) {
+        if (kept !== before) {
+          touched += 1;
+          changed.notes += 1;
+          if (before) { changed.replaced += 1; }
+        }
+        return kept;
+      }
       Object.keys(from.reflections).forEach(function (rid) {
-        var kept = mergeNote(into.reflections[rid], from.reflections[rid]);
-        if (kept !== into.reflections[rid]) { touched += 1; changed.notes += 1; }
-        into.reflections[rid] = kept;
+        into.reflections[rid] = takeNote(into.reflections[rid], mergeNote(into.reflections[rid], from.reflections[rid]));
       });
-      var impact = mergeNote(into.impact, from.impact);
-      var peer = mergePeer(into.peer, from.peer);
-      if (impact !== into.impact) { touched += 1; changed.notes += 1; }
-      if (peer !== into.peer) { touched += 1; changed.notes += 1; }
-      into.impact = impact;
-      into.peer = peer;
+      into.impact = takeNote(into.impact, mergeNote(into.impact, from.impact));
+      into.peer = takeNote(into.peer, mergeNote(into.peer, from.peer));
+      into.reminded = into.reminded || from.reminded;
       if (!notesOnly) {
         Object.keys(from.questions).forEach(function (qid) {
           var kept = betterAnswer(into.questions[qid], from.questions[qid]);

@@ -68,6 +68,12 @@ def save_file(page, tmp_path: Path) -> Path:
     return path
 
 
+def save_text(page) -> str:
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Save my progress to a file").click()
+    return Path(download.value.path()).read_text(encoding="utf-8")
+
+
 def load_file(page, path: Path) -> str:
     page.locator("#progress-load").set_input_files(str(path))
     status = page.locator(".progress-file-status")
@@ -144,16 +150,15 @@ def test_two_files_merge_keeping_the_more_complete_record(learner, site_url, tmp
     kept = stored(page)["modules"]["principle-4"]
     assert kept["questions"][first]["correct"] is True, "rightness is worked out again, not read from the file"
     assert kept["questions"][second]["answer"] == key[second], "a right answer beats a wrong one"
-    assert kept["reflections"][R4]["text"] == "Second thoughts.\n\nMy first thoughts.", "notes that differ: both kept"
+    assert kept["reflections"][R4]["text"] == "Second thoughts.", "the note written last is kept"
     assert kept["completed"]["at"] == "2026-01-01T11:00:00Z", "the completion is never lost"
     assert kept["seconds"] == 300
     assert "nothing changed" in load_file(page, tmp_path / "a.json").lower()
-    longer = {"principle-4": {"reflections": {R4: {"text": "Second thoughts.\n\nMy first thoughts. And more.",
-                                                   "at": "2025-01-01T10:00:00Z"}}}}
-    (tmp_path / "c.json").write_text(progress(longer), encoding="utf-8")
-    assert "1 note" in load_file(page, tmp_path / "c.json")
-    assert stored(page)["modules"]["principle-4"]["reflections"][R4]["text"].endswith("thoughts. And more."), \
-        "a note that holds the other is the more complete, however old"
+    edited = {"principle-4": {"reflections": {R4: {"text": "Second thoughts, edited on my phone.",
+                                                   "at": "2026-03-01T10:00:00Z"}}}}
+    (tmp_path / "c.json").write_text(progress(edited), encoding="utf-8")
+    assert "the version written last was kept (1 note in this browser replaced)" in load_file(page, tmp_path / "c.json")
+    assert stored(page)["modules"]["principle-4"]["reflections"][R4]["text"] == "Second thoughts, edited on my phone."
 
 
 def test_answers_from_two_places_that_cover_every_question_complete_the_module(page, site_url, tmp_path):
@@ -203,17 +208,18 @@ HOSTILE = '<img src=x onerror="window.hacked=1"><script>window.hacked=1</script>
     ("newer.json", progress({}).replace(f'"version": {FORMAT_VERSION}', '"version": 99'),
      "saved by a different version of this site"),
     ("big.json", progress({}, padding="x" * (1024 * 1024)), "larger than 1 MB"),
-    ("module.json", progress({"principle-999": {}}), "modules or questions this site does not have"),
+    ("module.json", progress({"principle-999": {}}), "modules, questions or answers this site does not have"),
     ("question.json", progress({"principle-4": {"questions": {"no-such-question": {
         "answer": ["a"], "correct": True, "at": "2026-01-01T10:00:00Z"}}}}),
-     "modules or questions this site does not have"),
+     "modules, questions or answers this site does not have"),
     ("option.json", progress({"principle-4": {"questions": {next(iter(answer_key(4))): {
-        "answer": ["z"], "correct": True, "at": "2026-01-01T10:00:00Z"}}}}), "not a progress file"),
+        "answer": ["z"], "correct": True, "at": "2026-01-01T10:00:00Z"}}}}),
+     "modules, questions or answers this site does not have"),
     ("markup.json", progress({"principle-4": {"reflections": {R4: {"text": HOSTILE, "at": "soon"}}}}),
      "not a progress file"),
     ("extra.json", progress({"principle-4": {"script": HOSTILE}}), "not a progress file"),
     ("proto.json", f'{{"format": "{FORMAT}", "version": {FORMAT_VERSION}, "modules": {{"__proto__": {{}}}}}}',
-     "modules or questions this site does not have"),
+     "modules, questions or answers this site does not have"),
 ])
 def test_a_file_that_is_not_ours_changes_nothing_and_says_why(page, site_url, tmp_path, name, content, message):
     page.goto(f"{site_url}/{P4}")
@@ -222,7 +228,8 @@ def test_a_file_that_is_not_ours_changes_nothing_and_says_why(page, site_url, tm
     before = stored(page)
     (tmp_path / name).write_text(content, encoding="utf-8")
     said = load_file(page, tmp_path / name)
-    assert message in said and (UNCHANGED in said or "nothing was changed" in said), said
+    assert said.startswith("Not loaded: ") and message in said, said
+    assert UNCHANGED in said or "nothing was changed" in said, said
     assert stored(page) == before
     assert page.evaluate("window.hacked") is None
 
@@ -250,7 +257,8 @@ def test_the_reminder_follows_completion_and_stays_dismissed(learner, site_url):
     answer_all(page, 4)
     expect(reminder).to_be_visible()
     expect(reminder).to_contain_text("browsers can clear it")
-    expect(reminder.get_by_role("link", name="My learning")).to_have_attribute("href", "../my-learning.html")
+    expect(reminder.get_by_role("link", name="My learning")).to_have_attribute(
+        "href", "../my-learning.html#keep-your-progress")
     violations = axe_violations(page)
     assert violations == [], describe(violations)
     reminder.get_by_role("button", name="Dismiss this reminder").click()
@@ -258,6 +266,9 @@ def test_the_reminder_follows_completion_and_stays_dismissed(learner, site_url):
     assert page.evaluate("document.activeElement.matches('.quiz-result')"), "focus stays beside where it was"
     page.reload()
     expect(reminder).to_be_hidden()
+    page.goto(f"{site_url}/{MY_LEARNING}")  # dismissed on one device, dismissed on the next
+    saved = json.loads(save_text(page))
+    assert saved["modules"]["principle-4"]["reminded"] is True
 
 
 def test_every_box_a_learner_writes_in_carries_the_safety_line(page, site_url):

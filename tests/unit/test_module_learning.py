@@ -142,7 +142,7 @@ def test_in_a_package_with_no_notes_there_is_no_reminder() -> None:
 
 def test_the_reminder_says_why_and_can_be_dismissed() -> None:
     reminder = save_reminder_markdown("../my-learning.md")
-    assert "browsers can clear it" in reminder and "[My learning](../my-learning.md)" in reminder
+    assert "browsers can clear it" in reminder and "[My learning](../my-learning.md#keep-your-progress)" in reminder
     assert 'data-save-reminder="" hidden' in reminder and "Dismiss this reminder</button>" in reminder
     assert "browsers can clear them" in save_reminder_markdown(None) and "](" not in save_reminder_markdown(None)
 

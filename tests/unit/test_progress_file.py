@@ -22,4 +22,4 @@ def test_the_controls_are_native_labelled_and_carry_the_sites_name_escaped() -> 
 def test_the_reminder_is_a_hidden_line_in_a_live_region_with_a_link_markdown_checks() -> None:
     page = Markdown(extensions=["md_in_html"]).convert(save_reminder_markdown("../my-learning.md"))
     assert page.startswith('<div aria-live="polite" class="save-reminder-region" data-search-exclude="">')
-    assert '<a href="../my-learning.md">My learning</a>' in page and "hidden" in page
+    assert '<a href="../my-learning.md#keep-your-progress">My learning</a>' in page and "hidden" in page

@@ -37,7 +37,7 @@ def my_learning_markdown(modules: list[ModuleEntry], quizzes: Mapping[int, QuizF
     ]
     return TEMPLATES.get_template("my-learning.md").render(
         sections=Markup(sections), modules_json=json.dumps(data, ensure_ascii=False),
-        progress_file=Markup(progress_file_html(site_name)), peer_note=PEER_REFLECTION_NOTE, safety=SAFETY_LINE,
+        progress_file=Markup(progress_file_html(site_name)), peer_note=PEER_REFLECTION_NOTE,
         short_length=SHORT_LENGTH)
 
 

@@ -26,8 +26,8 @@ def progress_file_html(site_name: str) -> str:
         '<input type="file" id="progress-load" accept=".json,application/json" '
         'aria-describedby="progress-load-hint"></p>\n'
         '<p class="reflection-hint" id="progress-load-hint">Choose a file you saved from this site. It is added '
-        "to what this browser holds: nothing you have done here is lost, and where a note differs, both "
-        "versions are kept.</p>\n"
+        "to what this browser holds: the more complete record of each module and question is kept, and where a "
+        "note differs, the version written last.</p>\n"
         '<p class="progress-file-status" role="status" aria-live="polite"></p>\n'
         "</div>"
     )
@@ -37,8 +37,9 @@ def save_reminder_markdown(my_learning: str | None) -> str:
     """One dismissible line, shown once the module is complete (``my_learning``: a Markdown link target to
     My learning; None in a learning-system package, where the controls are on the module page)."""
     if my_learning:
-        words = ("Your progress is kept only in this browser, and browsers can clear it. To keep it, save it to "
-                 f"a file or download your CPD record on [My learning]({my_learning}).")
+        words = ("Your progress is kept only in this browser, and browsers can clear it. To keep it, save it to a "
+                 f"file on [My learning]({my_learning}#keep-your-progress): you can load it back later, here or on "
+                 "another device. Your CPD record can be downloaded there too.")
     else:
         words = ("Your learning system records that you completed this module, but your notes are kept only in "
                  "this browser, and browsers can clear them. To keep them, save them to a file below.")
