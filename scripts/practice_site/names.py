@@ -37,6 +37,37 @@ def short_link_page(number: int) -> str:
     return f"p{number}.html"
 
 
+KIT_FOLDER = "room-kit"  # the trainers' room kit: answer keys, presenter views and handouts
+KIT_PAGES = {"answer_key": "answer-key", "presenter": "presenter", "handout": "handout"}
+PRESENTER_TARGET = "presenter"  # a session plan's step "principle-4#presenter" or "#presenter-3" (from question 3)
+
+
+def kit_page(number: int, kind: str) -> str:
+    """One of a module's room-kit pages, from the site's root: "room-kit/principle-4-presenter.html"."""
+    return f"{KIT_FOLDER}/{module_id(number)}-{KIT_PAGES[kind]}.html"
+
+
+def presenter_question_anchor(position: int) -> str:
+    """The presenter view's anchor for its question at ``position`` (from 1): "question-3"."""
+    return f"{QUESTION_PREFIX}{position}"
+
+
+def presenter_targets(questions: int) -> set[str]:
+    """What a session plan's step may name to open a module's presenter view: "presenter" (from its first
+    question) or "presenter-N" (from question N), for a module with ``questions`` questions."""
+    if not questions:
+        return set()
+    return {PRESENTER_TARGET} | {f"{PRESENTER_TARGET}-{n}" for n in range(1, questions + 1)}
+
+
+def presenter_position(target: str) -> int | None:
+    """The question a session plan's presenter step starts from (1 for "presenter"); None for any other target."""
+    if target == PRESENTER_TARGET:
+        return 1
+    head, _, number = target.rpartition("-")
+    return int(number) if head == PRESENTER_TARGET and number.isdigit() else None
+
+
 def page_address(uri: str) -> str:
     """A page's address from its Markdown file, both from the site's root: "a/b.md" -> "a/b.html".
 
@@ -66,4 +97,4 @@ def reflection_anchor(reflection_id: str) -> str:
 
 def build_made(anchor: str) -> bool:
     """True for an id the build itself may put on a module page (a source heading then takes "-2")."""
-    return anchor in MODULE_ANCHORS or anchor.startswith(ID_PREFIXES)
+    return anchor in MODULE_ANCHORS or anchor.startswith(ID_PREFIXES) or presenter_position(anchor) is not None

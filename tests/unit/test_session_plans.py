@@ -117,3 +117,20 @@ def test_a_plan_is_read_as_every_input_file_is(tmp_path: Path, data: bytes, mess
 def test_markup_inside_a_code_fence_is_text(tmp_path: Path) -> None:
     (plan,) = load(tmp_path, **{"w.md": PLAN.replace("For teams", "```\n<b>shown as written</b>\n```\nFor teams")})
     assert plan.sessions[0].items[0].line == 9
+
+
+def test_a_step_can_open_a_modules_presenter_view_from_a_given_question(tmp_path: Path) -> None:
+    """"principle-4#presenter" opens it at the first question, "#presenter-2" at the second; only for a module with
+    a knowledge check, and only for a question it has."""
+    with_questions = {"principle-4": ModuleEntry("principle-4", 4, "Title", "Short", "principles/principle-4.md",
+                                                 (SectionEntry("summary", "Summary", 10),), questions=3)}
+    folder = tmp_path / "docs" / "sessions"
+    folder.mkdir(parents=True)
+    (folder / "w.md").write_text(PLAN.replace("principle-4#reflect", "principle-4#presenter-2"), encoding="utf-8")
+    (plan,) = load_session_plans(folder, tmp_path / "docs", tmp_path, with_questions)
+    assert plan.sessions[0].items[2].anchor == "presenter-2"
+    (folder / "w.md").write_text(PLAN.replace("principle-4#reflect", "principle-4#presenter-4"), encoding="utf-8")
+    with pytest.raises(SourceError, match=r'w.md:8: principle-4 has no section "#presenter-4"; use one of: '):
+        load_session_plans(folder, tmp_path / "docs", tmp_path, with_questions)
+    assert refused(tmp_path / "other", "x.md", PLAN.replace("principle-4#reflect", "principle-4#presenter")).startswith(
+        'docs/sessions/x.md:8: principle-4 has no section "#presenter"')

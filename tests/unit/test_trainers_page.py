@@ -70,12 +70,16 @@ def test_each_module_lists_its_sections_reading_times_and_learning() -> None:
         "| [Why \\[it\\] matters](principles/principle-4.md#why) | 3 min |\n\n"
         "- [Check your understanding](principles/principle-4.md#check-your-understanding): 2 questions\n"
         "- [Reflect](principles/principle-4.md#reflect): 3 reflective questions with private notes\n\n"
+        "For the room: [answer key](room-kit/principle-4-answer-key.html) (to print), [the questions on a projector]"
+        "(room-kit/principle-4-presenter.html) and [one-page handout](room-kit/principle-4-handout.html) (to "
+        "print).\n\n"
         "### Practice Principle 7: Parents\\_and carers {#principle-7}\n\n"
         "[Parents and carers](principles/principle-7.md) – about 2 minutes to read (300 words).\n\n"
         "Last change: none recorded yet.\n\n"
         "| Section | Reading time |\n| --- | --- |\n"
         "| [Summary](principles/principle-7.md#summary) | 2 min |\n\n"
-        "No knowledge check yet.\n\n## Session plans {#session-plans}"
+        "No knowledge check yet.\n\nFor the room: [one-page handout](room-kit/principle-7-handout.html) (to "
+        "print).\n\n## Session plans {#session-plans}"
     ) in page
 
 

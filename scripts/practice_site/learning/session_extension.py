@@ -18,6 +18,7 @@ from pymdownx.blocks.block import Block
 
 from practice_site.learning.block_placement import PageSource, Stop, misplaced, stop
 from practice_site.learning.session_format import Session
+from practice_site.names import presenter_position, presenter_question_anchor
 
 
 def clock(minutes: int) -> str:
@@ -83,7 +84,12 @@ class SessionBlock(Block):
             start_cell.text = clock(start)
             minutes_cell.text = str(item.minutes)
             module = catalogue.get(item.module)
-            if module:
+            if module and (position := presenter_position(item.anchor)) is not None:  # the room kit's presenter
+                title = f'{module["title"]}: the knowledge check on a projector, from question {position}'
+                href = "../" + module["presenter"] + f"#{presenter_question_anchor(position)}"
+                link = etree.SubElement(etree.SubElement(cell, "p"), "a", {"href": href})
+                link.text = AtomicString(title)
+            elif module:
                 section = module["sections"].get(item.anchor) if item.anchor else None
                 title = f'{module["title"]}: {section["title"]}' if section else module["title"]
                 href = "../" + module["uri"] + (f"#{item.anchor}" if item.anchor else "")

@@ -10,9 +10,10 @@ from practice_site.errors import SourceError
 from practice_site.input_files import read_input
 from practice_site.learning.module_catalogue import ModuleEntry
 from practice_site.learning.session_format import Session, check_targets, parse_sessions
+from practice_site.names import CHECK_ANCHOR, REFLECT_ANCHOR, presenter_targets
 from practice_site.safe_text import first_markup
 
-MODULE_ANCHORS = {"check-your-understanding", "reflect"}  # on every module page, beside its sections
+MODULE_ANCHORS = {CHECK_ANCHOR, REFLECT_ANCHOR}  # on every module page, beside its sections
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,8 @@ PLAN_NAME = re.compile(r"[a-z0-9][a-z0-9-]*\.md")
 def load_session_plans(sessions_dir: Path, docs_dir: Path, root: Path,
                        modules: dict[str, ModuleEntry]) -> list[SessionPlan]:
     """Read and check every ``*.md`` plan in ``sessions_dir``, once."""
-    anchors = {m.id: {s.anchor for s in m.sections} | MODULE_ANCHORS for m in modules.values()}
+    anchors = {m.id: {s.anchor for s in m.sections} | MODULE_ANCHORS | presenter_targets(m.questions)
+               for m in modules.values()}
     found = []
     for path in sorted(sessions_dir.glob("*.md")):
         display = path.relative_to(root).as_posix()

@@ -11,7 +11,7 @@ from mkdocs.plugins import get_plugin_logger
 from practice_site.learning.block_placement import PageSource
 from practice_site.model.section_history import HISTORY, write_history
 from practice_site.model.site_model import SiteModel
-from practice_site.names import module_file
+from practice_site.names import kit_page, module_file
 from practice_site.pages import published_links as published
 from practice_site.references.site_citations import ResolvedCitations, unresolved_problems
 from practice_site.sources.cross_references import unresolved
@@ -93,7 +93,8 @@ def theme_data(site: SiteModel, config: MkDocsConfig) -> None:
     modules = site.modules.values()
     config.mdx_configs.setdefault(SESSION_EXTENSION, {})["catalogue"] = {
         m.id: {"title": m.label, "uri": m.uri, "minutes": m.minutes,
-               "sections": {s.anchor: {"title": s.title, "minutes": s.minutes} for s in m.sections}}
+               "sections": {s.anchor: {"title": s.title, "minutes": s.minutes} for s in m.sections},
+               "presenter": kit_page(m.number, "presenter")}
         for m in modules
     }
     config.mdx_configs.setdefault(QUIZ_EXTENSION, {}).update(  # each module's parsed quiz file and page, once

@@ -56,6 +56,7 @@ from practice_site.pages import published_links as published
 from practice_site.pages.bibliography_page import bibliography_markdown
 from practice_site.pages.download_offer import home_offer
 from practice_site.pages.module_page import render_principle
+from practice_site.pages.room_kit import KitSite, kit_pages
 from practice_site.pages.sanitise import clean_content, removal_problem
 from practice_site.pages.search_index import ReferenceEntry, module_references, rewrite_index_file
 from practice_site.pages.site_address import site_path
@@ -180,6 +181,10 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
             if "#" not in old:
                 target = posixpath.relpath(new, posixpath.dirname(old) or ".")
                 pages[old] = published.redirect_page(target, "This page has moved")
+        kit = KitSite(config.site_name, self.config.trainers_page, config.site_url)  # the trainers' room kit
+        for principle in self.site.principles:
+            pages.update(kit_pages(kit, self.site.modules[principle.module_id], principle,
+                                   self.site.quizzes.get(principle.number)))
         for uri, content in pages.items():
             files.append(File.generated(config, uri, content=content))
         if self.config.lms:

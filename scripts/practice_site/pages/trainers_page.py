@@ -9,7 +9,7 @@ from datetime import datetime
 from practice_site.learning.module_catalogue import WORDS_PER_MINUTE, ModuleEntry, counted
 from practice_site.model.offline_copy import OfflineDownload
 from practice_site.model.section_history import ModuleHistory
-from practice_site.names import short_link_page
+from practice_site.names import kit_page, short_link_page
 from practice_site.pages.site_address import short_link
 from practice_site.safe_text import markdown_text
 
@@ -70,6 +70,16 @@ def last_change_line(history: ModuleHistory | None) -> str:
             "which sections changed.")
 
 
+def room_kit_line(module: ModuleEntry) -> str:
+    """Links to the module's room kit: its answer key and presenter view (with a knowledge check) and handout."""
+    parts = []
+    if module.questions:
+        parts.append(f"[answer key]({kit_page(module.number, 'answer_key')}) (to print)")
+        parts.append(f"[the questions on a projector]({kit_page(module.number, 'presenter')})")
+    parts.append(f"[one-page handout]({kit_page(module.number, 'handout')}) (to print)")
+    return "For the room: " + ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1] + "."
+
+
 def trainers_markdown(modules: Mapping[str, ModuleEntry], sessions: list[tuple[str, str]],
                       site_url: str | None = None, download: OfflineDownload | None = None,
                       offline: bool = False, history: Mapping[str, ModuleHistory] | None = None) -> str:
@@ -102,6 +112,7 @@ def trainers_markdown(modules: Mapping[str, ModuleEntry], sessions: list[tuple[s
             reflections = counted(m.reflections, "reflective question")
             extras.append(f"[Reflect]({m.uri}#reflect): {reflections} with private notes")
         out.append("\n".join(f"- {e}" for e in extras) or "No knowledge check yet.")
+        out.append(room_kit_line(m))
     out.append("## Session plans {#session-plans}")
     out.append(
         "A session plan lists modules or sections, discussion prompts and minutes, and shows an agenda with "
