@@ -1,18 +1,20 @@
 // The presenter view of a module's knowledge check, for a projector: one question at a time, its answer
-// shown on request. Buttons and keys: Right arrow (next), Left arrow (back), S (show or hide the answer).
-// Starts at the question in the address ("#question-3"). Reads nothing and writes nothing of any learner's
-// progress: it only shows and hides what the page holds.
+// shown on request (each option's verdict and reason under it). Buttons, and keys: Right arrow (next), Left
+// arrow (back) and S (show or hide the answer; a checkbox turns the letter key off). Starts at, and follows,
+// the question in the address ("#question-3"). Reads and writes nothing of any learner's progress.
 (function () {
   "use strict";
 
   var view = document.querySelector("[data-presenter-view]");
   if (!view) { return; }
   var questions = Array.prototype.slice.call(view.querySelectorAll(".presenter-question"));
-  var controls = view.querySelector(".presenter-controls");
-  var back = controls.querySelector("[data-presenter='back']");
-  var next = controls.querySelector("[data-presenter='next']");
-  var answer = controls.querySelector("[data-presenter='answer']");
+  var bar = view.querySelector(".presenter-bar");
+  var back = bar.querySelector("[data-presenter='back']");
+  var next = bar.querySelector("[data-presenter='next']");
+  var answer = bar.querySelector("[data-presenter='answer']");
+  var letterKey = document.getElementById("presenter-letter-key");
   var said = document.getElementById("presenter-said");
+  var status = document.getElementById("presenter-status");
   var current = 0;
 
   function fromAddress() {
@@ -22,14 +24,17 @@
   }
 
   function answerShown() {
-    return !questions[current].querySelector(".presenter-answer").hidden;
+    return !questions[current].querySelector(".presenter-answer-line").hidden;
   }
 
   function setAnswer(shown) {
-    questions[current].querySelector(".presenter-answer").hidden = !shown;
+    var question = questions[current];
+    question.querySelectorAll(".presenter-reason, .presenter-answer-line").forEach(function (part) {
+      part.hidden = !shown;
+    });
+    question.classList.toggle("presenter-question--answered", shown);
     answer.textContent = shown ? "Hide the answer" : "Show the answer";
     answer.setAttribute("aria-expanded", shown ? "true" : "false");
-    said.textContent = shown ? questions[current].querySelector(".presenter-answer h3").textContent : "";
   }
 
   function show(index) {
@@ -38,32 +43,50 @@
     setAnswer(false);
     back.setAttribute("aria-disabled", index === 0 ? "true" : "false");
     next.setAttribute("aria-disabled", index === questions.length - 1 ? "true" : "false");
-    said.textContent = "Question " + (index + 1) + " of " + questions.length;
-    if (window.history && window.history.replaceState) {
-      window.history.replaceState(null, "", "#" + questions[index].id);
+    status.textContent = "";
+    said.textContent = questions[index].querySelector(".presenter-position").textContent + ": " +
+      questions[index].querySelector(".presenter-stem").textContent;
+    var address = "#question-" + (index + 1);
+    if (window.location.hash !== address && window.history && window.history.replaceState) {
+      window.history.replaceState(null, "", address);
     }
+    window.scrollTo(0, 0);
   }
 
   function move(step) {
     var to = current + step;
     if (to < 0 || to >= questions.length) {
-      said.textContent = to < 0 ? "This is the first question." : "This is the last question.";
+      status.textContent = to < 0 ? "This is the first question." : "This is the last question.";
       return;
     }
     show(to);
   }
 
+  function toggleAnswer() {
+    setAnswer(!answerShown());
+    said.textContent = answerShown() ? questions[current].querySelector(".presenter-answer-line").textContent
+      .replace(/^\. /, "") : "";
+  }
+
   back.addEventListener("click", function () { move(-1); });
   next.addEventListener("click", function () { move(1); });
-  answer.addEventListener("click", function () { setAnswer(!answerShown()); });
+  answer.addEventListener("click", toggleAnswer);
+  window.addEventListener("hashchange", function () { show(fromAddress()); });
   document.addEventListener("keydown", function (event) {
     if (event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) { return; }
-    if (event.key === "ArrowRight") { move(1); } else if (event.key === "ArrowLeft") { move(-1); } else if (
-      event.key === "s" || event.key === "S") { setAnswer(!answerShown()); } else { return; }
+    if (event.target === letterKey && event.key === " ") { return; }
+    if (event.key === "ArrowRight") {
+      move(1);
+    } else if (event.key === "ArrowLeft") {
+      move(-1);
+    } else if ((event.key === "s" || event.key === "S") && letterKey.checked) {
+      toggleAnswer();
+    } else {
+      return;
+    }
     event.preventDefault();
   });
 
-  controls.hidden = false;
-  view.querySelector(".presenter-keys").hidden = false;
+  bar.hidden = false;
   show(fromAddress());
 })();

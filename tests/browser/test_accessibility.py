@@ -147,7 +147,7 @@ def test_tab_reaches_every_control_with_a_visible_focus_indicator(page, site_url
         if with_focus == without_focus:
             unstyled.append(focused["html"])
     missing = [html for key, html in dict(expected).items() if key not in reached]
-    assert len(expected) > 5
+    assert len(expected) >= 3, "the page has its controls (a handout has the fewest)"
     assert missing == [], "not reachable by Tab:\n" + "\n".join(missing)
     assert unseen == [], "Tab stops on something that cannot be seen:\n" + "\n".join(unseen)
     assert unstyled == [], "no visible focus indicator:\n" + "\n".join(unstyled)
@@ -178,7 +178,8 @@ def test_usable_at_200_percent_zoom(page, site_url):
 TARGET_SIZES = """sel => [...document.querySelectorAll(sel)]
   .filter(el => el.checkVisibility({visibilityProperty: true, opacityProperty: true}))
   .filter(el => getComputedStyle(el).pointerEvents !== 'none')
-  .filter(el => !el.closest('.md-typeset p, .md-typeset li, .md-typeset h1, .md-typeset h2, .md-typeset h3'))
+  .filter(el => !el.closest('.md-typeset p, .md-typeset li, .md-typeset h1, .md-typeset h2, .md-typeset h3, '
+                            + '.kit main p, .kit main li'))  // inline in a sentence: WCAG 2.5.8's exception
   .map(el => { const r = el.getBoundingClientRect();
                return {html: el.outerHTML.slice(0, 100), w: r.width, h: r.height}; })
   .filter(t => t.w > 0 && t.h > 0 && (t.w < 24 || t.h < 24))"""

@@ -84,14 +84,17 @@ def test_the_presenter_view_works_by_keyboard_alone_and_writes_no_progress(page,
     expect(current.locator("h2")).to_have_text(f"Question 2 of {total}")
     assert page.evaluate("document.activeElement.dataset.presenter") == "next", "focus stays where it was"
     page.keyboard.press("s")
-    answer = current.locator(".presenter-answer")
-    expect(answer).to_be_visible()
     second = quiz(4).questions[1]
-    for choice in second.choices:
-        expect(answer).to_contain_text(choice.feedback)
-    right = answer.locator(".presenter-reason--right").all_inner_texts()
-    assert len(right) == sum(c.correct for c in second.choices)
+    reasons = current.locator(".presenter-reason")
+    expect(reasons).to_have_count(len(second.choices))
+    for index, choice in enumerate(second.choices):
+        expect(current).to_contain_text(choice.feedback)
+        expect(reasons.nth(index)).to_be_visible()
+    right = current.locator(".presenter-option--right .presenter-reason").all_inner_texts()
+    assert len(right) == sum(c.correct for c in second.choices) and all(t.startswith("✓ Right.") for t in right)
     expect(page.get_by_role("button", name="Hide the answer")).to_have_attribute("aria-expanded", "true")
+    bar = page.locator(".presenter-bar").bounding_box()
+    assert bar["y"] + bar["height"] <= 720, "the controls stay on the screen"
     violations = axe_violations(page)
     assert violations == [], describe(violations)
     page.keyboard.press("Shift+Tab")  # Show the answer
@@ -99,15 +102,37 @@ def test_the_presenter_view_works_by_keyboard_alone_and_writes_no_progress(page,
     assert page.evaluate("document.activeElement.dataset.presenter") == "back"
     page.keyboard.press("Enter")
     expect(current.locator("h2")).to_have_text(f"Question 1 of {total}")
-    expect(current.locator(".presenter-answer")).to_be_hidden()
-    assert page.evaluate("localStorage.length") == 0, "the presenter never writes a learner's progress"
+    expect(current.locator(".presenter-reason").first).to_be_hidden()
+    page.keyboard.press("ArrowLeft")
+    expect(page.locator("#presenter-status")).to_have_text("This is the first question.")
+    assert page.evaluate("localStorage.length + sessionStorage.length") == 0, "no learner's progress is written"
     assert page.url.endswith("#question-1")
 
 
-def test_the_presenter_starts_from_the_question_in_its_address(page, site_url):
+def test_the_letter_key_can_be_turned_off(page, site_url):
+    page.goto(f"{site_url}/{kit_page(4, 'presenter')}")
+    page.get_by_label("S shows or hides the answer").uncheck()
+    page.locator("body").press("s")
+    expect(page.locator(".presenter-question:visible .presenter-reason").first).to_be_hidden()
+    page.get_by_label("S shows or hides the answer").check()
+    page.locator("body").press("s")
+    expect(page.locator(".presenter-question:visible .presenter-reason").first).to_be_visible()
+
+
+def test_the_presenter_starts_from_and_follows_the_question_in_its_address(page, site_url):
+    total = len(quiz(7).questions)
     page.goto(f"{site_url}/{kit_page(7, 'presenter')}#question-3")
-    expect(page.locator(".presenter-question:visible h2")).to_have_text(
-        f"Question 3 of {len(quiz(7).questions)}")
+    expect(page.locator(".presenter-question:visible h2")).to_have_text(f"Question 3 of {total}")
+    assert page.evaluate("window.scrollY") == 0
+    page.evaluate("location.hash = '#question-5'")
+    expect(page.locator(".presenter-question:visible h2")).to_have_text(f"Question 5 of {total}")
+
+
+def test_the_presenter_reflows_on_a_narrow_screen(page, site_url):
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto(f"{site_url}/{kit_page(4, 'presenter')}")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    expect(page.get_by_role("button", name="Next")).to_be_in_viewport()
 
 
 def test_the_presenter_works_from_the_offline_copy(browser, offline_copy):
@@ -117,7 +142,7 @@ def test_the_presenter_works_from_the_offline_copy(browser, offline_copy):
     page.keyboard.press("ArrowRight")
     expect(page.locator(".presenter-question:visible h2")).to_contain_text("Question 2 of")
     page.keyboard.press("S")
-    expect(page.locator(".presenter-question:visible .presenter-answer")).to_be_visible()
+    expect(page.locator(".presenter-question:visible .presenter-reason").first).to_be_visible()
     context.close()
 
 

@@ -4,13 +4,19 @@ from __future__ import annotations
 
 from helpers import ROOT
 
+from practice_site.names import kit_page, module_file
 from practice_site.sources.load_principles import load_principles
 
-# Every page the site has, taken from the sources and session plans (so a new principle is checked too).
+QUIZZES = ROOT / "docs" / "quizzes"
+# Every page the site has, taken from the sources and session plans (so a new principle is checked too),
+# and each module's room kit (an answer key and a presenter view where it has a quiz file).
 SITE_PAGES = [
     "index.html",
     *(f"principles/principle-{p.number}.html" for p in load_principles(ROOT / "sources", ROOT)),
     "my-learning.html", "for-trainers.html",
     *(f"sessions/{path.stem}.html" for path in sorted((ROOT / "docs" / "sessions").glob("*.md"))),
     "bibliography.html", "credits.html", "accessibility.html", "404.html",
+    *(kit_page(p.number, kind) for p in load_principles(ROOT / "sources", ROOT)
+      for kind in ("handout", "answer_key", "presenter")
+      if kind == "handout" or (QUIZZES / module_file(p.number)).exists()),
 ]

@@ -32,7 +32,7 @@ QUIZ = QuizFile("docs/quizzes/principle-42.md", (
 PRINCIPLE = Principle(42, "A principle's title", "Short title", "sources/principle-42.txt", 1, (
     Section("Summary", "summary", 3, (Paragraph(f"The summary *matters*[^1] {HOSTILE}.", 4),)),
     Section("Why it matters", "why", 6, (Paragraph("Because.", 7),))))
-SITE = KitSite("Practice <b>site</b>", "for-trainers.md")
+SITE = KitSite("Practice <b>site</b>", "for-trainers.md", credit="Text from <i>the source</i>.")
 
 
 def test_each_question_keeps_the_learners_order_and_its_right_options() -> None:
@@ -48,6 +48,7 @@ def test_the_answer_key_says_it_is_not_secret_and_keeps_author_text_as_text() ->
     assert "for learning, not assessment" in page and "this key is not secret" in page
     assert "<script>alert" not in page and "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in page
     assert "<b>" not in page and "<i>" not in page
+    assert '<footer class="kit-footer"><p>Text from &lt;i&gt;the source&lt;/i&gt;.</p></footer>' in page
     assert 'href="../principles/principle-42.html#why"' in page and "Why it matters</a>" in page
     assert page.count('class="kit-key-question"') == 2 and "Reflective questions" in page
     assert 'http-equiv="Content-Security-Policy"' in page and "<script" not in page
@@ -55,15 +56,16 @@ def test_the_answer_key_says_it_is_not_secret_and_keeps_author_text_as_text() ->
 
 def test_the_presenter_view_has_one_section_per_question_and_its_own_script_only() -> None:
     page = presenter_page(SITE, MODULE, QUIZ)
-    assert re.findall(r'<section class="presenter-question" id="(question-\d+)"', page) == ["question-1", "question-2"]
-    assert "Question 2 of 2" in page and page.count('class="presenter-answer" hidden') == 2
+    assert re.findall(r'<section class="presenter-question" id="(question-\d+)-slide"', page) == ["question-1",
+                                                                                                 "question-2"]
+    assert "Question 2 of 2" in page and page.count('<span class="presenter-reason" hidden>') == 6
     assert re.findall(r"<script[^>]*>", page) == ['<script src="../javascripts/presenter.js">']
     assert 'href="principle-42-answer-key.html"' in page
 
 
 def test_the_handout_without_an_address_shows_the_short_link_as_text_and_no_qr_code() -> None:
     page = handout_page(SITE, MODULE, PRINCIPLE, QUIZ)
-    assert 'Short link: <a href="../p42.html">p42.html</a>' in page and "<img" not in page
+    assert 'Short link: <a href="../p42.html">p42.html</a>, after the training site' in page and "<img" not in page
     assert "<em>matters</em>" in page and "[^1]" not in page, "the summary as Markdown, without its notes"
     assert "<script>alert" not in page and "Do not write names or details" in page
     assert "Why it matters</td><td>about 3 minutes</td>" in page
@@ -74,7 +76,7 @@ def test_the_handout_with_an_address_has_the_full_short_link_and_its_qr_code() -
     page = handout_page(site, MODULE, PRINCIPLE, QUIZ)
     assert '<a href="https://example.org/training/p42.html">https://example.org/training/p42.html</a>' in page
     image = re.search(r'<img class="handout-qr" src="([^"]+)"[^>]*alt="([^"]+)"', page)
-    assert image and image.group(1).startswith("data:image/svg+xml")
+    assert image and image.group(1).startswith("data:image/png;base64,")
     assert image.group(2) == "QR code for the module's short link, https://example.org/training/p42.html"
 
 

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from practice_site.errors import SourceError
+from practice_site.names import presenter_position
 
 HEADER = re.compile(r"^///\s*+session\s*+(?:\|\s*+(?P<title>(?:.*\S)?))?\s*+$")
 ITEM = re.compile(r"^[-*]\s++(?P<minutes>(?:[^|]*[^|\s])?)\s*+\|\s*+(?P<rest>.*)$")
@@ -93,6 +94,15 @@ def parse_sessions(text: str, path: str) -> list[Session]:
     return sessions
 
 
+def presenter_problem(module: str, anchors: set[str]) -> str:
+    """What is wrong with a step naming the presenter view of ``module`` beyond its questions (or with none)."""
+    count = sum(1 for anchor in anchors if presenter_position(anchor) is not None) - 1
+    if count < 1:
+        return f"{module} has no knowledge check yet, so there is no presenter view to show; take the step out"
+    return (f"{module}'s knowledge check has {count} questions: use #presenter (from the first) or #presenter-1 "
+            f"to #presenter-{count}")
+
+
 def check_targets(sessions: list[Session], anchors: dict[str, set[str]], path: str) -> None:
     """Every module named exists and every section anchor is one of that module's."""
     for session in sessions:
@@ -100,6 +110,8 @@ def check_targets(sessions: list[Session], anchors: dict[str, set[str]], path: s
             if item.module and item.module not in anchors:
                 raise SourceError(path, item.line, f'there is no module "{item.module}"; use one of: '
                                   + ", ".join(sorted(anchors)))
+            if item.anchor and presenter_position(item.anchor) is not None and item.anchor not in anchors[item.module]:
+                raise SourceError(path, item.line, presenter_problem(item.module, anchors[item.module]))
             if item.anchor and item.anchor not in anchors[item.module]:
                 raise SourceError(path, item.line, f'{item.module} has no section "#{item.anchor}"; use one of: '
                                   + ", ".join(sorted(anchors[item.module])))

@@ -135,6 +135,7 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
         except (SourceError, SettingError) as error:
             raise PluginError(str(error)) from None
         self.anchors, self.policy, self.site_name = {}, None, config.site_name
+        self.standing_pages: list[str] = []  # pages made whole by the build (short links, room kit): recorded too
         log_notes(self.site, self.config.quizzes_dir)
         config.watch.extend([str(root / self.config.sources_dir), str(root / self.config.bib_dir)])
         modules = [(f"{p.number}. {p.short_title}", self.module_uri(p)) for p in self.site.principles]
@@ -181,12 +182,14 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
             if "#" not in old:
                 target = posixpath.relpath(new, posixpath.dirname(old) or ".")
                 pages[old] = published.redirect_page(target, "This page has moved")
-        kit = KitSite(config.site_name, self.config.trainers_page, config.site_url)  # the trainers' room kit
+        kit = KitSite(config.site_name, self.config.trainers_page, config.site_url, config.copyright or "")
         for principle in self.site.principles:
             pages.update(kit_pages(kit, self.site.modules[principle.module_id], principle,
                                    self.site.quizzes.get(principle.number)))
         for uri, content in pages.items():
             files.append(File.generated(config, uri, content=content))
+        self.standing_pages = [uri for uri in pages if uri.endswith(".html") and uri not in
+                               self.site.manifest.get("moved", {})]
         if self.config.lms:
             files.append(File.generated(config, LMS_SCRIPT, abs_src_path=str(LMS_SOURCE)))
         if self.site.download is not None:
@@ -328,7 +331,8 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
         if self.dirty:  # the pages not rebuilt have no anchors here
             log.info(f"{published.MANIFEST}: not checked in a dirty build, which rebuilds only the pages that changed")
         else:
-            check_published_links(self.site, self.anchors, bool(config.strict), self.config.record_links)
+            links = {**{page: [] for page in self.standing_pages}, **self.anchors}
+            check_published_links(self.site, links, bool(config.strict), self.config.record_links)
         if self.config.lms:  # each module packaged for learning systems, from the model (make lms moves them)
             from practice_site.lms.package_files import OutsideFileError  # only in LMS mode
             from practice_site.lms.packages import PACKAGES, write_packages

@@ -108,8 +108,8 @@ def summary_html(principle: Principle) -> Markup:
 
 
 def qr_code(address: str) -> str:
-    """A QR code for ``address``, as an SVG data address for an <img> (made here, no network)."""
-    return segno.make(address, error="m").svg_data_uri(scale=4, border=4, dark="#000", light="#fff")
+    """A QR code for ``address``, as a PNG data address for an <img> (made here, no network)."""
+    return segno.make(address, error="m").png_data_uri(scale=4, border=4, dark="#000", light="#fff")
 
 
 @dataclass(frozen=True)
@@ -120,10 +120,11 @@ class KitSite:
     name: str
     trainers_page: str
     site_url: str | None = None
+    credit: str = ""  # the site's copyright line (the principles' source), printed on every page
 
 
 def finished(template: str, where: str, site: KitSite, module: ModuleEntry, **values: object) -> str:
-    html = TEMPLATES.get_template(template).render(site_name=site.name, module=module,
+    html = TEMPLATES.get_template(template).render(site_name=site.name, credit=site.credit, module=module,
                                                    links=links(module, site.trainers_page), **values)
     return finish_page(html, frozenset(), where)
 
