@@ -72,6 +72,9 @@
   next.addEventListener("click", function () { move(1); });
   answer.addEventListener("click", toggleAnswer);
   window.addEventListener("hashchange", function () { show(fromAddress()); });
+  // The question in the address is also an id on the page: the browser's own jump to it is undone, so the
+  // screen always starts at the top.
+  window.addEventListener("load", function () { window.scrollTo(0, 0); });
   document.addEventListener("keydown", function (event) {
     if (event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) { return; }
     if (event.target === letterKey && event.key === " ") { return; }

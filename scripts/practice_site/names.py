@@ -47,6 +47,11 @@ def kit_page(number: int, kind: str) -> str:
     return f"{KIT_FOLDER}/{module_id(number)}-{KIT_PAGES[kind]}.html"
 
 
+def kit_qr_image(number: int) -> str:
+    """The QR code of a module's short link, beside its handout: "room-kit/principle-4-qr-code.png"."""
+    return f"{KIT_FOLDER}/{module_id(number)}-qr-code.png"
+
+
 def presenter_question_anchor(position: int) -> str:
     """The presenter view's anchor for its question at ``position`` (from 1): "question-3"."""
     return f"{QUESTION_PREFIX}{position}"

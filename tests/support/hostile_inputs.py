@@ -33,6 +33,9 @@ from pathlib import Path
 import pytest
 from helpers import ROOT, copy_full_project
 
+from practice_site.names import kit_qr_image
+from practice_site.sources.load_principles import load_principles
+
 SECRET = "hostile-fuzz-secret-5c1e0a7d"
 TIMEOUT = 60  # seconds for one make site; a build that takes longer is stopped and fails its row
 SLOW = 20  # seconds (or five times the clean build, if more): a built row that takes longer fails as slow
@@ -307,7 +310,7 @@ ROWS: tuple[Row, ...] = (
           both(replace(SOURCE, "<https://www.barnardos.org.uk/", "<javascript:alert(1)//www.barnardos.org.uk/"),
                replace(BIB, "<https://www.barnardos.org.uk/", "<javascript:alert(1)//www.barnardos.org.uk/"))),
     built("source-new-principle-markup-title", NEW_SOURCE, write(NEW_SOURCE, NEW_SOURCE_TEXT),
-          new_pages=("principles/principle-97.html", "p97.html")),
+          new_pages=("principles/principle-97.html", "p97.html", "room-kit/principle-97-handout.html")),
     refused("source-control-character", SOURCE, insert_bytes(SOURCE, "approaching parents", b"\x1b[31m"),
             at(SOURCE, "approaching parents", r"U\+001B")),
     refused("source-symlink-outside", SOURCE, link_out(SOURCE, with_secret("### Summary\n\n")),
@@ -481,7 +484,8 @@ ROWS: tuple[Row, ...] = (
             env={"SITE_URL": 'https://example.org/"><script>alert(1)</script>/'}),
     refused("site-url-javascript", "env:SITE_URL", None, SITE_URL_MESSAGE, env={"SITE_URL": "javascript:alert(1)//"}),
     built("site-url-a-real-address", "env:SITE_URL", None, env={"SITE_URL": REAL_ADDRESS},
-          new_pages=("sitemap.xml", "sitemap.xml.gz")),
+          new_pages=("sitemap.xml", "sitemap.xml.gz",
+                     *(kit_qr_image(p.number) for p in load_principles(ROOT / "sources", ROOT)))),
     refused("site-url-double-slash", "env:SITE_URL", None, SITE_URL_MESSAGE,
             env={"SITE_URL": "https://example.org//evil.example/"}),
 

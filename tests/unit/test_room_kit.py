@@ -7,7 +7,7 @@ import re
 from practice_site.learning.module_catalogue import ModuleEntry, SectionEntry
 from practice_site.learning.quiz_check import display_order
 from practice_site.learning.quiz_format import Choice, Question, QuizFile, Reflection
-from practice_site.names import kit_page
+from practice_site.names import kit_page, kit_qr_image
 from practice_site.pages.room_kit import (
     KitSite,
     answer_key_page,
@@ -56,8 +56,7 @@ def test_the_answer_key_says_it_is_not_secret_and_keeps_author_text_as_text() ->
 
 def test_the_presenter_view_has_one_section_per_question_and_its_own_script_only() -> None:
     page = presenter_page(SITE, MODULE, QUIZ)
-    assert re.findall(r'<section class="presenter-question" id="(question-\d+)-slide"', page) == ["question-1",
-                                                                                                 "question-2"]
+    assert re.findall(r'<section class="presenter-question" id="(question-\d+)"', page) == ["question-1", "question-2"]
     assert "Question 2 of 2" in page and page.count('<span class="presenter-reason" hidden>') == 6
     assert re.findall(r"<script[^>]*>", page) == ['<script src="../javascripts/presenter.js">']
     assert 'href="principle-42-answer-key.html"' in page
@@ -76,7 +75,9 @@ def test_the_handout_with_an_address_has_the_full_short_link_and_its_qr_code() -
     page = handout_page(site, MODULE, PRINCIPLE, QUIZ)
     assert '<a href="https://example.org/training/p42.html">https://example.org/training/p42.html</a>' in page
     image = re.search(r'<img class="handout-qr" src="([^"]+)"[^>]*alt="([^"]+)"', page)
-    assert image and image.group(1).startswith("data:image/png;base64,")
+    assert image and image.group(1) == "principle-42-qr-code.png"
+    made = kit_pages(site, MODULE, PRINCIPLE, QUIZ)[kit_qr_image(42)]
+    assert isinstance(made, bytes) and made.startswith(b"\x89PNG\r\n\x1a\n")
     assert image.group(2) == "QR code for the module's short link, https://example.org/training/p42.html"
 
 

@@ -9,6 +9,7 @@ are finished with their Content Security Policy like every other page. The prese
 
 from __future__ import annotations
 
+import io
 import posixpath
 import re
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ from practice_site.names import (
     KIT_FOLDER,
     SUMMARY_ANCHOR,
     kit_page,
+    kit_qr_image,
     presenter_question_anchor,
     relative_address,
 )
@@ -107,9 +109,18 @@ def summary_html(principle: Principle) -> Markup:
     return Markup(clean_content("\n".join(parts)))
 
 
-def qr_code(address: str) -> str:
-    """A QR code for ``address``, as a PNG data address for an <img> (made here, no network)."""
-    return segno.make(address, error="m").png_data_uri(scale=4, border=4, dark="#000", light="#fff")
+QR_SCALE, QR_BORDER = 4, 4  # pixels a module, modules of quiet zone
+
+
+def qr_symbol(address: str) -> segno.QRCode:
+    return segno.make(address, error="m")
+
+
+def qr_code(address: str) -> bytes:
+    """A QR code for ``address``, as a PNG image (made here, no network)."""
+    out = io.BytesIO()
+    qr_symbol(address).save(out, kind="png", scale=QR_SCALE, border=QR_BORDER, dark="#000", light="#fff")
+    return out.getvalue()
 
 
 @dataclass(frozen=True)
@@ -147,12 +158,17 @@ def handout_page(site: KitSite, module: ModuleEntry, principle: Principle, quiz:
     return finished("kit-handout.html", f"the handout of {module.id}", site, module, principle=principle,
                     summary=summary_html(principle), reflections=quiz.reflections if quiz else (),
                     safety=SAFETY_LINE, short_address=short_address, short_href=short_href,
-                    qr=qr_code(short_address) if site.site_url else None)
+                    qr=posixpath.relpath(kit_qr_image(module.number), KIT_FOLDER) if site.site_url else None,
+                    qr_size=qr_symbol(short_address).symbol_size(scale=QR_SCALE, border=QR_BORDER)[0])
 
 
-def kit_pages(site: KitSite, module: ModuleEntry, principle: Principle, quiz: QuizFile | None) -> dict[str, str]:
-    """Each room-kit page of one module: its address from the site's root -> its finished HTML."""
-    pages = {kit_page(module.number, "handout"): handout_page(site, module, principle, quiz)}
+def kit_pages(site: KitSite, module: ModuleEntry, principle: Principle,
+              quiz: QuizFile | None) -> dict[str, str | bytes]:
+    """Each room-kit file of one module: its address from the site's root -> its finished HTML (or the QR code's
+    PNG image, with the site's address)."""
+    pages: dict[str, str | bytes] = {kit_page(module.number, "handout"): handout_page(site, module, principle, quiz)}
+    if site.site_url:
+        pages[kit_qr_image(module.number)] = qr_code(short_link(site.site_url, module.number))
     if quiz and quiz.questions:
         pages[kit_page(module.number, "answer_key")] = answer_key_page(site, module, quiz)
         pages[kit_page(module.number, "presenter")] = presenter_page(site, module, quiz)
