@@ -37,7 +37,8 @@
     answer.setAttribute("aria-expanded", shown ? "true" : "false");
   }
 
-  function show(index) {
+  // moved: by the trainer (the address then follows); not on opening, where it would move where Tab starts.
+  function show(index, moved) {
     current = index;
     questions.forEach(function (question, at) { question.hidden = at !== index; });
     setAnswer(false);
@@ -47,8 +48,8 @@
     said.textContent = questions[index].querySelector(".presenter-position").textContent + ": " +
       questions[index].querySelector(".presenter-stem").textContent;
     var address = "#question-" + (index + 1);
-    if (window.location.hash !== address && window.history && window.history.replaceState) {
-      window.history.replaceState(null, "", address);
+    if (moved && window.location.hash !== address && window.history && window.history.replaceState) {
+      window.history.replaceState(null, "", address); // so that a reload, or a copied address, comes back here
     }
     window.scrollTo(0, 0);
   }
@@ -59,7 +60,7 @@
       status.textContent = to < 0 ? "This is the first question." : "This is the last question.";
       return;
     }
-    show(to);
+    show(to, true);
   }
 
   function toggleAnswer() {
