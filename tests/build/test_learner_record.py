@@ -88,6 +88,8 @@ def test_the_record_scripts_load_only_where_their_controls_are(built_site):
     for page in ("my-learning.html",):
         html = (built_site / page).read_text(encoding="utf-8")
         assert 'src="javascripts/progress-file.js"' in html and 'src="javascripts/my-learning.js"' in html
+        assert 'href="stylesheets/my-learning.css"' in html
     for page in [*module_pages(built_site), built_site / "index.html"]:
         html = page.read_text(encoding="utf-8")
         assert "progress-file.js" not in html and "my-learning.js" not in html and "data-progress-file" not in html
+        assert "my-learning.css" not in html
