@@ -10,9 +10,11 @@ line here, so line numbers match what an editor shows. A byte-order mark at the 
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from pathlib import Path
+from typing import Any
 
 from practice_site.errors import SourceError
 
@@ -71,6 +73,27 @@ def read_source(path: Path, display: str) -> list[str]:
 def read_input(path: Path, display: str) -> str:
     """Read the file at ``path`` as text with "\n" line endings (see :func:`read_source`)."""
     return "\n".join(read_source(path, display))
+
+
+def read_json_input(path: Path, display: str, what: str, fix: str) -> tuple[Any, str]:
+    """A JSON file the build keeps (``what`` it holds, in words), read as every input is: its data and its text.
+
+    Text that is not JSON, or is nested too deeply, is a SourceError naming the file and line, saying ``fix``.
+    """
+    text = read_input(path, display)
+    try:
+        return json.loads(text), text
+    except json.JSONDecodeError as error:
+        raise SourceError(display, error.lineno, f"this is not valid JSON ({error.msg}); {fix}") from None
+    except RecursionError:
+        raise SourceError(display, 1, f"this is nested too deeply to be {what}; {fix}") from None
+
+
+def json_line_of(text: str, needle: str) -> int:
+    """The line of JSON ``text`` where ``needle`` (as JSON writes it) first stands, or 1."""
+    at = text.find(json.dumps(needle, ensure_ascii=False))
+    at = at if at >= 0 else text.find(json.dumps(needle))
+    return text.count("\n", 0, at) + 1 if at >= 0 else 1
 
 
 TEXT_SUFFIXES = {".md", ".markdown", ".html", ".htm", ".css", ".js", ".txt", ".tsv", ".bib", ".csl", ".json",

@@ -7,7 +7,6 @@ that is not a page, or another kind of address. A problem is a SourceError namin
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -15,7 +14,7 @@ from types import MappingProxyType
 from typing import Any
 
 from practice_site.errors import SourceError
-from practice_site.input_files import read_input
+from practice_site.input_files import json_line_of, read_json_input
 
 MANIFEST = "published-links.json"  # in the project's folder, beside mkdocs.yml
 ABOUT = (
@@ -25,37 +24,23 @@ ABOUT = (
 SITE_PAGE = re.compile(r"(?:[A-Za-z0-9_][\w.-]*/)*[A-Za-z0-9_][\w.-]*\.html(?:#[\w.:-]+)?")
 
 
-def line_of(text: str, needle: str) -> int:
-    """The line of ``text`` where ``needle`` (as JSON writes it) first stands, or 1."""
-    at = text.find(json.dumps(needle, ensure_ascii=False))
-    at = at if at >= 0 else text.find(json.dumps(needle))
-    return text.count("\n", 0, at) + 1 if at >= 0 else 1
-
-
 def read_manifest_file(path: Path, display: str) -> dict[str, Any]:
     """The manifest, checked: an object with "pages" (page -> anchors) and "moved" (page -> page)."""
-    text = read_input(path, display)
-    try:
-        manifest = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise SourceError(display, error.lineno, f"this is not valid JSON ({error.msg}); correct it, or run "
-                          "make links to write the file again") from None
-    except RecursionError:
-        raise SourceError(display, 1, "this is nested too deeply to be the list of published addresses; run "
-                          "make links to write the file again") from None
+    manifest, text = read_json_input(path, display, "the list of published addresses",
+                                     "correct it, or run make links to write the file again")
     if not isinstance(manifest, dict):
         raise SourceError(display, 1, 'the file holds an object with "pages" and "moved"; run make links')
     pages, moved = manifest.get("pages", {}), manifest.get("moved", {})
     if not isinstance(pages, dict) or not all(isinstance(a, list) and all(isinstance(x, str) for x in a)
                                               for a in pages.values()):
-        raise SourceError(display, line_of(text, "pages"), '"pages" maps each page to a list of its anchors')
+        raise SourceError(display, json_line_of(text, "pages"), '"pages" maps each page to a list of its anchors')
     if not isinstance(moved, dict):
-        raise SourceError(display, line_of(text, "moved"), '"moved" maps an old address to the new one, '
+        raise SourceError(display, json_line_of(text, "moved"), '"moved" maps an old address to the new one, '
                           'such as "old.html": "new.html"')
     for old, new in moved.items():
         for address in (old, new):
             if not isinstance(address, str) or not SITE_PAGE.fullmatch(address):
-                raise SourceError(display, line_of(text, old), f'"moved": {address!r} is not a page of the site; '
+                raise SourceError(display, json_line_of(text, old), f'"moved": {address!r} is not a page of the site; '
                                   'write it as page.html or folder/page.html#section, with no "..", no leading '
                                   "/ and no other address")
     return manifest

@@ -21,7 +21,7 @@ from types import MappingProxyType
 from typing import Any
 
 from practice_site.errors import SettingError, SourceError
-from practice_site.input_files import read_input
+from practice_site.input_files import json_line_of, read_json_input
 from practice_site.sources.model import Principle, Section, block_paragraphs
 
 HISTORY = "section-history.json"  # in the project's folder, beside mkdocs.yml
@@ -89,21 +89,14 @@ def read_history(path: Path) -> dict[str, Any]:
     """The history file, checked (SourceError names the file and line), or an empty one when there is none."""
     if not path.exists():
         return {"about": ABOUT, "modules": {}}
-    text = read_input(path, HISTORY)
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise SourceError(HISTORY, error.lineno, f"this is not valid JSON ({error.msg}); correct it, or take the "
-                          "file out and run make links to write it again") from None
-    except RecursionError:
-        raise SourceError(HISTORY, 1, "this is nested too deeply to be the section history; run make links "
-                          "to write it again") from None
+    data, text = read_json_input(path, HISTORY, "the section history",
+                                 "correct it, or take the file out and run make links to write it again")
     modules = data.get("modules") if isinstance(data, dict) else None
     if not isinstance(modules, dict):
         raise SourceError(HISTORY, 1, 'the file holds an object with "modules"; run make links to write it again')
     for module_id, module in modules.items():
         if not valid_module(module):
-            raise SourceError(HISTORY, line_of(text, module_id), f'"{module_id}" is not a module\'s history '
+            raise SourceError(HISTORY, json_line_of(text, module_id), f'"{module_id}" is not a module\'s history '
                               '("recorded" and "sections": anchor -> "fingerprint" and "changed"); take it out '
                               "and run make links to record it again")
     return data
@@ -124,11 +117,6 @@ def is_time(value: Any) -> bool:
         return isinstance(value, str) and datetime.strptime(value, "%Y-%m-%dT%H:%M:%SZ") is not None
     except ValueError:
         return False
-
-
-def line_of(text: str, key: str) -> int:
-    at = text.find(json.dumps(key))
-    return text.count("\n", 0, at) + 1 if at >= 0 else 1
 
 
 def frozen_history(value: Any) -> Any:
