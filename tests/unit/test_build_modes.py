@@ -37,3 +37,38 @@ def test_compiled_templates_are_reused_until_a_template_changes():
     templates["page.html"] = "<p>{{ words }}!</p>"  # edited: compiled afresh, never the old code
     changed = Environment(loader=DictLoader(templates), bytecode_cache=cache)
     assert changed.get_template("page.html").render(words="c") == "<p>c!</p>"
+
+
+class CountingEnvironment(Environment):
+    """A template environment that counts the templates it compiles."""
+
+    compiled = 0
+
+    def compile(self, source, name=None, filename=None, raw=False, defer_init=False):  # noqa: ANN001, ANN201
+        CountingEnvironment.compiled += 1
+        return super().compile(source, name, filename, raw, defer_init)
+
+
+def test_compiled_templates_are_kept_on_disk_for_the_next_build_and_never_used_for_a_changed_one(tmp_path):
+    templates, folder = {"page.html": "<p>{{ words }}</p>"}, tmp_path / "cache" / "templates"
+    CountingEnvironment.compiled = 0
+    first = CountingEnvironment(loader=DictLoader(templates), bytecode_cache=CompiledTemplates(folder))
+    assert first.get_template("page.html").render(words="a") == "<p>a</p>" and CountingEnvironment.compiled == 1
+    assert len(list(folder.glob("*.jinja"))) == 1 and not list(folder.glob("*.tmp"))
+    fresh = CountingEnvironment(loader=DictLoader(templates), bytecode_cache=CompiledTemplates(folder))  # next build
+    assert fresh.get_template("page.html").render(words="b") == "<p>b</p>" and CountingEnvironment.compiled == 1
+    templates["page.html"] = "<p>{{ words }}!</p>"  # edited: compiled afresh, never the old code
+    edited = CountingEnvironment(loader=DictLoader(templates), bytecode_cache=CompiledTemplates(folder))
+    assert edited.get_template("page.html").render(words="c") == "<p>c!</p>" and CountingEnvironment.compiled == 2
+    for path in folder.glob("*.jinja"):  # damaged: compiled over
+        path.write_bytes(path.read_bytes()[:20])
+    damaged = CountingEnvironment(loader=DictLoader(templates), bytecode_cache=CompiledTemplates(folder))
+    assert damaged.get_template("page.html").render(words="d") == "<p>d!</p>" and CountingEnvironment.compiled == 3
+
+
+def test_a_cache_folder_that_cannot_be_written_still_builds(tmp_path):
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    env = Environment(loader=DictLoader({"page.html": "<p>{{ words }}</p>"}),
+                      bytecode_cache=CompiledTemplates(blocked / "templates"))
+    assert env.get_template("page.html").render(words="e") == "<p>e</p>"

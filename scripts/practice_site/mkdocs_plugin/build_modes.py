@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -53,19 +55,47 @@ def quick_preview(server: LiveReloadServer, config: MkDocsConfig) -> LiveReloadS
 
 
 class CompiledTemplates(BytecodeCache):
-    """The theme's templates as Jinja compiled them, kept in memory from one build to the next.
+    """The theme's and the project's templates as Jinja compiled them, kept from one build to the next.
 
-    MkDocs makes a new template environment for every build; while mkdocs serve rebuilds after an edit,
-    this spares compiling the unchanged templates again. A changed template's checksum no longer matches,
-    so it is compiled afresh. Nothing is written to disk.
+    MkDocs makes a new template environment for every build, and compiling Material's templates is a good
+    part of a small site's build. The compiled code is kept in memory while mkdocs serve rebuilds and, given
+    a ``folder`` (the project's cache), on disk for the next build, as Python keeps its own compiled modules
+    in ``__pycache__``. Jinja checks each template's source against the checksum kept with its code: a
+    changed template, or another version of Python, compiles afresh, and a damaged file is compiled over.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, folder: Path | None = None) -> None:
         self.compiled: dict[str, bytes] = {}
+        self.folder = folder
+
+    def path(self, key: str) -> Path | None:
+        return self.folder / f"{key}.jinja" if self.folder is not None else None
 
     def load_bytecode(self, bucket: Bucket) -> None:
-        if (code := self.compiled.get(bucket.key)) is not None:
-            bucket.bytecode_from_string(code)
+        code = self.compiled.get(bucket.key)
+        if code is None and (path := self.path(bucket.key)) is not None:
+            try:
+                code = path.read_bytes()
+            except OSError:
+                return
+        if code is None:
+            return
+        try:
+            bucket.bytecode_from_string(code)  # Jinja resets the bucket if the code is not this source's
+        except Exception:  # noqa: BLE001 (a damaged file fails in pickle or marshal, in many ways): compile it
+            bucket.reset()
 
     def dump_bytecode(self, bucket: Bucket) -> None:
-        self.compiled[bucket.key] = bucket.bytecode_to_string()
+        code = self.compiled[bucket.key] = bucket.bytecode_to_string()
+        if (path := self.path(bucket.key)) is None:
+            return
+        temporary: Path | None = None
+        try:  # written whole, then moved into place: a build running beside this one never reads half a file
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".tmp", delete=False) as file:
+                temporary = Path(file.name)
+                file.write(code)
+            os.replace(temporary, path)
+        except OSError:  # a read-only project still builds, compiling every time
+            if temporary is not None:
+                temporary.unlink(missing_ok=True)
