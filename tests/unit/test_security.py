@@ -216,6 +216,9 @@ PAGES = [
     '<!DOCTYPE html <!-- ><head><a href="javascript:alert(1)">x</a> -->',
     '<head></b <style>><meta http-equiv="refresh" content="0;url=https://evil.example/"></style>',
     "<head></>x<script>a()</script></ 3><p onclick=x><!>y<script>b()</script>",
+    # Text and end tags are passed over in one stretch, but never past a "<" inside an end tag.
+    "<head></p<script>evil()</script><p>a < b and c<d</p><\u00e9>x<1>y</a\n class=x><p onmouseover=z>",
+    "<head><p>x</p></div></div>\n\n</li><script>after()</script></body></html></",
 ]
 
 

@@ -45,8 +45,7 @@ class InlineScripts(HTMLParser):
                 named.get("content") or ""):
             self.live.append(f'<meta http-equiv="refresh" content="{(named.get("content") or "")[:40]}">')
         for name, value in attrs:
-            if name.startswith("on") or name in ADDRESS_ATTRIBUTES and SCRIPT_ADDRESS.match(
-                    re.sub(r"[\t\n\r]", "", value or "")):  # browsers drop these anywhere in an address
+            if live_attribute(name, value):
                 self.live.append(f'<{tag} {name}="{(value or "")[:40]}">')
 
     def handle_endtag(self, tag: str) -> None:
@@ -56,6 +55,12 @@ class InlineScripts(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self._in_script:
             self.scripts[-1] += data
+
+
+def live_attribute(name: str, value: str | None) -> bool:
+    """An event handler, or an address that runs a script."""
+    return name.startswith("on") or name in ADDRESS_ATTRIBUTES and bool(SCRIPT_ADDRESS.match(
+        re.sub(r"[\t\n\r]", "", value or "")))  # browsers drop these anywhere in an address
 
 
 def scan(html: str) -> InlineScripts:

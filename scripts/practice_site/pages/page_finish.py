@@ -19,13 +19,14 @@ import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from html import escape, unescape
 from html.parser import HTMLParser
 from itertools import accumulate
 
 from practice_site.errors import SettingError
 from practice_site.pages.csp import policy_meta
-from practice_site.pages.known_scripts import InlineScripts
+from practice_site.pages.known_scripts import InlineScripts, live_attribute
 
 # Attributes removed from Material's toggle checkboxes (input.md-toggle[type=checkbox]).
 INVALID_ON_CHECKBOX = ("autocomplete",)
@@ -135,36 +136,52 @@ class PageScan(InlineScripts, OffsetParser):
 SPACE = "[ \t\n\r\f]"
 ATTRIBUTE = re.compile(rf"""{SPACE}+([^\s"'>/=\x00]+)(?:{SPACE}*={SPACE}*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
 START_TAG = re.compile(rf"""<([A-Za-z][^\s/>\x00]*)((?:{ATTRIBUTE.pattern})*){SPACE}*/?>""")
-OPENING = re.compile(r"<(?:!--|!|/|[A-Za-z])")
+SKIP = re.compile(r"(?:[^<]+|</[^<>]*>)*")  # text, and end tags with no "<" before their ">": nothing to see
 COMMENT_END = re.compile(r"--\s*>")
 RAW_TEXT_END = {name: re.compile(rf"</\s*{name}\s*>", re.IGNORECASE) for name in ("script", "style")}
 OTHER_SPACE = re.compile(r"[^\S \t\n\r\f]")  # a space the parser's patterns and these could read apart
+WATCHED = frozenset({"head", "script", "input", "meta"})  # what PageScan and InlineScripts look at, with attributes
+
+
+@lru_cache(maxsize=8192)  # a site's pages repeat the same tags (the navigation above all)
+def read_start_tag(text: str) -> tuple[str, tuple[tuple[str, str | None], ...], bool] | None:
+    """A start tag's name and attributes as the parser gives them, and whether the scan must see it (a tag it
+    looks at, or one with live markup); None when these patterns might read it otherwise than the parser."""
+    if OTHER_SPACE.search(text) or (tag := START_TAG.fullmatch(text)) is None:
+        return None
+    name = tag.group(1).lower()
+    attrs = tuple((key.lower(), None if not value else unescape(value[1:-1] if value[0] in "'\"" else value))
+                  for key, value in ATTRIBUTE.findall(tag.group(2)))
+    return name, attrs, name in WATCHED or any(live_attribute(key, value) for key, value in attrs)
 
 
 def quick_scan(scan: PageScan) -> bool:
     """Read ``scan.page`` with the patterns above, feeding ``scan`` as the parser would; False (with ``scan``
     to be thrown away) as soon as anything is not a plain well-formed tag, a comment or text."""
-    page, at = scan.page, 0
+    page, at, size = scan.page, 0, len(scan.page)
     if "<![" in page or "<?" in page:
         return False
-    while (opening := OPENING.search(page, at)) is not None:
-        if page.startswith("<!--", opening.start()):
-            if (end := COMMENT_END.search(page, opening.start() + 4)) is None:
+    while (at := SKIP.match(page, at).end()) < size:  # at a "<" that may open something
+        if page.startswith("<!--", at):
+            if (end := COMMENT_END.search(page, at + 4)) is None:
                 return False
             at = end.end()
             continue
-        if opening.group(0) in ("<!", "</"):  # an end tag or a declaration: the parser ends it at the first ">"
-            if (end := page.find(">", opening.start())) < 0:
+        after = page[at + 1:at + 2]
+        if after in ("!", "/"):  # an end tag or a declaration: the parser ends it at the first ">"
+            if (end := page.find(">", at)) < 0:
                 return False
             at = end + 1
             continue
-        tag = START_TAG.match(page, opening.start())
-        if tag is None or OTHER_SPACE.search(tag.group(0)):
+        if not (after.isascii() and after.isalpha()):  # a "<" that opens nothing is text
+            at += 1
+            continue
+        tag = START_TAG.match(page, at)
+        if tag is None or (reading := read_start_tag(tag.group(0))) is None:
             return False
-        name = tag.group(1).lower()
-        attrs = [(key.lower(), None if not value else unescape(value[1:-1] if value[0] in "'\"" else value))
-                 for key, value in ATTRIBUTE.findall(tag.group(2))]
-        scan.start_tag_at(name, attrs, tag.start(), tag.group(0))
+        name, attrs, seen = reading
+        if seen:
+            scan.start_tag_at(name, list(attrs), at, tag.group(0))
         at = tag.end()
         if name in RAW_TEXT_END:
             end = RAW_TEXT_END[name].search(page, at)
