@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import json
 
+from helpers import copy_project
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
 
 def test_pages_use_the_sites_own_search_worker(built_site):
     for name, expected in (("index.html", "javascripts/search-worker.js"),
@@ -29,3 +33,21 @@ def test_the_index_a_page_loads_holds_no_documents_and_the_worker_fetches_them(b
     assert any(d["location"] == "principles/principle-4.html" for d in data["docs"])
     worker = (built_site / "javascripts" / "search-worker.js").read_text(encoding="utf-8")
     assert 'const DATA = "../search/search-data.json"' in worker
+
+
+def test_search_indexes_the_same_from_its_copy_of_each_page_as_from_the_whole_page(tmp_path, monkeypatch):
+    """Search reads each page without the sections it leaves out (pages/search_index.search_copy): the documents
+    it writes are those it writes when it reads every page whole."""
+    import practice_site.mkdocs_plugin.plugin as plugin
+
+    for name in ("SITE_URL", "OFFLINE", "OFFLINE_ZIP", "LMS"):
+        monkeypatch.delenv(name, raising=False)
+    project = copy_project(tmp_path / "project")
+    written = {}
+    for way, copy in (("copy", plugin.search_copy), ("whole", lambda content: content)):
+        monkeypatch.setattr(plugin, "search_copy", copy)
+        site = tmp_path / way
+        build(load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=True))
+        written[way] = (site / "search" / "search-data.json").read_text(encoding="utf-8")
+    assert written["copy"] == written["whole"]
+    assert '"principles/principle-4.html#summary"' in written["copy"]

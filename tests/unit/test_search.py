@@ -12,10 +12,11 @@ import json
 import subprocess
 from pathlib import Path
 
+import pytest
 from helpers import ROOT
 from support.search import EXPECTED
 
-from practice_site.pages.search_index import module_references, plain_text, site_index
+from practice_site.pages.search_index import module_references, plain_text, search_copy, site_index
 
 
 def test_there_are_at_least_twenty_queries():
@@ -132,3 +133,53 @@ def test_the_worker_fetches_the_documents_on_the_first_search_and_again_after_a_
     ready, empty, failed, answered = found["answers"]
     assert ready is None and empty == {"items": []} and failed == {"items": []}
     assert answered["items"] and answered["items"][0][0]["location"].startswith("m.html")
+
+
+def material_sections(content: str) -> list[tuple[str | None, str, str]]:
+    """The sections Material's search indexes from ``content``: id, title and text."""
+    from material.plugins.search.plugin import Parser
+
+    parser = Parser()
+    parser.feed(content)
+    parser.close()
+    return [(s.id, "".join(s.title), "".join(s.text)) for s in parser.data if not s.is_excluded()]
+
+
+SEARCH_COPIES = [  # (content, whether search_copy may leave something out)
+    ('<h1 id="t">T</h1><p>intro</p><h2 data-search-exclude="" id="quiz">Q</h2><form><p>a</p><input name="x">'
+     '</form><h2 id="next">N</h2><p>kept</p>', True),
+    ('<h2 id="a">A</h2><p>x</p><h2 data-module="m" data-search-exclude="" id="refs">R</h2><ul><li>r</li></ul>', True),
+    ('<h2 data-search-exclude="" id="x">X</h2><div><p>a</p><h3 id="inner">I</h3><p>b</p></div><h2 id="y">Y</h2>',
+     False),  # the next heading is inside the section's own element: it starts a section of its own
+    ('<div><h2 data-search-exclude="" id="x">X</h2><p>a</p></div><h2 id="y">Y</h2><p>b</p>', False),
+    ('<h2 data-search-exclude="">No id</h2><p>still in the section before</p><h2 id="y">Y</h2>', False),
+    ('<h2 data-search-exclude="" id="x">X</h2><p title="<h2 id=z>">a</p><h2 id="y">Y</h2>', False),
+    ('<h2 id="a">A</h2><p data-search-exclude="">hidden element</p><p>shown</p>', False),
+    ('<h2 data-search-exclude="" id="x">X</h2><p>a<br>b</p><h2 data-search-exclude="" id="z">Z</h2><p>c</p>'
+     '<h2 id="y">Y</h2><p>d</p>', True),
+]
+
+
+@pytest.mark.parametrize(("content", "shorter"), SEARCH_COPIES)
+def test_search_reads_a_copy_without_the_sections_it_leaves_out_and_indexes_the_same(content: str,
+                                                                                       shorter: bool) -> None:
+    copy = search_copy(content)
+    assert material_sections(copy) == material_sections(content)
+    assert (len(copy) < len(content)) == shorter, copy
+    assert "kept" in copy if "kept" in content else True
+
+
+def test_the_search_copy_of_a_module_page_leaves_out_its_questions_and_reference_list():
+    from practice_site.pages.sanitise import clean_content
+
+    content = clean_content(
+        '<h1 id="p">Practice Principle 9</h1><h2 id="summary">Summary</h2><p>Words of the principle.</p>'
+        '<h2 data-search-exclude="" id="check-your-understanding">Check your understanding</h2>'
+        '<form class="quiz-question" id="question-p9-q1"><fieldset><legend>Which?</legend>'
+        '<input type="radio" name="p9-q1" value="a"><label>An option</label></fieldset>'
+        '<details><summary>Show the answer</summary><p>The answer: an option.</p></details></form>'
+        '<h2 id="reflect">Reflect</h2><p>Think.</p>'
+        '<h2 data-search-exclude="" id="references">References</h2><p class="reference">Ruch, G. (2020).</p>')
+    copy = search_copy(content)
+    assert "Which?" not in copy and "Ruch" not in copy and "Words of the principle." in copy and "Think." in copy
+    assert material_sections(copy) == material_sections(content)

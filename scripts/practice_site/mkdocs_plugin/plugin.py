@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -56,9 +56,10 @@ from practice_site.pages import published_links as published
 from practice_site.pages.bibliography_page import bibliography_markdown
 from practice_site.pages.download_offer import home_offer
 from practice_site.pages.module_page import render_principle
+from practice_site.pages.room_kit import TEMPLATES as KIT_TEMPLATES
 from practice_site.pages.room_kit import KitSite, kit_pages
 from practice_site.pages.sanitise import clean_content, removal_problem
-from practice_site.pages.search_index import ReferenceEntry, module_references, rewrite_index_file
+from practice_site.pages.search_index import ReferenceEntry, module_references, rewrite_index_file, search_copy
 from practice_site.pages.site_address import site_path
 from practice_site.pages.trainers_page import trainers_markdown
 from practice_site.references.reader_notes import correction_notes
@@ -103,7 +104,7 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
         self.compiled = CompiledTemplates()  # kept while mkdocs serve rebuilds (MkDocs keeps this plugin)
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        """Templates compiled in an earlier build of this run are not compiled again (see build_modes)."""
+        """Templates compiled in an earlier build are not compiled again (see build_modes)."""
         env.bytecode_cache = self.compiled
         return env
 
@@ -150,6 +151,10 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
             add_offline_shim(config, root, self.config.offline_shim, SHIM_URI)
         if self.config.lms:
             prepare_lms(config, LMS_SCRIPT)
+        if self.compiled is None:  # a build that did not start through MkDocs' own commands
+            self.compiled = CompiledTemplates()
+        self.compiled.folder = root / self.config.cache_dir / "templates" if self.config.cache_dir else None
+        KIT_TEMPLATES.bytecode_cache = self.compiled  # the room kit's pages are made before the theme's
         return config
 
     def model_options(self) -> ModelOptions:
@@ -269,13 +274,25 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
             content = package_links(content, page.url, config.site_url)
         return content
 
-    def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
-                        nav: Navigation) -> TemplateContext:
+    @event_priority(100)  # before Material's search plugin reads the page (see search_index.search_copy)
+    def _search_reads_its_copy(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
+                               nav: Navigation) -> TemplateContext:
+        """Search reads the page without the sections it leaves out of the index, which it would only parse."""
+        self.whole_content = page.content
+        page.content = search_copy(page.content or "")
+        return context
+
+    @event_priority(-100)  # after every other plugin: the page is whole again before the theme writes it
+    def _page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
+                      nav: Navigation) -> TemplateContext:
         """Record the page's section anchors; in a package, no "previous" and "next" pages: they are not in it."""
+        page.content = self.whole_content
         self.anchors[page.url] = published.toc_anchors(page.toc)
         if self.config.lms:
             page.previous_page = page.next_page = None
         return context
+
+    on_page_context = CombinedEvent(_search_reads_its_copy, _page_context)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """The page finished in one pass: its policy, and the theme's toggles repaired (pages/page_finish)."""

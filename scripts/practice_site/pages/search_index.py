@@ -10,6 +10,7 @@ worker fetches them on the first search, so that opening a page does not load th
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -20,6 +21,11 @@ from practice_site.text_forms import single_spaced
 DATA_FILE = "search/search-data.json"  # the documents, fetched by the worker on the first search
 REFERENCE_WEIGHT = 0.8  # a reference entry ranks just below the section of its module that cites it
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+# A tag as the sanitiser writes it: lower-case name, every value in double quotes (see search_copy).
+TAG = re.compile(r"""<(/?)([a-z][a-z0-9]*)((?:\s+[^\s"'<>/=]+(?:="[^"]*")?)*)\s*/?>""")
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+EXCLUDED = re.compile(r'\sdata-search-exclude(?:="[^"]*")?(?=\s|$)')
+HAS_ID = re.compile(r'\sid="')
 BLOCKS = HEADINGS | {"p", "li", "td", "th", "br", "div", "blockquote", "dd", "dt", "tr"}
 
 
@@ -50,6 +56,46 @@ def plain_text(fragment: str) -> str:
     parser.feed(fragment)
     parser.close()
     return single_spaced("".join(parser.parts))
+
+
+def search_copy(content: str) -> str:
+    """``content`` (as the sanitiser left it) with the body of every section excluded from search left out.
+
+    Material's search leaves out a section whose heading carries ``data-search-exclude`` (a module's
+    knowledge check, its reference list, which the index takes from the model), but it reads the section
+    first. Its body is cut only where the cut cannot change anything else: the heading has an id (so it
+    starts a section), and the body ends at the next heading, at the same depth, with every element in it
+    closed. A page read otherwise (a "<" that opens no tag as the sanitiser writes tags) is left whole.
+    """
+    tags = list(TAG.finditer(content))
+    if len(tags) != content.count("<"):
+        return content
+    cuts: list[tuple[int, int]] = []
+    depth, low, start, excluded_at = 0, 0, 0, None  # the open cut: its start and depth, the lowest depth since
+    for tag in tags:
+        closing, name, attributes = tag.group(1), tag.group(2), tag.group(3)
+        if not closing and name in HEADINGS:
+            if excluded_at is not None and depth == excluded_at and low >= excluded_at:
+                cuts.append((start, tag.start()))
+            excluded_at = None
+            if EXCLUDED.search(attributes) and HAS_ID.search(attributes):
+                excluded_at, low, start = depth, depth, -1  # the body starts after the heading's end tag
+        if closing:
+            depth -= 1
+            low = min(low, depth)
+            if start == -1 and name in HEADINGS and depth == excluded_at:
+                start = tag.end()
+        elif name not in VOID:
+            depth += 1
+    if excluded_at is not None and start >= 0 and depth == excluded_at == low == 0:
+        cuts.append((start, len(content)))
+    if not cuts:
+        return content
+    pieces, last = [], 0
+    for begin, end in cuts:
+        pieces += [content[last:begin]]
+        last = end
+    return "".join(pieces + [content[last:]])
 
 
 @dataclass(frozen=True)
