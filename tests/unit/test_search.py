@@ -183,3 +183,8 @@ def test_the_search_copy_of_a_module_page_leaves_out_its_questions_and_reference
     copy = search_copy(content)
     assert "Which?" not in copy and "Ruch" not in copy and "Words of the principle." in copy and "Think." in copy
     assert material_sections(copy) == material_sections(content)
+
+
+def test_a_heading_end_tag_written_otherwise_leaves_the_page_whole():
+    content = '<h2 data-search-exclude="" id="x">X</h2 class="odd"><p>a</p><h2 id="y">Y</h2>'
+    assert search_copy(content) == content

@@ -26,6 +26,8 @@ TAG = re.compile(r"""<(/?)([a-z][a-z0-9]*)((?:\s+[^\s"'<>/=]+(?:="[^"]*")?)*)\s*
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 EXCLUDED = re.compile(r'\sdata-search-exclude(?:="[^"]*")?(?=\s|$)')
 HAS_ID = re.compile(r'\sid="')
+HEADING_START = re.compile(r"<h[1-6](?=[\s/>])")
+HEADING_END = re.compile(r"</h[1-6]\s*>")
 BLOCKS = HEADINGS | {"p", "li", "td", "th", "br", "div", "blockquote", "dd", "dt", "tr"}
 
 
@@ -67,35 +69,43 @@ def search_copy(content: str) -> str:
     starts a section), and the body ends at the next heading, at the same depth, with every element in it
     closed. A page read otherwise (a "<" that opens no tag as the sanitiser writes tags) is left whole.
     """
-    tags = list(TAG.finditer(content))
+    if "data-search-exclude" not in content:
+        return content
+    tags = TAG.findall(content)  # (closing, name, attributes), in the order they come
     if len(tags) != content.count("<"):
         return content
+    # Every "<" opens a tag, so these find the headings' tags (all of them, or the count falls short), in order.
+    starts = iter([m.start() for m in HEADING_START.finditer(content)])
+    ends = iter([m.end() for m in HEADING_END.finditer(content)])
     cuts: list[tuple[int, int]] = []
     depth, low, start, excluded_at = 0, 0, 0, None  # the open cut: its start and depth, the lowest depth since
-    for tag in tags:
-        closing, name, attributes = tag.group(1), tag.group(2), tag.group(3)
-        if not closing and name in HEADINGS:
-            if excluded_at is not None and depth == excluded_at and low >= excluded_at:
-                cuts.append((start, tag.start()))
-            excluded_at = None
-            if EXCLUDED.search(attributes) and HAS_ID.search(attributes):
-                excluded_at, low, start = depth, depth, -1  # the body starts after the heading's end tag
+    for closing, name, attributes in tags:
         if closing:
             depth -= 1
             low = min(low, depth)
-            if start == -1 and name in HEADINGS and depth == excluded_at:
-                start = tag.end()
+            if name in HEADINGS:
+                if (end := next(ends, None)) is None:  # an end tag these do not read alike: left whole
+                    return content
+                if start == -1 and depth == excluded_at:
+                    start = end  # the body starts after the heading's end tag
+        elif name in HEADINGS:
+            if (at := next(starts, None)) is None:
+                return content
+            if excluded_at is not None and depth == excluded_at and low >= excluded_at and start >= 0:
+                cuts.append((start, at))
+            excluded_at = None
+            if EXCLUDED.search(attributes) and HAS_ID.search(attributes):
+                excluded_at, low, start = depth, depth, -1
+            depth += 1
         elif name not in VOID:
             depth += 1
     if excluded_at is not None and start >= 0 and depth == excluded_at == low == 0:
         cuts.append((start, len(content)))
-    if not cuts:
-        return content
     pieces, last = [], 0
     for begin, end in cuts:
-        pieces += [content[last:begin]]
+        pieces.append(content[last:begin])
         last = end
-    return "".join(pieces + [content[last:]])
+    return "".join(pieces) + content[last:]
 
 
 @dataclass(frozen=True)
