@@ -56,6 +56,7 @@ def test_code_spans_pair_backtick_runs_as_markdown_does():
     assert repair.code_spans("an ` unclosed and `closed`") == [(3, 19)]
     assert repair.code_spans("`" * 5) == []
     assert repair.code_spans("\\`not code\\` but \\\\`code`") == [(19, 25)]
+    assert repair.code_spans("no backtick, but \\\\ escapes \\\\\\\\ and (Ruch, 2020)") == []
 
 
 def code_texts(markdown_html: str) -> list[str]:

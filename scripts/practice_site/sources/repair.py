@@ -73,6 +73,8 @@ def code_spans(text: str) -> list[tuple[int, int]]:
     (the extra opening backticks are code); failing that, the run (and as many characters again)
     is text. Each lookup is a bisection, never a scan of the rest of the text.
     """
+    if "`" not in text:  # no backtick, no span (the search below would look at every character to know it)
+        return []
     runs = [(m.start(), m.end()) for m in CODE_RUN.finditer(text)]
     starts = [start for start, _ in runs]
     by_length: dict[int, list[int]] = {}
