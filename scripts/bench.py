@@ -325,6 +325,12 @@ def main() -> int:
                   f"peak {build['peak_mb']:.0f} MB, subprocesses {build['subprocesses']}", flush=True)
         results["scaling"] = scaling
         results["scaling_ratio"] = scaling["128"]["per_module"] / scaling["32"]["per_module"]
+        plain_128 = timed_builds(plain_project(work_dir / "plain128", work_dir / "n128"))
+        plain_128["per_module"] = plain_128["seconds"] / SIZES[-1]
+        results["plain_128"] = plain_128
+        results["build_ratio_128"] = scaling["128"]["seconds"] / plain_128["seconds"]
+        print(f"plain Material of the same Markdown at 128 principles: {plain_128['seconds']:.2f} s, "
+              f"{plain_128['per_module'] * 1000:.0f} ms per module", flush=True)
         large = timed_builds(large_source_project(work_dir / "large"), runs=max(1, RUNS // 2))
         results["large_source"] = large["seconds"]
         results["long_paragraph"] = long_paragraph_seconds()
@@ -378,6 +384,9 @@ def render_table(r: dict) -> str:
         *[(f"{n} principles: build, per module, peak memory",
            f"{s[n]['seconds']:.2f} s, {s[n]['per_module'] * 1000:.0f} ms, {s[n]['peak_mb']:.0f} MB", "")
           for n in s],
+        ("Plain Material build of the same Markdown at 128 principles: build, per module",
+         f"{r['plain_128']['seconds']:.2f} s, {r['plain_128']['per_module'] * 1000:.0f} ms", ""),
+        ("Full / plain at 128 principles", f"{r['build_ratio_128']:.2f}×", ""),
         ("Per module at 128 principles", f"{module_ms:.0f} ms",
          f"≤ {TARGETS['module_ms_128']} ms: {verdict(module_ms, TARGETS['module_ms_128'])}"),
         ("Per module at 128 / at 32", f"{r['scaling_ratio']:.2f}×",
