@@ -51,3 +51,18 @@ def test_search_indexes_the_same_from_its_copy_of_each_page_as_from_the_whole_pa
         written[way] = (site / "search" / "search-data.json").read_text(encoding="utf-8")
     assert written["copy"] == written["whole"]
     assert '"principles/principle-4.html#summary"' in written["copy"]
+
+
+def test_the_search_settings_stated_in_mkdocs_yml_are_materials_own_for_the_sites_language(monkeypatch):
+    """mkdocs.yml states search's separator and pipeline (so search does not compile the language templates
+    to look them up on every build): they must be what Material gives for the site's language."""
+    from helpers import ROOT
+
+    for name in ("SITE_URL", "OFFLINE", "OFFLINE_ZIP", "LMS"):
+        monkeypatch.delenv(name, raising=False)
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    search = config.plugins["material/search"].config
+    language = config.theme.get_env().get_template("partials/language.html", None, {"config": config}).module
+    assert search.separator == language.t("search.config.separator")
+    assert search.pipeline == [p for p in language.t("search.config.pipeline").replace(" ", "").split(",") if p]
+    assert search.lang == [language.t("search.config.lang")]
