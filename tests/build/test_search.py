@@ -14,6 +14,8 @@ from helpers import copy_project
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from practice_site.pages.search_index import search_copy
+
 
 def test_pages_use_the_sites_own_search_worker(built_site):
     for name, expected in (("index.html", "javascripts/search-worker.js"),
@@ -37,20 +39,36 @@ def test_the_index_a_page_loads_holds_no_documents_and_the_worker_fetches_them(b
 
 def test_search_indexes_the_same_from_its_copy_of_each_page_as_from_the_whole_page(tmp_path, monkeypatch):
     """Search reads each page without the sections it leaves out (pages/search_index.search_copy): the documents
-    it writes are those it writes when it reads every page whole."""
+    it writes are those it writes when it reads every page whole, and every page is whole again when written,
+    with what Material takes out of it after reading (a data-search-* attribute with a value) taken out."""
     import practice_site.mkdocs_plugin.plugin as plugin
 
     for name in ("SITE_URL", "OFFLINE", "OFFLINE_ZIP", "LMS"):
         monkeypatch.delenv(name, raising=False)
     project = copy_project(tmp_path / "project")
+    with (project / "docs" / "credits.md").open("a", encoding="utf-8") as page:
+        page.write('\n\n## Set aside {#set-aside data-search-exclude}\n\nWords search leaves out.\n\n'
+                   '## Marked {#marked}\n\nA marked paragraph.\n{: data-search-note="marked" }\n')
+    shortened: list[str] = []
+
+    def counted(content: str) -> str:
+        copy = search_copy(content)
+        shortened.extend([content] if len(copy) < len(content) else [])
+        return copy
+
     written = {}
-    for way, copy in (("copy", plugin.search_copy), ("whole", lambda content: content)):
+    for way, copy in (("copy", counted), ("whole", lambda content: content)):
         monkeypatch.setattr(plugin, "search_copy", copy)
         site = tmp_path / way
         build(load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=True))
-        written[way] = (site / "search" / "search-data.json").read_text(encoding="utf-8")
+        written[way] = {path.relative_to(site).as_posix(): path.read_bytes() for path in sorted(site.rglob("*"))
+                        if path.is_file() and path.suffix in (".html", ".json")}
     assert written["copy"] == written["whole"]
-    assert '"principles/principle-4.html#summary"' in written["copy"]
+    assert any("Check your understanding" in content for content in shortened)
+    assert '"principles/principle-4.html#summary"' in written["copy"]["search/search-data.json"].decode()
+    credits = written["copy"]["credits.html"].decode()
+    assert "A marked paragraph." in credits and "Words search leaves out." in credits
+    assert "data-search-note" not in credits  # as Material takes it out: the page was not made whole over it
 
 
 def test_the_search_settings_stated_in_mkdocs_yml_are_materials_own_for_the_sites_language(monkeypatch):

@@ -72,3 +72,37 @@ def test_a_cache_folder_that_cannot_be_written_still_builds(tmp_path):
     env = Environment(loader=DictLoader({"page.html": "<p>{{ words }}</p>"}),
                       bytecode_cache=CompiledTemplates(blocked / "templates"))
     assert env.get_template("page.html").render(words="e") == "<p>e</p>"
+
+
+def test_search_reads_a_copy_only_where_search_alone_runs_between_the_two_steps():
+    from material.plugins.search.plugin import SearchPlugin
+
+    from practice_site.mkdocs_plugin.build_modes import only_search_between
+
+    class Ours:
+        def first(self) -> None: ...
+
+        def last(self) -> None: ...
+
+    class Other:
+        def read(self) -> None: ...
+
+    ours, search, other = Ours(), SearchPlugin(), Other()
+    assert only_search_between([ours.first, search.on_page_context, ours.last], ours.first, ours.last)
+    assert not only_search_between([ours.first, search.on_page_context, other.read, ours.last], ours.first,
+                                   ours.last)
+    assert not only_search_between([ours.first, other.read, ours.last, search.on_page_context], ours.first,
+                                   ours.last)
+    assert not only_search_between([search.on_page_context, ours.first, ours.last], ours.first, ours.last)
+
+
+def test_environments_with_other_settings_never_share_compiled_code(tmp_path):
+    """Compiled code depends on the environment's settings as well as on the source (found in review)."""
+    templates, folder = {"page.html": "{% if x %}\n<p>{{ x }}</p>\n{% endif %}\n"}, tmp_path / "templates"
+    plain = Environment(loader=DictLoader(templates), bytecode_cache=CompiledTemplates(folder))
+    assert plain.get_template("page.html").render(x="a") == "\n<p>a</p>\n"
+    trimmed = Environment(loader=DictLoader(templates), trim_blocks=True, bytecode_cache=CompiledTemplates(folder))
+    assert trimmed.get_template("page.html").render(x="b") == "<p>b</p>\n"
+    escaping = Environment(loader=DictLoader(templates), autoescape=True, bytecode_cache=CompiledTemplates(folder))
+    assert escaping.get_template("page.html").render(x="<c>") == "\n<p>&lt;c&gt;</p>\n"
+    assert len(list(folder.glob("*.jinja"))) == 3

@@ -135,13 +135,16 @@ def test_the_worker_fetches_the_documents_on_the_first_search_and_again_after_a_
     assert answered["items"] and answered["items"][0][0]["location"].startswith("m.html")
 
 
-def material_sections(content: str) -> list[tuple[str | None, str, str]]:
-    """The sections Material's search indexes from ``content``: id, title and text."""
+def material_sections(content: str) -> list[tuple[str | None, str, str]] | str:
+    """The sections Material's search indexes from ``content`` (id, title and text), or the error it raises."""
     from material.plugins.search.plugin import Parser
 
     parser = Parser()
-    parser.feed(content)
-    parser.close()
+    try:
+        parser.feed(content)
+        parser.close()
+    except ValueError as error:
+        return f"ValueError: {error}"
     return [(s.id, "".join(s.title), "".join(s.text)) for s in parser.data if not s.is_excluded()]
 
 
@@ -157,6 +160,20 @@ SEARCH_COPIES = [  # (content, whether search_copy may leave something out)
     ('<h2 id="a">A</h2><p data-search-exclude="">hidden element</p><p>shown</p>', False),
     ('<h2 data-search-exclude="" id="x">X</h2><p>a<br>b</p><h2 data-search-exclude="" id="z">Z</h2><p>c</p>'
      '<h2 id="y">Y</h2><p>d</p>', True),
+    # Found in review: the words "data-search-exclude" in a value; a heading inside a skipped element (Material's
+    # parser tells elements apart by name only, so the inner <div> would end the skipping); an element named as
+    # the skipped one it is inside, within the cut; a section Material cannot read; an attribute Material takes
+    # out after reading the page.
+    ('<h2 id="a" title="x data-search-exclude y">A</h2><p>secret</p><h2 id="b">B</h2>', False),
+    ('<div data-search-exclude=""><h2 data-search-exclude="" id="a">A</h2><div>x</div><h2 id="b">B</h2><p>y</p>'
+     '</div>', False),
+    ('<h2 data-search-exclude="" id="a">A</h2><div data-search-exclude=""><p>p</p><div>x</div><p>q</p></div>'
+     '<h2 id="b">B</h2><p>y</p>', True),
+    ('<h2 data-search-exclude="" id="a">A</h2><div class="linenodiv"><ol><div></div></ol></div><h2 id="b">B</h2>'
+     '<p>y</p>', True),
+    ('<h2 data-search-exclude="" id="a">A</h2><p data-search-note="kept">t</p><h2 id="b">B</h2><p>y</p>', False),
+    ('<h2 data-search-exclude="" id="a">A</h2><div data-search-exclude=""><p>p</p></div><ul><li>q</li></ul>'
+     '<h2 id="b">B</h2><p>y</p>', True),
 ]
 
 
@@ -164,7 +181,11 @@ SEARCH_COPIES = [  # (content, whether search_copy may leave something out)
 def test_search_reads_a_copy_without_the_sections_it_leaves_out_and_indexes_the_same(content: str,
                                                                                        shorter: bool) -> None:
     copy = search_copy(content)
-    assert material_sections(copy) == material_sections(content)
+    whole = material_sections(content)
+    if isinstance(whole, str):  # Material fails on an excluded section's own body: the copy is indexed
+        assert whole.startswith("ValueError") and not isinstance(material_sections(copy), str)
+    else:
+        assert material_sections(copy) == whole
     assert (len(copy) < len(content)) == shorter, copy
     assert "kept" in copy if "kept" in content else True
 

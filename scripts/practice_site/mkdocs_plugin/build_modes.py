@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from jinja2 import BytecodeCache
+import jinja2
+from jinja2 import BytecodeCache, Environment
 from jinja2.bccache import Bucket
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -40,6 +43,18 @@ def add_offline_shim(config: MkDocsConfig, root: Path, shim: str, shim_uri: str)
     config.extra["polyfills"].insert(0, shim_uri)
 
 
+def only_search_between(handlers: list[Callable], first: Callable, last: Callable) -> bool:
+    """Whether Material's search plugin, and nothing else, runs between ``first`` and ``last`` (bound methods of
+    one plugin, in MkDocs' ordered list of an event's ``handlers``)."""
+    def at(method: Callable) -> int:
+        return next(i for i, h in enumerate(handlers) if getattr(h, "__func__", None) is method.__func__
+                    and getattr(h, "__self__", None) is method.__self__)
+
+    between = handlers[at(first) + 1:at(last)]
+    return len(between) == 1 and type(getattr(between[0], "__self__", None)).__module__.startswith(
+        "material.plugins.search")
+
+
 def quick_preview(server: LiveReloadServer, config: MkDocsConfig) -> LiveReloadServer:
     """The preview notices a saved file within a tenth of a second: the watches MkDocs has made so far move to
     an observer that looks more often (still by polling, which works on every kind of drive)."""
@@ -54,26 +69,47 @@ def quick_preview(server: LiveReloadServer, config: MkDocsConfig) -> LiveReloadS
     return server
 
 
+def environment_mark(env: Environment) -> str:
+    """What a template's compiled code depends on besides its source: Jinja's version and the environment's
+    syntax and settings (two environments that differ in any of them never share compiled code)."""
+    autoescape: object = env.autoescape
+    if callable(autoescape):  # select_autoescape(...): the function and the choices it closes over
+        autoescape = (autoescape.__module__, autoescape.__qualname__,
+                      tuple(cell.cell_contents for cell in autoescape.__closure__ or ()))
+    finalize = getattr(env.finalize, "__qualname__", env.finalize)
+    return repr((jinja2.__version__, env.block_start_string, env.block_end_string, env.variable_start_string,
+                 env.variable_end_string, env.comment_start_string, env.comment_end_string, env.line_statement_prefix,
+                 env.line_comment_prefix, env.trim_blocks, env.lstrip_blocks, env.newline_sequence,
+                 env.keep_trailing_newline, sorted(env.extensions), env.optimized, env.is_async, autoescape, finalize))
+
+
 class CompiledTemplates(BytecodeCache):
     """The theme's and the project's templates as Jinja compiled them, kept from one build to the next.
 
     MkDocs makes a new template environment for every build, and compiling Material's templates is a good
     part of a small site's build. The compiled code is kept in memory while mkdocs serve rebuilds and, given
     a ``folder`` (the project's cache), on disk for the next build, as Python keeps its own compiled modules
-    in ``__pycache__``. Jinja checks each template's source against the checksum kept with its code: a
-    changed template, or another version of Python, compiles afresh, and a damaged file is compiled over.
+    in ``__pycache__``. Jinja checks each template's source against the checksum kept with its code, and the
+    code is kept under a name that also holds Jinja's version and the environment's settings
+    (:func:`environment_mark`): a changed template, another Jinja or Python, or changed settings compile
+    afresh, and a damaged file is compiled over.
     """
 
     def __init__(self, folder: Path | None = None) -> None:
         self.compiled: dict[str, bytes] = {}
         self.folder = folder
 
-    def path(self, key: str) -> Path | None:
-        return self.folder / f"{key}.jinja" if self.folder is not None else None
+    def name(self, bucket: Bucket) -> str:
+        """The template's compiled code's name: its own (its name and file) and what else the code depends on."""
+        return hashlib.sha256(f"{environment_mark(bucket.environment)}\n{bucket.key}".encode()).hexdigest()[:40]
+
+    def path(self, name: str) -> Path | None:
+        return self.folder / f"{name}.jinja" if self.folder is not None else None
 
     def load_bytecode(self, bucket: Bucket) -> None:
-        code = self.compiled.get(bucket.key)
-        if code is None and (path := self.path(bucket.key)) is not None:
+        name = self.name(bucket)
+        code = self.compiled.get(name)
+        if code is None and (path := self.path(name)) is not None:
             try:
                 code = path.read_bytes()
             except OSError:
@@ -86,8 +122,9 @@ class CompiledTemplates(BytecodeCache):
             bucket.reset()
 
     def dump_bytecode(self, bucket: Bucket) -> None:
-        code = self.compiled[bucket.key] = bucket.bytecode_to_string()
-        if (path := self.path(bucket.key)) is None:
+        name = self.name(bucket)
+        code = self.compiled[name] = bucket.bytecode_to_string()
+        if (path := self.path(name)) is None:
             return
         temporary: Path | None = None
         try:  # written whole, then moved into place: a build running beside this one never reads half a file

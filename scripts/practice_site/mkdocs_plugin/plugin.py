@@ -31,7 +31,13 @@ from practice_site.learning.module_learning import learning_markdown
 from practice_site.learning.my_learning import my_learning_markdown
 from practice_site.learning.progress_file import save_reminder_markdown
 from practice_site.lms.page_links import package_links
-from practice_site.mkdocs_plugin.build_modes import CompiledTemplates, add_offline_shim, prepare_lms, quick_preview
+from practice_site.mkdocs_plugin.build_modes import (
+    CompiledTemplates,
+    add_offline_shim,
+    only_search_between,
+    prepare_lms,
+    quick_preview,
+)
 from practice_site.mkdocs_plugin.build_notes import (
     check_published_links,
     log_notes,
@@ -98,6 +104,8 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
     dirty = False  # mkdocs build --dirty rebuilds only the pages that changed
     compiled: CompiledTemplates | None = None  # Jinja's compiled templates, from one build to the next
     policy: PagePolicy | None = None  # the pages' Content Security Policy, from the theme's templates (per build)
+    search_alone: bool | None = None  # whether search alone reads a page between our two page_context steps
+    whole_content: str | None = None  # a page's content while search reads its copy
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.dirty = dirty
@@ -135,7 +143,7 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
                                   check=lambda citations, findings: report_problems(citations, findings, strict))
         except (SourceError, SettingError) as error:
             raise PluginError(str(error)) from None
-        self.anchors, self.policy, self.site_name = {}, None, config.site_name
+        self.anchors, self.policy, self.site_name, self.search_alone = {}, None, config.site_name, None
         self.standing_pages: list[str] = []  # pages made whole by the build (short links, room kit): recorded too
         log_notes(self.site, self.config.quizzes_dir)
         config.watch.extend([str(root / self.config.sources_dir), str(root / self.config.bib_dir)])
@@ -274,19 +282,25 @@ class PracticePrinciplesPlugin(BasePlugin[PracticePrinciplesConfig]):
             content = package_links(content, page.url, config.site_url)
         return content
 
-    @event_priority(100)  # before Material's search plugin reads the page (see search_index.search_copy)
+    @event_priority(1)  # just before Material's search plugin reads the page (see search_index.search_copy)
     def _search_reads_its_copy(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
                                nav: Navigation) -> TemplateContext:
-        """Search reads the page without the sections it leaves out of the index, which it would only parse."""
-        self.whole_content = page.content
-        page.content = search_copy(page.content or "")
+        """Search reads the page without the sections it leaves out of the index, which it would only parse:
+        only where search is the one plugin that sees the page before it is whole again."""
+        if self.search_alone is None:
+            self.search_alone = only_search_between(config.plugins.events["page_context"],
+                                                    self._search_reads_its_copy, self._page_context)
+        copy = search_copy(page.content or "") if self.search_alone else ""
+        if len(copy) < len(page.content or ""):  # else search reads the page as it is (and may change it)
+            self.whole_content, page.content = page.content, copy
         return context
 
-    @event_priority(-100)  # after every other plugin: the page is whole again before the theme writes it
+    @event_priority(-1)  # just after it: the page is whole again before any other plugin or the theme reads it
     def _page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
                       nav: Navigation) -> TemplateContext:
         """Record the page's section anchors; in a package, no "previous" and "next" pages: they are not in it."""
-        page.content = self.whole_content
+        if self.whole_content is not None:
+            page.content, self.whole_content = self.whole_content, None
         self.anchors[page.url] = published.toc_anchors(page.toc)
         if self.config.lms:
             page.previous_page = page.next_page = None

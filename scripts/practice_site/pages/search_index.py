@@ -24,8 +24,10 @@ HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 # A tag as the sanitiser writes it: lower-case name, every value in double quotes (see search_copy).
 TAG = re.compile(r"""<(/?)([a-z][a-z0-9]*)((?:\s+[^\s"'<>/=]+(?:="[^"]*")?)*)\s*/?>""")
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-EXCLUDED = re.compile(r'\sdata-search-exclude(?:="[^"]*")?(?=\s|$)')
-HAS_ID = re.compile(r'\sid="')
+ATTRIBUTE = re.compile(r"""\s([^\s"'<>/=]+)(?:="([^"]*)")?""")  # name, value, in a tag the sanitiser wrote
+# What Material's search takes out of a page after reading it (plugins/search/plugin.py, on_page_context; its
+# pattern starts with an optional space, left out here: it is found where Material's is).
+MATERIAL_TAKES_OUT = re.compile(r'data-search-\w+="[^"]+"')
 HEADING_START = re.compile(r"<h[1-6](?=[\s/>])")
 HEADING_END = re.compile(r"</h[1-6]\s*>")
 BLOCKS = HEADINGS | {"p", "li", "td", "th", "br", "div", "blockquote", "dd", "dt", "tr"}
@@ -60,16 +62,29 @@ def plain_text(fragment: str) -> str:
     return single_spaced("".join(parser.parts))
 
 
+def skips(attributes: str) -> bool:
+    """Whether Material's search parser skips an element with these attributes (as the sanitiser writes them)."""
+    if "data-search-exclude" not in attributes and "linenodiv" not in attributes:
+        return False
+    return any(name == "data-search-exclude" or name == "class" and value == "linenodiv"
+               for name, value in ATTRIBUTE.findall(attributes))
+
+
 def search_copy(content: str) -> str:
     """``content`` (as the sanitiser left it) with the body of every section excluded from search left out.
 
     Material's search leaves out a section whose heading carries ``data-search-exclude`` (a module's
     knowledge check, its reference list, which the index takes from the model), but it reads the section
-    first. Its body is cut only where the cut cannot change anything else: the heading has an id (so it
-    starts a section), and the body ends at the next heading, at the same depth, with every element in it
-    closed. A page read otherwise (a "<" that opens no tag as the sanitiser writes tags) is left whole.
+    first. Its body is cut only where the cut cannot change what search reads elsewhere: the heading has an
+    id (so it starts a section) and is inside no element search skips (Material's parser tells elements apart
+    by name only, so an element closed inside the body could end the skipping of one outside it); the body
+    ends at the next heading, at the same depth, with every element in it closed. A page read otherwise (a
+    "<" that opens no tag as the sanitiser writes tags), or one with ``data-search-*`` attributes with values,
+    which Material takes out after reading, is left whole. The one difference left: where Material's parser
+    fails on the body of an excluded section itself (a ValueError, on some elements nested inside a skipped
+    one), the page is indexed instead of stopping the build.
     """
-    if "data-search-exclude" not in content:
+    if "data-search-exclude" not in content or MATERIAL_TAKES_OUT.search(content):
         return content
     tags = TAG.findall(content)  # (closing, name, attributes), in the order they come
     if len(tags) != content.count("<"):
@@ -78,34 +93,44 @@ def search_copy(content: str) -> str:
     starts = iter([m.start() for m in HEADING_START.finditer(content)])
     ends = iter([m.end() for m in HEADING_END.finditer(content)])
     cuts: list[tuple[int, int]] = []
-    depth, low, start, excluded_at = 0, 0, 0, None  # the open cut: its start and depth, the lowest depth since
+    open_elements: list[tuple[str, bool]] = []  # (name, skipped by search) of each element not yet closed
+    skipping = 0  # how many of them search skips
+    low, start, excluded_at = 0, 0, None  # the open cut: its start and depth, the lowest depth since
     for closing, name, attributes in tags:
         if closing:
-            depth -= 1
-            low = min(low, depth)
+            if not open_elements or open_elements[-1][0] != name:
+                return content  # not closed as opened: left whole
+            skipping -= open_elements.pop()[1]
+            low = min(low, len(open_elements))
             if name in HEADINGS:
                 if (end := next(ends, None)) is None:  # an end tag these do not read alike: left whole
                     return content
-                if start == -1 and depth == excluded_at:
+                if start == -1 and len(open_elements) == excluded_at:
                     start = end  # the body starts after the heading's end tag
-        elif name in HEADINGS:
+            continue
+        if name in HEADINGS:
             if (at := next(starts, None)) is None:
                 return content
-            if excluded_at is not None and depth == excluded_at and low >= excluded_at and start >= 0:
+            if excluded_at is not None and len(open_elements) == excluded_at and low >= excluded_at and start >= 0:
                 cuts.append((start, at))
             excluded_at = None
-            if EXCLUDED.search(attributes) and HAS_ID.search(attributes):
-                excluded_at, low, start = depth, depth, -1
-            depth += 1
-        elif name not in VOID:
-            depth += 1
-    if excluded_at is not None and start >= 0 and depth == excluded_at == low == 0:
+            names = {key for key, _ in ATTRIBUTE.findall(attributes)}
+            if {"data-search-exclude", "id"} <= names and not skipping:
+                excluded_at, low, start = len(open_elements), len(open_elements), -1
+        if name not in VOID:
+            skip = skips(attributes)
+            open_elements.append((name, skip))
+            skipping += skip
+    if excluded_at is not None and start >= 0 and not open_elements and excluded_at == low == 0:
         cuts.append((start, len(content)))
+    if not cuts:
+        return content
     pieces, last = [], 0
     for begin, end in cuts:
         pieces.append(content[last:begin])
         last = end
-    return "".join(pieces) + content[last:]
+    copy = "".join(pieces) + content[last:]
+    return content if MATERIAL_TAKES_OUT.search(copy) else copy
 
 
 @dataclass(frozen=True)
