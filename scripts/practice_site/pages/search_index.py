@@ -86,9 +86,21 @@ def search_copy(content: str) -> str:
     """
     if "data-search-exclude" not in content or MATERIAL_TAKES_OUT.search(content):
         return content
+    if not (cuts := excluded_bodies(content)):
+        return content
+    pieces, last = [], 0
+    for begin, end in cuts:
+        pieces.append(content[last:begin])
+        last = end
+    copy = "".join(pieces) + content[last:]
+    return content if MATERIAL_TAKES_OUT.search(copy) else copy
+
+
+def excluded_bodies(content: str) -> list[tuple[int, int]]:
+    """Where the bodies :func:`search_copy` may leave out start and end; none where the page is read otherwise."""
     tags = TAG.findall(content)  # (closing, name, attributes), in the order they come
     if len(tags) != content.count("<"):
-        return content
+        return []
     # Every "<" opens a tag, so these find the headings' tags (all of them, or the count falls short), in order.
     starts = iter([m.start() for m in HEADING_START.finditer(content)])
     ends = iter([m.end() for m in HEADING_END.finditer(content)])
@@ -99,18 +111,18 @@ def search_copy(content: str) -> str:
     for closing, name, attributes in tags:
         if closing:
             if not open_elements or open_elements[-1][0] != name:
-                return content  # not closed as opened: left whole
+                return []  # not closed as opened: left whole
             skipping -= open_elements.pop()[1]
             low = min(low, len(open_elements))
             if name in HEADINGS:
                 if (end := next(ends, None)) is None:  # an end tag these do not read alike: left whole
-                    return content
+                    return []
                 if start == -1 and len(open_elements) == excluded_at:
                     start = end  # the body starts after the heading's end tag
             continue
         if name in HEADINGS:
             if (at := next(starts, None)) is None:
-                return content
+                return []
             if excluded_at is not None and len(open_elements) == excluded_at and low >= excluded_at and start >= 0:
                 cuts.append((start, at))
             excluded_at = None
@@ -123,14 +135,7 @@ def search_copy(content: str) -> str:
             skipping += skip
     if excluded_at is not None and start >= 0 and not open_elements and excluded_at == low == 0:
         cuts.append((start, len(content)))
-    if not cuts:
-        return content
-    pieces, last = [], 0
-    for begin, end in cuts:
-        pieces.append(content[last:begin])
-        last = end
-    copy = "".join(pieces) + content[last:]
-    return content if MATERIAL_TAKES_OUT.search(copy) else copy
+    return cuts
 
 
 @dataclass(frozen=True)
