@@ -78,6 +78,8 @@ def test_the_handout_with_an_address_has_the_full_short_link_and_its_qr_code() -
     assert image and image.group(1) == "principle-42-qr-code.png"
     made = kit_pages(site, MODULE, PRINCIPLE, QUIZ)[kit_qr_image(42)]
     assert isinstance(made, bytes) and made.startswith(b"\x89PNG\r\n\x1a\n")
+    width, height = int.from_bytes(made[16:20], "big"), int.from_bytes(made[20:24], "big")  # the PNG's header
+    assert f'width="{width}" height="{height}"' in page, "the page reserves the image's own size"
     assert image.group(2) == "QR code for the module's short link, https://example.org/training/p42.html"
 
 

@@ -159,7 +159,8 @@ def handout_page(site: KitSite, module: ModuleEntry, principle: Principle, quiz:
                     summary=summary_html(principle), reflections=quiz.reflections if quiz else (),
                     safety=SAFETY_LINE, short_address=short_address, short_href=short_href,
                     qr=posixpath.relpath(kit_qr_image(module.number), KIT_FOLDER) if site.site_url else None,
-                    qr_size=qr_symbol(short_address).symbol_size(scale=QR_SCALE, border=QR_BORDER)[0])
+                    qr_size=qr_symbol(short_address).symbol_size(scale=QR_SCALE, border=QR_BORDER)[0]
+                    if site.site_url else None)  # no address, no QR code: nothing to measure
 
 
 def kit_pages(site: KitSite, module: ModuleEntry, principle: Principle,
